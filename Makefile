@@ -1,0 +1,112 @@
+# Faultline - a teaching kernel showing Linux's memory system in miniature.
+#
+#   make run     build and boot in QEMU, serial console on this terminal (Ctrl-A X quits,
+#                Ctrl-A C switches to the QEMU monitor: try `info mem`)
+#   make test    host unit tests, in-kernel self tests, the gdb check and ring-3 tests
+#   make debug   boot halted, waiting for gdb (see the README)
+#   make iso     build iso/faultline.iso; the kernel ELF with symbols is build/faultline.elf
+#
+# QEMU runs with TCG by default; ACCEL=kvm opts in to KVM. MEM sets the guest RAM.
+
+CC      := gcc
+NASM    := nasm
+LD      := ld
+HOSTCC  ?= gcc
+ACCEL   ?= tcg
+MEM     ?= 128M
+QEMU_CPU ?= max
+B       := build
+
+CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -I. \
+	  -ffreestanding -fno-builtin -nostdlib -fno-pic -fno-pie -mcmodel=kernel \
+	  -mno-red-zone -mgeneral-regs-only -fno-stack-protector -fno-omit-frame-pointer \
+	  -fno-asynchronous-unwind-tables -fno-strict-aliasing -MMD -MP
+NASMFLAGS := -f elf64 -g -F dwarf
+LDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments -T linker.ld
+
+KERNEL_C   := $(wildcard kernel/*.c kernel/lib/*.c mm/*.c mm/tests/*.c kernel/tests/*.c)
+KERNEL_ASM := $(wildcard boot/*.asm kernel/*.asm kernel/lib/*.asm)
+KERNEL_OBJ := $(patsubst %.c,$(B)/%.o,$(KERNEL_C)) $(patsubst %.asm,$(B)/%.o,$(KERNEL_ASM))
+
+ISO       := iso/faultline.iso
+TEST_ISO  := $(B)/faultline-test.iso
+
+.PHONY: all iso run debug test deps clean host-test ktest gdb-test
+all: iso
+
+deps:
+	@tools/deps
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/%.o: %.asm
+	@mkdir -p $(dir $@)
+	$(NASM) $(NASMFLAGS) $< -o $@
+
+# Two links, as Linux's kallsyms: the first (with an empty symbol table) gives the addresses,
+# tools/gen-kallsyms turns them into a table, the second link adds it. .kallsyms is the last
+# section, so the second link moves nothing; the check below makes sure of that.
+$(B)/kallsyms0.c: tools/gen-kallsyms
+	@mkdir -p $(B)
+	tools/gen-kallsyms --empty > $@
+
+$(B)/kallsyms0.o: $(B)/kallsyms0.c
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/faultline.elf: $(KERNEL_OBJ) linker.ld tools/gen-kallsyms $(B)/kallsyms0.o
+	$(LD) $(LDFLAGS) -o $(B)/faultline.pass1.elf $(KERNEL_OBJ) $(B)/kallsyms0.o
+	tools/gen-kallsyms $(B)/faultline.pass1.elf > $(B)/kallsyms.c
+	$(CC) $(CFLAGS) -c $(B)/kallsyms.c -o $(B)/kallsyms.o
+	$(LD) $(LDFLAGS) -o $@ $(KERNEL_OBJ) $(B)/kallsyms.o
+	@nm -n $(B)/faultline.pass1.elf | grep -v -e kallsyms -e ' _end$$' > $(B)/pass1.nm
+	@nm -n $@ | grep -v -e kallsyms -e ' _end$$' > $(B)/pass2.nm
+	@cmp -s $(B)/pass1.nm $(B)/pass2.nm || { echo "kallsyms: the second link moved symbols" >&2; exit 1; }
+
+# The ISO: GRUB (BIOS) + the kernel + the initramfs. FAULTLINE_CMDLINE goes to faultline.cfg.
+define make_iso
+	rm -rf $(2).root && mkdir -p $(2).root/boot/grub
+	cp iso/boot/grub/grub.cfg $(2).root/boot/grub/
+	cp $(B)/faultline.elf $(2).root/boot/faultline.elf
+	$(if $(3),echo 'set faultline_cmdline="$(3)"' > $(2).root/boot/grub/faultline.cfg)
+	$(if $(4),cp $(4) $(2).root/boot/initramfs.cpio)
+	grub-mkrescue -o $(1) $(2).root 2> $(2).log || { cat $(2).log >&2; exit 1; }
+endef
+
+iso: deps $(ISO)
+$(ISO): $(B)/faultline.elf iso/boot/grub/grub.cfg
+	$(call make_iso,$@,$(B)/iso,,)
+
+$(TEST_ISO): $(B)/faultline.elf iso/boot/grub/grub.cfg
+	$(call make_iso,$@,$(B)/testiso,test,)
+
+QEMU_FLAGS = -machine pc -cpu $(QEMU_CPU) -m $(MEM) -accel $(ACCEL) -no-reboot \
+	     -device isa-debug-exit,iobase=0xf4,iosize=0x04
+
+run: deps $(ISO)
+	tools/qemu-run -nographic $(QEMU_FLAGS) -cdrom $(ISO)
+
+debug: deps $(ISO)
+	@echo "QEMU is waiting for gdb. In another terminal, from this directory, run:"
+	@echo "    gdb -x tools/faultline.gdb"
+	tools/qemu-run -nographic $(QEMU_FLAGS) -cdrom $(ISO) -s -S
+
+host-test:
+	@$(MAKE) --no-print-directory -f kernel/lib/tests/host/host.mk host-test-lib
+	@$(MAKE) --no-print-directory -f mm/tests/host/host.mk host-test-mm
+
+ktest: $(TEST_ISO)
+	tools/ktest $(TEST_ISO) $(QEMU_FLAGS)
+
+gdb-test: $(ISO)
+	tools/gdb-check $(ISO) $(QEMU_FLAGS)
+
+test: deps
+	@$(MAKE) --no-print-directory $(ISO) $(TEST_ISO)
+	@tools/run-tests
+
+clean:
+	rm -rf $(B) $(ISO)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

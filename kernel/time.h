@@ -1,0 +1,19 @@
+/*
+ * kernel/time.h - time since boot, from the TSC calibrated against the PIT.
+ */
+#ifndef FAULTLINE_TIME_H
+#define FAULTLINE_TIME_H
+
+#include "kernel/types.h"
+
+#define NSEC_PER_SEC	1000000000UL
+
+/* tsc_init - measure the TSC frequency against PIT channel 2 (10 ms). Call once, early. */
+void tsc_init(void);
+/* tsc_khz - the TSC frequency found by tsc_init (0 before). */
+extern unsigned long tsc_khz;
+/* ktime_get_ns / ktime_get_us - time since tsc_init; 0 before it ran. */
+u64 ktime_get_ns(void);
+u64 ktime_get_us(void);
+
+#endif

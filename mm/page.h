@@ -1,0 +1,123 @@
+/*
+ * mm/page.h - struct page: one descriptor per physical page frame (Linux's mm_types.h).
+ *
+ * mem_map[] holds one struct page for every frame from physical 0 to max_pfn. The same
+ * descriptor serves every user of a frame, so the fields are shared through a union, as in
+ * Linux: the buddy allocator (free lists, order), the slab allocator (its cache, free list),
+ * and for user memory the reverse links the fault path, copy-on-write, the page cache and
+ * swap need (mapping/index, the map count, the swap entry).
+ */
+#ifndef FAULTLINE_PAGE_H
+#define FAULTLINE_PAGE_H
+
+#include "kernel/types.h"
+#include "kernel/list.h"
+#include "mm/memlayout.h"
+
+/* page->flags bits. */
+enum pageflags {
+	PG_reserved,	/* never allocatable: firmware, the kernel image, boot data, holes */
+	PG_buddy,	/* free, on a buddy free list; page->order is the block's order */
+	PG_slab,	/* owned by the slab allocator; page->slab_cache says which cache */
+	PG_head,	/* first page of a multi-page kmalloc block; page->order holds its order */
+	PG_dirty,	/* contents differ from the backing file or swap slot */
+	PG_uptodate,	/* contents are valid (read from the file / swap, or zeroed) */
+	PG_anon,	/* anonymous user memory (page->mapping unused) */
+	PG_swapcache,	/* has a swap slot; page->private is the swap entry */
+	PG_locked,	/* under I/O */
+};
+
+struct kmem_cache;
+struct address_space;
+
+struct page {
+	unsigned long flags;		/* PG_* bits */
+	int _refcount;			/* references: 0 means free (or reserved and unused) */
+	int _mapcount;			/* number of PTEs mapping this frame (for COW reuse and rmap) */
+	struct list_head lru;		/* buddy free list, slab partial list, or LRU list */
+	union {
+		struct {		/* buddy allocator, kmalloc large blocks */
+			unsigned int order;
+		};
+		struct {		/* slab allocator */
+			struct kmem_cache *slab_cache;
+			void *freelist;		/* first free object in this slab */
+			unsigned int inuse;	/* objects handed out */
+		};
+		struct {		/* user memory: file pages, anonymous pages, swap */
+			struct address_space *mapping;	/* file (page cache) or NULL */
+			unsigned long index;		/* page offset within the file or VMA */
+			unsigned long private;		/* swap entry when PG_swapcache */
+		};
+	};
+};
+
+extern struct page *mem_map;		/* mem_map[pfn] describes frame pfn */
+extern unsigned long max_pfn;		/* frames [0, max_pfn) have descriptors */
+
+static inline bool test_page_flag(const struct page *page, int bit)
+{
+	return (page->flags >> bit) & 1UL;
+}
+static inline void set_page_flag(struct page *page, int bit)
+{
+	page->flags |= 1UL << bit;
+}
+static inline void clear_page_flag(struct page *page, int bit)
+{
+	page->flags &= ~(1UL << bit);
+}
+
+#define PageReserved(p)		test_page_flag(p, PG_reserved)
+#define PageBuddy(p)		test_page_flag(p, PG_buddy)
+#define PageSlab(p)		test_page_flag(p, PG_slab)
+#define PageHead(p)		test_page_flag(p, PG_head)
+#define PageDirty(p)		test_page_flag(p, PG_dirty)
+#define PageAnon(p)		test_page_flag(p, PG_anon)
+#define PageSwapCache(p)	test_page_flag(p, PG_swapcache)
+
+static inline unsigned long page_to_pfn(const struct page *page)
+{
+	return (unsigned long)(page - mem_map);
+}
+static inline struct page *pfn_to_page(unsigned long pfn)
+{
+	return &mem_map[pfn];
+}
+static inline bool pfn_valid(unsigned long pfn)
+{
+	return pfn < max_pfn;
+}
+static inline phys_addr_t page_to_phys(const struct page *page)
+{
+	return (phys_addr_t)page_to_pfn(page) << PAGE_SHIFT;
+}
+static inline struct page *phys_to_page(phys_addr_t pa)
+{
+	return pfn_to_page(pa >> PAGE_SHIFT);
+}
+/* page_address(): the direct-map address of the frame. */
+static inline void *page_address(const struct page *page)
+{
+	return __va(page_to_phys(page));
+}
+/* virt_to_page(): the descriptor of a direct-map address's frame (caller checks the range). */
+static inline struct page *virt_to_page(const void *addr)
+{
+	return phys_to_page(__pa(addr));
+}
+
+static inline int page_count(const struct page *page)
+{
+	return page->_refcount;
+}
+static inline void get_page(struct page *page)
+{
+	page->_refcount++;
+}
+static inline void set_page_count(struct page *page, int v)
+{
+	page->_refcount = v;
+}
+
+#endif

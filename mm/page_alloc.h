@@ -1,0 +1,65 @@
+/*
+ * mm/page_alloc.h - the buddy allocator: physical page frames in power-of-two blocks.
+ */
+#ifndef FAULTLINE_PAGE_ALLOC_H
+#define FAULTLINE_PAGE_ALLOC_H
+
+#include "mm/page.h"
+
+#define MAX_ORDER	10		/* largest block: 2^10 pages = 4 MiB (orders 0..MAX_ORDER) */
+
+/* gfp_t: how to allocate. Faultline has one zone and never sleeps for memory. */
+typedef unsigned int gfp_t;
+#define GFP_KERNEL	0u
+#define __GFP_ZERO	1u		/* zero the memory before returning it */
+
+/*
+ * free_area_init - set up the allocator over mem_map[0, nr_pfns) with every frame reserved.
+ * Frames become allocatable only through free_bootmem_range(). Call once at boot.
+ */
+void free_area_init(struct page *map, unsigned long nr_pfns);
+
+/*
+ * free_bootmem_range - hand the frames [start_pfn, end_pfn) to the buddy allocator.
+ * Used at boot for every usable RAM range not taken by the kernel, boot data or memblock.
+ */
+void free_bootmem_range(unsigned long start_pfn, unsigned long end_pfn);
+
+/*
+ * alloc_pages - allocate 2^@order physically contiguous frames.
+ * Returns the first frame's descriptor with _refcount 1, or NULL if no block of that order
+ * is free (or order > MAX_ORDER). Never panics for lack of memory.
+ */
+struct page *alloc_pages(gfp_t gfp, unsigned int order);
+static inline struct page *alloc_page(gfp_t gfp)
+{
+	return alloc_pages(gfp, 0);
+}
+
+/*
+ * __free_pages - drop a reference to the 2^@order block at @page; free it when it was the last.
+ * Freeing a frame that is already free, reserved, or not in mem_map is reported as
+ * "BUG: Bad page state" on the console and ignored (nothing is corrupted).
+ */
+void __free_pages(struct page *page, unsigned int order);
+static inline void __free_page(struct page *page)
+{
+	__free_pages(page, 0);
+}
+
+/* put_page - drop a reference to an order-0 page, freeing it when none remain. */
+void put_page(struct page *page);
+
+/* Convenience wrappers returning direct-map addresses (or 0/NULL on failure). */
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
+unsigned long get_zeroed_page(gfp_t gfp);
+void free_pages(unsigned long addr, unsigned int order);
+
+unsigned long nr_free_pages(void);	/* frames currently free */
+unsigned long totalram_pages(void);	/* frames ever handed to the allocator */
+unsigned long nr_bad_page_reports(void); /* how many bad frees were caught (tests read it) */
+
+/* Free blocks of each order (for /proc/buddyinfo and the boot summary). */
+unsigned long nr_free_blocks(unsigned int order);
+
+#endif

@@ -64,22 +64,13 @@ $(B)/faultline.elf: $(KERNEL_OBJ) linker.ld tools/gen-kallsyms $(B)/kallsyms0.o
 	@nm -n $@ | grep -v -e kallsyms -e ' _end$$' > $(B)/pass2.nm
 	@cmp -s $(B)/pass1.nm $(B)/pass2.nm || { echo "kallsyms: the second link moved symbols" >&2; exit 1; }
 
-# The ISO: GRUB (BIOS) + the kernel + the initramfs. FAULTLINE_CMDLINE goes to faultline.cfg.
-define make_iso
-	rm -rf $(2).root && mkdir -p $(2).root/boot/grub
-	cp iso/boot/grub/grub.cfg $(2).root/boot/grub/
-	cp $(B)/faultline.elf $(2).root/boot/faultline.elf
-	$(if $(3),echo 'set faultline_cmdline="$(3)"' > $(2).root/boot/grub/faultline.cfg)
-	$(if $(4),cp $(4) $(2).root/boot/initramfs.cpio)
-	grub-mkrescue -o $(1) $(2).root 2> $(2).log || { cat $(2).log >&2; exit 1; }
-endef
-
+# The ISOs: GRUB (BIOS) + the kernel (+ the initramfs), made by tools/mkiso.
 iso: deps $(ISO)
-$(ISO): $(B)/faultline.elf iso/boot/grub/grub.cfg
-	$(call make_iso,$@,$(B)/iso,,)
+$(ISO): $(B)/faultline.elf iso/boot/grub/grub.cfg tools/mkiso
+	tools/mkiso $@
 
-$(TEST_ISO): $(B)/faultline.elf iso/boot/grub/grub.cfg
-	$(call make_iso,$@,$(B)/testiso,test,)
+$(TEST_ISO): $(B)/faultline.elf iso/boot/grub/grub.cfg tools/mkiso
+	tools/mkiso $@ --cmdline test
 
 QEMU_FLAGS = -machine pc -cpu $(QEMU_CPU) -m $(MEM) -accel $(ACCEL) -no-reboot \
 	     -device isa-debug-exit,iobase=0xf4,iosize=0x04

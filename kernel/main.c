@@ -13,6 +13,7 @@
 #include "kernel/selftest.h"
 #include "kernel/lib/string.h"
 #include "mm/init.h"
+#include "kernel/tests/crash_test.h"
 
 #define FAULTLINE_VERSION "0.1"
 
@@ -53,6 +54,10 @@ void start_kernel(u32 magic, u32 boot_info_phys)
 
 	mm_init();
 	mem_print_summary();
+
+	char crash[16];
+	if (cmdline_value("crash", crash, sizeof(crash)))
+		run_crash_test(crash);
 
 	if (test_mode) {
 		int failed = run_selftests();

@@ -9,6 +9,7 @@
 #include "kernel/lib/string.h"
 
 pgd_t *swapper_pg_dir;
+unsigned long nr_pagetable_pages;
 
 phys_addr_t pt_alloc_page(void)
 {
@@ -16,11 +17,15 @@ phys_addr_t pt_alloc_page(void)
 		return memblock_alloc(PAGE_SIZE, PAGE_SIZE);
 
 	struct page *page = alloc_page(__GFP_ZERO);
-	return page ? page_to_phys(page) : 0;
+	if (!page)
+		return 0;
+	nr_pagetable_pages++;
+	return page_to_phys(page);
 }
 
 void pt_free_page(phys_addr_t pa)
 {
+	nr_pagetable_pages--;
 	__free_page(phys_to_page(pa));
 }
 

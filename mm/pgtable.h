@@ -85,6 +85,10 @@ phys_addr_t pt_alloc_page(void);
 /* pt_free_page - give back a page-table page allocated after boot. */
 void pt_free_page(phys_addr_t pa);
 
+/* Page-table pages taken from the buddy allocator and not yet freed (/proc/meminfo PageTables).
+ * Kernel page tables (the vmalloc area's) are kept once made, as in Linux. */
+extern unsigned long nr_pagetable_pages;
+
 static inline void flush_tlb_one(unsigned long va)
 {
 	__asm__ __volatile__("invlpg (%0)" :: "r"(va) : "memory");

@@ -1,0 +1,328 @@
+/*
+ * mm/page_alloc.c - the buddy allocator: physical page frames in power-of-two blocks.
+ *
+ * Seed concept: "Page Allocation - manages the allocation and deallocation of physical memory
+ * pages". As in Linux, free memory is kept as blocks of 2^order contiguous frames, order
+ * 0..MAX_ORDER, one free list per order. A block of order k starting at pfn always has
+ * pfn % 2^k == 0, so its "buddy" - the other half of the order k+1 block it belongs to - is
+ * at pfn ^ 2^k.
+ *
+ *   alloc_pages(order): take a block from the smallest non-empty list >= order and split
+ *                       it, putting each unused half back on the list one order down.
+ *   __free_pages():     while the buddy is a free block of the same order, take it off its
+ *                       list and merge; put the result on its list.
+ *
+ * Only the head page of a free block carries PG_buddy and page->order; every frame of a free
+ * block has _refcount 0. Faultline has one CPU and allocates only from process context, so
+ * no lock is taken here.
+ */
+#include "mm/page_alloc.h"
+#include "kernel/printk.h"
+#include "kernel/lib/string.h"
+
+struct free_area {
+	struct list_head free_list;	/* head pages of free blocks of this order, via page->lru */
+	unsigned long nr_free;		/* blocks on free_list */
+};
+
+struct page *mem_map;
+unsigned long max_pfn;
+
+static struct free_area free_area[MAX_ORDER + 1];
+static unsigned long free_pages_count;	/* frames on the free lists */
+static unsigned long total_pages;	/* frames ever given to the allocator */
+static unsigned long bad_page_count;	/* bad frees caught */
+
+/*
+ * bad_page - report a free that would corrupt the allocator: "BUG: Bad page state".
+ * @pfn is the frame the caller named (it may lie outside mem_map, then no flags are shown).
+ * The caller then ignores the free; the counter lets tests see the report.
+ */
+static void bad_page(unsigned long pfn, const char *reason)
+{
+	bad_page_count++;
+	if (pfn_valid(pfn)) {
+		struct page *page = pfn_to_page(pfn);
+
+		pr_err("BUG: Bad page state: pfn %#lx flags %#lx count %d: %s\n",
+		       pfn, page->flags, page_count(page), reason);
+	} else {
+		pr_err("BUG: Bad page state: pfn %#lx outside mem_map (max_pfn %#lx): %s\n",
+		       pfn, max_pfn, reason);
+	}
+}
+
+/* Put the free block of 2^@order frames at @page on its free list (no merging). */
+static void add_to_free_area(struct page *page, unsigned int order)
+{
+	set_page_flag(page, PG_buddy);
+	page->order = order;
+	list_add(&page->lru, &free_area[order].free_list);
+	free_area[order].nr_free++;
+}
+
+/* Take the free block at @page (of order @order) off its free list. */
+static void del_from_free_area(struct page *page, unsigned int order)
+{
+	list_del(&page->lru);
+	clear_page_flag(page, PG_buddy);
+	free_area[order].nr_free--;
+}
+
+/*
+ * __free_one_page - give the block of 2^@order frames at @pfn back, merging it with its
+ * buddy as long as the buddy is a whole free block of the same order. Every frame of the
+ * block must already have _refcount 0 and no flags.
+ */
+static void __free_one_page(unsigned long pfn, unsigned int order)
+{
+	free_pages_count += 1UL << order;
+	while (order < MAX_ORDER) {
+		unsigned long buddy_pfn = pfn ^ (1UL << order);
+		struct page *buddy;
+
+		if (!pfn_valid(buddy_pfn))
+			break;
+		buddy = pfn_to_page(buddy_pfn);
+		if (!PageBuddy(buddy) || buddy->order != order)
+			break;		/* buddy in use, reserved, or split into smaller blocks */
+		del_from_free_area(buddy, order);
+		pfn &= ~(1UL << order);	/* the merged block starts at the lower of the two */
+		order++;
+	}
+	add_to_free_area(pfn_to_page(pfn), order);
+}
+
+/*
+ * free_area_init - set up the allocator over mem_map[0, nr_pfns) with every frame reserved.
+ * Frames become allocatable only through free_bootmem_range(). Call once at boot.
+ */
+void free_area_init(struct page *map, unsigned long nr_pfns)
+{
+	unsigned long pfn;
+	unsigned int order;
+
+	mem_map = map;
+	max_pfn = nr_pfns;
+	for (pfn = 0; pfn < nr_pfns; pfn++) {
+		struct page *page = &map[pfn];
+
+		memset(page, 0, sizeof(*page));
+		set_page_flag(page, PG_reserved);
+		INIT_LIST_HEAD(&page->lru);
+	}
+	for (order = 0; order <= MAX_ORDER; order++) {
+		INIT_LIST_HEAD(&free_area[order].free_list);
+		free_area[order].nr_free = 0;
+	}
+	free_pages_count = 0;
+	total_pages = 0;
+	bad_page_count = 0;
+}
+
+/* True if every frame of [pfn, pfn + nr) is still PG_reserved (never handed over). */
+static bool range_reserved(unsigned long pfn, unsigned long nr)
+{
+	for (; nr; pfn++, nr--)
+		if (!PageReserved(pfn_to_page(pfn)))
+			return false;
+	return true;
+}
+
+/*
+ * free_bootmem_range - hand the frames [start_pfn, end_pfn) to the buddy allocator, in the
+ * largest naturally aligned blocks that fit. Frames beyond max_pfn are ignored; a frame that
+ * is not reserved any more (handed over twice) is reported as a bad page and skipped.
+ */
+void free_bootmem_range(unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long pfn = start_pfn, i;
+
+	end_pfn = min(end_pfn, max_pfn);
+	while (pfn < end_pfn) {
+		unsigned int order = 0;
+
+		while (order < MAX_ORDER && IS_ALIGNED(pfn, 1UL << (order + 1)) &&
+		       pfn + (2UL << order) <= end_pfn)
+			order++;
+		while (order > 0 && !range_reserved(pfn, 1UL << order))
+			order--;
+		if (!PageReserved(pfn_to_page(pfn))) {
+			bad_page(pfn, "freeing boot memory twice");
+			pfn++;
+			continue;
+		}
+		for (i = 0; i < (1UL << order); i++)
+			clear_page_flag(pfn_to_page(pfn + i), PG_reserved);
+		total_pages += 1UL << order;
+		__free_one_page(pfn, order);
+		pfn += 1UL << order;
+	}
+}
+
+/*
+ * alloc_pages - allocate 2^@order physically contiguous frames.
+ * Returns the first frame's descriptor with _refcount 1, or NULL if no block of that order
+ * is free (or order > MAX_ORDER). Never panics for lack of memory.
+ */
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	unsigned int current_order = order;
+	struct page *page;
+
+	if (order > MAX_ORDER)
+		return NULL;
+	while (current_order <= MAX_ORDER && list_empty(&free_area[current_order].free_list))
+		current_order++;
+	if (current_order > MAX_ORDER)
+		return NULL;
+
+	page = list_first_entry(&free_area[current_order].free_list, struct page, lru);
+	del_from_free_area(page, current_order);
+	/* expand(): split off the upper halves until the block is the size asked for. */
+	while (current_order > order) {
+		current_order--;
+		add_to_free_area(page + (1UL << current_order), current_order);
+	}
+	free_pages_count -= 1UL << order;
+
+	page->flags = 0;
+	page->_mapcount = 0;
+	page->mapping = NULL;	/* clears the whole union: order, slab fields, index, private */
+	page->index = 0;
+	page->private = 0;
+	set_page_count(page, 1);
+	if (gfp & __GFP_ZERO)
+		memset(page_address(page), 0, PAGE_SIZE << order);
+	return page;
+}
+
+/*
+ * free_pages_check - may the 2^@order block at @pfn be freed? Reports and returns false if
+ * not: outside mem_map, misaligned, already free, reserved, still a slab, or (for the
+ * block's last reference) a tail frame in use elsewhere - which means the order is wrong.
+ */
+static bool free_pages_check(unsigned long pfn, unsigned int order)
+{
+	struct page *page;
+	unsigned long i;
+
+	if (order > MAX_ORDER) {
+		bad_page(pfn, "order above MAX_ORDER");
+		return false;
+	}
+	if (!pfn_valid(pfn) || max_pfn - pfn < (1UL << order)) {
+		bad_page(pfn, "not in mem_map");
+		return false;
+	}
+	if (!IS_ALIGNED(pfn, 1UL << order)) {
+		bad_page(pfn, "block not aligned to its order");
+		return false;
+	}
+	page = pfn_to_page(pfn);
+	if (PageReserved(page)) {
+		bad_page(pfn, "freeing a reserved frame");
+		return false;
+	}
+	if (PageBuddy(page) || page_count(page) <= 0) {
+		bad_page(pfn, "freeing a free frame (double free?)");
+		return false;
+	}
+	if (PageSlab(page)) {
+		bad_page(pfn, "freeing a slab frame behind the slab allocator's back");
+		return false;
+	}
+	if (page_count(page) > 1)
+		return true;	/* only a reference goes: the tail frames stay untouched */
+	for (i = 1; i < (1UL << order); i++) {
+		struct page *tail = page + i;
+
+		if (PageReserved(tail) || PageBuddy(tail) || page_count(tail) != 0) {
+			bad_page(pfn + i, "tail frame not part of this block (wrong order?)");
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * __free_pages - drop a reference to the 2^@order block at @page; free it when it was the last.
+ * Freeing a frame that is already free, reserved, or not in mem_map is reported as
+ * "BUG: Bad page state" on the console and ignored (nothing is corrupted).
+ */
+void __free_pages(struct page *page, unsigned int order)
+{
+	/* Computed on integers, not page_to_pfn(): @page may point anywhere, even below mem_map
+	 * or into the middle of a descriptor; both give a pfn that fails the checks. */
+	unsigned long offset = (unsigned long)page - (unsigned long)mem_map;
+	unsigned long pfn = offset / sizeof(struct page);
+
+	if (offset % sizeof(struct page) != 0)
+		pfn = ~0UL;
+	if (!free_pages_check(pfn, order))
+		return;
+	page = pfn_to_page(pfn);
+	if (--page->_refcount > 0)
+		return;
+	page->flags = 0;	/* PG_head, PG_anon, PG_dirty...: nothing survives a free */
+	page->_mapcount = 0;
+	__free_one_page(pfn, order);
+}
+
+/* put_page - drop a reference to an order-0 page, freeing it when none remain. */
+void put_page(struct page *page)
+{
+	__free_pages(page, 0);
+}
+
+/* __get_free_pages - alloc_pages() returning the block's direct-map address, 0 if none. */
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp, order);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+/* get_zeroed_page - one zeroed frame's direct-map address, 0 if none. */
+unsigned long get_zeroed_page(gfp_t gfp)
+{
+	return __get_free_pages(gfp | __GFP_ZERO, 0);
+}
+
+/* free_pages - __free_pages() by direct-map address; 0 is ignored, a non-RAM address reported. */
+void free_pages(unsigned long addr, unsigned int order)
+{
+	unsigned long pfn = __pa(addr) >> PAGE_SHIFT;
+
+	if (addr == 0)
+		return;
+	if (!pfn_valid(pfn) || !IS_ALIGNED(addr, PAGE_SIZE)) {
+		bad_page(pfn, "free_pages of an address not in the direct map of RAM");
+		return;
+	}
+	__free_pages(pfn_to_page(pfn), order);
+}
+
+/* nr_free_pages - frames currently on the free lists. */
+unsigned long nr_free_pages(void)
+{
+	return free_pages_count;
+}
+
+/* totalram_pages - frames ever handed to the allocator by free_bootmem_range(). */
+unsigned long totalram_pages(void)
+{
+	return total_pages;
+}
+
+/* nr_bad_page_reports - how many bad frees were caught and ignored. */
+unsigned long nr_bad_page_reports(void)
+{
+	return bad_page_count;
+}
+
+/* nr_free_blocks - free blocks of exactly 2^@order frames (0 for an order out of range). */
+unsigned long nr_free_blocks(unsigned int order)
+{
+	return order <= MAX_ORDER ? free_area[order].nr_free : 0;
+}

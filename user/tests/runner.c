@@ -1,0 +1,310 @@
+/*
+ * runner - run ring-3 test programs and report them in KTAP.
+ *
+ * Usage: runner [--check-leaks] [-d DIR] [PROG...]
+ *
+ * Runs each PROG, then every executable regular file in DIR (in name order), one at a time,
+ * each with fork + execve + wait4, and prints KTAP:
+ *
+ *   KTAP version 1
+ *   1..N
+ *   # <each line the test wrote to stdout or stderr>
+ *   ok 1 seed_faults
+ *   not ok 2 brk # exit status 1
+ *   not ok 3 efault # killed by signal 11 (Segmentation fault)
+ *   ok 4 cow_reuse # SKIP <reason>        (a passing test that printed "SKIP: <reason>")
+ *   ...
+ *   N passed, M failed
+ *
+ * and exits 1 if any test failed.
+ *
+ * With --check-leaks, and if /proc/meminfo exists, it also reads MemFree before the first
+ * test and after the last and adds one more test, "no_page_leak", which passes only if the
+ * two are equal: every page the tests' processes took must be back on the free lists. Linux's
+ * MemFree moves for reasons of its own, so the check is off unless asked for (Faultline's
+ * boot script asks for it). To keep its own footprint steady between the two readings the
+ * runner allocates nothing after start-up (static buffers only, no malloc), pre-faults its
+ * stack, and goes once through the fork/pipe/wait path before the first reading.
+ *
+ * Seed concept: process isolation - a test that crashes only kills its own process; the
+ * runner sees the signal in the wait status and carries on.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define MAX_TESTS	256
+#define MAX_PATH	512
+
+extern char **environ;
+
+static char tests[MAX_TESTS][MAX_PATH];
+static int ntests;
+
+/* add_test - append @path to the list. Returns 0, or -1 if the list is full. */
+static int add_test(const char *path)
+{
+	if (ntests == MAX_TESTS || strlen(path) >= MAX_PATH) {
+		fprintf(stderr, "runner: too many tests or path too long: %s\n", path);
+		return -1;
+	}
+	strcpy(tests[ntests++], path);
+	return 0;
+}
+
+static int cmp_path(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* add_dir - add every executable regular file in @dir, sorted by name. Returns 0 on
+ * success, -1 if the directory cannot be read. */
+static int add_dir(const char *dir)
+{
+	int first = ntests;
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	if (!d) {
+		fprintf(stderr, "runner: %s: %s\n", dir, strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		char path[MAX_PATH];
+		struct stat st;
+
+		if (de->d_name[0] == '.')
+			continue;
+		if (snprintf(path, sizeof(path), "%s/%s", dir, de->d_name) >= (int)sizeof(path))
+			continue;
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0111))
+			if (add_test(path) < 0)
+				break;
+	}
+	closedir(d);
+	qsort(tests[first], (size_t)(ntests - first), MAX_PATH, cmp_path);
+	return 0;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* mem_free_kb - MemFree from /proc/meminfo in kB, or -1 if it cannot be read. */
+static long mem_free_kb(void)
+{
+	static char buf[8192];
+	ssize_t n, len = 0;
+	char *p;
+	int fd = open("/proc/meminfo", O_RDONLY);
+
+	if (fd < 0)
+		return -1;
+	while (len < (ssize_t)sizeof(buf) - 1 &&
+	       (n = read(fd, buf + len, sizeof(buf) - 1 - (size_t)len)) > 0)
+		len += n;
+	close(fd);
+	buf[len < 0 ? 0 : len] = '\0';
+	p = strstr(buf, "MemFree:");
+	return p ? strtol(p + 8, NULL, 10) : -1;
+}
+
+/* emit_line - print one line of a test's output as a KTAP diagnostic ("# ..."). If it
+ * starts with "SKIP:" and no reason is recorded yet, keeps the rest as the reason in @skip. */
+static void emit_line(char *line, size_t len, char *skip, size_t skip_len)
+{
+	line[len] = '\0';
+	printf("# %s\n", line);
+	if (!skip[0] && strncmp(line, "SKIP:", 5) == 0)
+		snprintf(skip, skip_len, "%s", line + 5 + (line[5] == ' '));
+}
+
+/* pass_through - copy everything read from @fd to stdout as "# " lines, until end of file.
+ * Very long lines are split; a last line without a newline is still printed. */
+static void pass_through(int fd, char *skip, size_t skip_len)
+{
+	static char line[512];
+	size_t used = 0;
+	char buf[1024];
+	ssize_t n, i;
+
+	for (;;) {
+		n = read(fd, buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		for (i = 0; i < n; i++) {
+			if (buf[i] == '\n') {
+				emit_line(line, used, skip, skip_len);
+				used = 0;
+				continue;
+			}
+			if (used == sizeof(line) - 1) {
+				emit_line(line, used, skip, skip_len);
+				used = 0;
+			}
+			line[used++] = buf[i];
+		}
+	}
+	if (used)
+		emit_line(line, used, skip, skip_len);
+}
+
+/*
+ * run_test - run @path with its stdout and stderr piped through pass_through(). Returns the
+ * wait4 status, or -1 if the test could not be started. A SKIP reason, if the test printed
+ * one, is left in @skip.
+ */
+static int run_test(const char *path, char *skip, size_t skip_len)
+{
+	char *argv[] = { (char *)path, NULL };
+	int out[2], status;
+	pid_t pid;
+
+	skip[0] = '\0';
+	if (pipe(out) < 0) {
+		printf("# runner: pipe: %s\n", strerror(errno));
+		return -1;
+	}
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0) {
+		printf("# runner: fork: %s\n", strerror(errno));
+		close(out[0]);
+		close(out[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		dup2(out[1], 1);
+		dup2(out[1], 2);
+		close(out[0]);
+		close(out[1]);
+		execve(path, argv, environ);
+		fprintf(stderr, "runner: execve %s: %s\n", path, strerror(errno));
+		_exit(127);
+	}
+	close(out[1]);
+	pass_through(out[0], skip, skip_len);
+	close(out[0]);
+	while (wait4(pid, &status, 0, NULL) < 0) {
+		if (errno != EINTR) {
+			printf("# runner: wait4: %s\n", strerror(errno));
+			return -1;
+		}
+	}
+	return status;
+}
+
+/* steady_state - touch what the test loop will touch, so that the loop itself takes no new
+ * memory between the two MemFree readings: 64 KiB of stack, and one trip through
+ * pipe/fork/wait4 and the /proc/meminfo reader. */
+static __attribute__((noinline)) void steady_state(void)
+{
+	volatile char stack[64 * 1024];
+	int status, p[2];
+	pid_t pid;
+
+	for (size_t i = 0; i < sizeof(stack); i += 512)
+		stack[i] = 0;
+	if (pipe(p) == 0) {
+		close(p[0]);
+		close(p[1]);
+	}
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0)
+		_exit(0);
+	if (pid > 0)
+		wait4(pid, &status, 0, NULL);
+	(void)mem_free_kb();
+}
+
+int main(int argc, char *argv[])
+{
+	int check_leaks = 0, passed = 0, failed = 0, planned, i, status;
+	long free_before = -1, free_after;
+	char skip[256];
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--check-leaks") == 0) {
+			check_leaks = 1;
+		} else if (strcmp(argv[i], "-d") == 0 && i + 1 < argc) {
+			if (add_dir(argv[++i]) < 0)
+				return 1;
+		} else if (argv[i][0] == '-') {
+			fprintf(stderr, "usage: %s [--check-leaks] [-d DIR] [PROG...]\n", argv[0]);
+			return 2;
+		} else if (add_test(argv[i]) < 0) {
+			return 1;
+		}
+	}
+	if (ntests == 0) {
+		fprintf(stderr, "runner: no tests to run\n");
+		return 1;
+	}
+
+	if (check_leaks && access("/proc/meminfo", R_OK) != 0) {
+		fprintf(stderr, "runner: no /proc/meminfo, leak check skipped\n");
+		check_leaks = 0;
+	}
+	planned = ntests + check_leaks;
+
+	printf("KTAP version 1\n1..%d\n", planned);
+	if (check_leaks) {
+		steady_state();
+		free_before = mem_free_kb();
+	}
+
+	for (i = 0; i < ntests; i++) {
+		const char *name = base_name(tests[i]);
+
+		status = run_test(tests[i], skip, sizeof(skip));
+		if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+			passed++;
+			if (skip[0])
+				printf("ok %d %s # SKIP %s\n", i + 1, name, skip);
+			else
+				printf("ok %d %s\n", i + 1, name);
+		} else {
+			failed++;
+			if (status == -1)
+				printf("not ok %d %s # not started\n", i + 1, name);
+			else if (WIFSIGNALED(status))
+				printf("not ok %d %s # killed by signal %d (%s)\n", i + 1, name,
+				       WTERMSIG(status), strsignal(WTERMSIG(status)));
+			else
+				printf("not ok %d %s # exit status %d\n", i + 1, name,
+				       WEXITSTATUS(status));
+		}
+	}
+
+	if (check_leaks) {
+		free_after = mem_free_kb();
+		printf("# MemFree before %ld kB, after %ld kB\n", free_before, free_after);
+		if (free_before >= 0 && free_after == free_before) {
+			passed++;
+			printf("ok %d no_page_leak\n", ntests + 1);
+		} else {
+			failed++;
+			printf("not ok %d no_page_leak # %ld kB fewer free\n", ntests + 1,
+			       free_before - free_after);
+		}
+	}
+
+	printf("%d passed, %d failed\n", passed, failed);
+	fflush(stdout);
+	return failed ? 1 : 0;
+}

@@ -1,0 +1,79 @@
+# user/user.mk - build Faultline's ring-3 programs: the tests, their runner, the seed example
+# and the fault benchmark. Every one is a static musl binary that runs unchanged on Linux and
+# on Faultline.
+#
+# Included by the top-level Makefile (paths are relative to the repository root), or used on
+# its own:   make -f user/user.mk user-progs
+#
+# Outputs (under $(USER_BUILD), default build/user):
+#   tests/<name>   one per user/tests/<name>.c, except the helpers listed in USER_TEST_HELPERS
+#   runner         the KTAP test runner (user/tests/runner.c)
+#   pgfaults       the seed note's example (user/seed/pgfaults.c)
+#   faultbench     the fault benchmark (user/bench/faultbench.c)
+#   bad-elf/       malformed ELF files for tests/bad_elf, made by a host-built generator
+#
+# Variables for the includer: USER_TEST_BINS (the test programs), USER_BINS (every program
+# above), USER_BAD_ELF_DIR, and the target user-progs (all of it).
+
+MUSLCC		?= musl-gcc
+HOSTCC		?= cc
+USER_BUILD	?= build/user
+USER_CFLAGS	?= -static -O2 -Wall -Wextra -Werror
+HOST_CFLAGS	?= -O2 -Wall -Wextra -Werror
+
+# This file's own name, and the includer's default goal, which the rules below must not take.
+_user_mk := $(lastword $(MAKEFILE_LIST))
+_user_saved_goal := $(.DEFAULT_GOAL)
+
+# Sources in user/tests/ that are not test programs.
+USER_TEST_HELPERS := user/tests/runner.c user/tests/gen_bad_elfs.c
+USER_TEST_SRCS	:= $(filter-out $(USER_TEST_HELPERS),$(wildcard user/tests/*.c))
+USER_TEST_BINS	:= $(patsubst user/tests/%.c,$(USER_BUILD)/tests/%,$(USER_TEST_SRCS))
+USER_RUNNER	:= $(USER_BUILD)/runner
+USER_BINS	:= $(USER_TEST_BINS) $(USER_RUNNER) $(USER_BUILD)/pgfaults $(USER_BUILD)/faultbench
+USER_BAD_ELF_DIR := $(USER_BUILD)/bad-elf
+USER_BAD_ELF_STAMP := $(USER_BUILD)/host/bad-elf.stamp
+USER_BAD_ELF_GEN := $(USER_BUILD)/host/gen_bad_elfs
+
+.PHONY: user-progs user-clean
+user-progs: $(USER_BINS) $(USER_BAD_ELF_STAMP)
+
+$(USER_BUILD)/tests/%: user/tests/%.c user/tests/test.h
+	@mkdir -p $(@D)
+	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
+
+$(USER_RUNNER): user/tests/runner.c
+	@mkdir -p $(@D)
+	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
+
+# The seed's program, kept as the note prints it: without -fno-builtin, GCC at -O2 deletes
+# its malloc() and memset()s (the buffer is never read) and it shows no faults at all.
+$(USER_BUILD)/pgfaults: user/seed/pgfaults.c
+	@mkdir -p $(@D)
+	$(MUSLCC) $(USER_CFLAGS) -fno-builtin -o $@ $<
+
+$(USER_BUILD)/faultbench: user/bench/faultbench.c
+	@mkdir -p $(@D)
+	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
+
+$(USER_BAD_ELF_GEN): user/tests/gen_bad_elfs.c
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_CFLAGS) -o $@ $<
+
+# The directory is rebuilt whole, so files a newer generator no longer makes do not linger.
+$(USER_BAD_ELF_STAMP): $(USER_BAD_ELF_GEN)
+	rm -rf $(USER_BAD_ELF_DIR)
+	mkdir -p $(USER_BAD_ELF_DIR)
+	$(USER_BAD_ELF_GEN) $(USER_BAD_ELF_DIR)
+	@touch $@
+
+user-clean:
+	rm -rf $(USER_BUILD)
+
+# Used on its own (make -f user/user.mk), build everything; when included, give the default
+# goal back to the includer (an empty value lets its next target become the default).
+ifeq ($(firstword $(MAKEFILE_LIST)),$(_user_mk))
+.DEFAULT_GOAL := user-progs
+else
+.DEFAULT_GOAL := $(_user_saved_goal)
+endif

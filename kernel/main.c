@@ -12,6 +12,7 @@
 #include "kernel/multiboot2.h"
 #include "kernel/selftest.h"
 #include "kernel/lib/string.h"
+#include "kernel/io.h"
 #include "mm/init.h"
 #include "kernel/tests/crash_test.h"
 
@@ -64,6 +65,7 @@ void start_kernel(u32 magic, u32 boot_info_phys)
 
 		machine_power_off(failed ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
 	}
-	pr_info("Faultline: boot complete; halting (press Ctrl-A X to leave QEMU)\n");
-	machine_power_off(QEMU_EXIT_SUCCESS);
+	pr_info("Faultline: boot complete. Ctrl-A C opens the QEMU monitor (try `info mem`), Ctrl-A X quits.\n");
+	for (;;)
+		halt();
 }

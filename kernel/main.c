@@ -14,11 +14,16 @@
 #include "kernel/lib/string.h"
 #include "kernel/io.h"
 #include "mm/init.h"
+#include "mm/memory.h"
+#include "kernel/sched.h"
+#include "kernel/syscalls.h"
+#include "fs/fs.h"
 #include "kernel/tests/crash_test.h"
 
 #define FAULTLINE_VERSION "0.1"
 
 extern char __bss_start[], __bss_stop[];
+void rtc_init(void);
 
 /* Parse the few command-line options the kernel itself acts on. */
 static void parse_early_options(void)
@@ -55,6 +60,10 @@ void start_kernel(u32 magic, u32 boot_info_phys)
 
 	mm_init();
 	mem_print_summary();
+	zero_page_init();
+	rtc_init();
+	vfs_init();
+	console_init();
 
 	char crash[16];
 	if (cmdline_value("crash", crash, sizeof(crash)))
@@ -65,7 +74,9 @@ void start_kernel(u32 magic, u32 boot_info_phys)
 
 		machine_power_off(failed ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
 	}
-	pr_info("Faultline: boot complete. Ctrl-A C opens the QEMU monitor (try `info mem`), Ctrl-A X quits.\n");
-	for (;;)
-		halt();
+	sched_init();
+	syscall_init();
+	start_init(NULL, NULL, NULL);
+	pr_info("Faultline: starting init. Ctrl-A C opens the QEMU monitor (try `info mem`), Ctrl-A X quits.\n");
+	cpu_idle();
 }

@@ -10,6 +10,7 @@
 #include "kernel/desc.h"
 #include "kernel/io.h"
 #include "kernel/signal.h"
+#include "kernel/sched.h"
 #include "mm/fault.h"
 
 static const char *const trap_names[32] = {
@@ -81,6 +82,8 @@ void do_trap(struct pt_regs *regs)
 	}
 	if (vector >= FIRST_EXTERNAL_VECTOR) {
 		do_irq(regs);
+		if (user_mode(regs))
+			exit_to_user_mode(regs);	/* preemption point */
 		return;
 	}
 	if (vector == X86_TRAP_NMI) {
@@ -95,12 +98,4 @@ void do_trap(struct pt_regs *regs)
 	if (!user_mode(regs) && vector == X86_TRAP_GP && fixup_exception(regs))
 		return;
 	die(trap_name(vector), regs, regs->orig_rax);
-}
-
-/* Until processes exist (kernel/signal.c), a user-mode exception is not handled here. */
-__attribute__((weak)) bool user_trap(struct pt_regs *regs, int signo, const char *reason,
-				     unsigned long addr)
-{
-	(void)regs; (void)signo; (void)reason; (void)addr;
-	return false;
 }

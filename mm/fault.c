@@ -14,12 +14,90 @@
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/io.h"
+#include "kernel/sched.h"
+#include "kernel/signal.h"
+#include "kernel/extable.h"
+#include "mm/mmap.h"
+#include "mm/memory.h"
 
-__attribute__((weak)) bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code,
-					      unsigned long address)
+/* access_error - does the VMA forbid this access? (Linux's access_error()) */
+static bool access_error(unsigned long error_code, const struct vm_area_struct *vma)
 {
-	(void)regs; (void)error_code; (void)address;
-	return false;
+	if (error_code & X86_PF_WRITE)
+		return !(vma->vm_flags & VM_WRITE);
+	if (error_code & X86_PF_INSTR)
+		return !(vma->vm_flags & VM_EXEC);
+	/* A read: x86 cannot map a page writable or executable without also making it readable. */
+	return !(vma->vm_flags & VM_ACCESS_FLAGS);
+}
+
+/* bad_area - a user access no VMA allows: log it like Linux's show_signal_msg() and send
+ * SIGSEGV. From the kernel (a uaccess helper) it is left to the exception table instead. */
+static bool bad_area(struct pt_regs *regs, unsigned long error_code, unsigned long address,
+		     const char *why)
+{
+	if (!user_mode(regs))
+		return false;
+	pr_info("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx (%s)\n", current->comm,
+		current->pid, address, regs->rip, regs->rsp, error_code, why);
+	force_sig_fatal(SIGSEGV);
+}
+
+bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code, unsigned long address)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	unsigned int flags = 0;
+	vm_fault_t ret;
+
+	if (error_code & X86_PF_RSVD)
+		return false;				/* corrupt page tables: a kernel bug */
+	/* The kernel may touch user memory only inside the uaccess helpers. */
+	if (!user_mode(regs) && !search_exception_tables(regs->rip))
+		return false;
+	if (!mm || address >= TASK_SIZE)
+		return bad_area(regs, error_code, address, address >= TASK_SIZE ?
+				"kernel address" : "no address space");
+	local_irq_enable();
+
+	vma = find_vma(mm, address);
+	if (!vma)
+		return bad_area(regs, error_code, address, "no VMA");
+	if (vma->vm_start > address) {
+		if (!(vma->vm_flags & VM_GROWSDOWN) || expand_stack(vma, address))
+			return bad_area(regs, error_code, address, "no VMA");
+	}
+	if (access_error(error_code, vma))
+		return bad_area(regs, error_code, address, (error_code & X86_PF_WRITE) ? "write to a read-only mapping" :
+				(error_code & X86_PF_INSTR) ? "execute from a no-exec mapping" : "no access");
+
+	if (error_code & X86_PF_WRITE)
+		flags |= FAULT_FLAG_WRITE;
+	if (error_code & X86_PF_USER)
+		flags |= FAULT_FLAG_USER;
+	if (error_code & X86_PF_INSTR)
+		flags |= FAULT_FLAG_INSTRUCTION;
+	ret = handle_mm_fault(vma, address, flags);
+
+	if (ret & VM_FAULT_OOM) {
+		if (!user_mode(regs))
+			return false;			/* the uaccess helper returns -EFAULT */
+		pr_err("Out of memory: killed process %d (%s)\n", current->pid, current->comm);
+		force_sig_fatal(SIGKILL);
+	}
+	if (ret & (VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)) {
+		if (!user_mode(regs))
+			return false;
+		pr_info("%s[%d]: bus error at %lx (beyond the end of the mapped file)\n",
+			current->comm, current->pid, address);
+		force_sig_fatal((ret & VM_FAULT_SIGBUS) ? SIGBUS : SIGSEGV);
+	}
+	/* Linux's mm_account_fault(): a fault that needed I/O is major, any other minor. */
+	if (ret & VM_FAULT_MAJOR)
+		current->maj_flt++;
+	else
+		current->min_flt++;
+	return true;
 }
 
 /* Describe a kernel-mode fault the way Linux's page_fault_oops() does, then die. */
@@ -49,13 +127,16 @@ void exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 {
 	unsigned long address = read_cr2();
 
+	if (user_mode(regs)) {
+		do_user_addr_fault(regs, error_code, address);	/* maps the page or kills the process */
+		exit_to_user_mode(regs);
+		return;
+	}
+	/* Kernel mode: a uaccess helper may fault a user page in; else the exception table
+	 * turns the fault into -EFAULT; else it is a kernel bug. */
 	if (address < TASK_SIZE && do_user_addr_fault(regs, error_code, address))
 		return;
-	/* A uaccess or nofault helper touched a bad address: it returns -EFAULT instead. */
-	if (!user_mode(regs) && fixup_exception(regs))
-		return;
-	/* A user access to a kernel address that no VMA covers is a SIGSEGV, never an oops. */
-	if (user_mode(regs) && do_user_addr_fault(regs, error_code, address))
+	if (fixup_exception(regs))
 		return;
 	page_fault_oops(regs, error_code, address);
 }

@@ -22,7 +22,7 @@ void exc_page_fault(struct pt_regs *regs, unsigned long error_code);
 
 /*
  * do_user_addr_fault - the user-address half (mm/fault.c in issue 3). Returns true if the
- * fault was handled (page mapped, or a signal queued for the process). Weak default: false.
+ * fault was handled (page mapped); a bad user access kills the process with SIGSEGV.
  */
 bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code, unsigned long address);
 

@@ -125,8 +125,8 @@ int main(int argc, char *argv[])
 				describe(status, desc, sizeof(desc)));
 			continue;
 		}
-		EXPECT(0, "%s: %s, expected execve to fail with ENOEXEC or EINVAL", path,
-		       describe(status, desc, sizeof(desc)));
+		FAIL("%s: %s, expected execve to fail with ENOEXEC or EINVAL", path,
+		     describe(status, desc, sizeof(desc)));
 	}
 
 	return test_done();

@@ -9,6 +9,7 @@
  *   EXPECT(cond, fmt, ...)      check a condition; on failure print it and go on
  *   EXPECT_EQ(a, b)             check two integers are equal, printing both on failure
  *   EXPECT_ERRNO(call, err)     check that call returns -1 with errno == err
+ *   FAIL(fmt, ...)              report and count a failure found some other way
  *   ASSERT(cond, fmt, ...)      like EXPECT, but exit(1) at once: later checks are meaningless
  *   expect_signal(fn, arg, sig) run fn(arg) in a forked child; check it dies by signal sig
  *   minflt()                    this process's minor page-fault count (getrusage ru_minflt)
@@ -50,6 +51,15 @@ static int test_failures __attribute__((unused));
 			fputc('\n', stderr);					\
 			test_failures++;					\
 		}								\
+	} while (0)
+
+/* FAIL - report a failed check that is not a simple condition, and count it. */
+#define FAIL(...)								\
+	do {									\
+		fprintf(stderr, "%s:%d: FAIL: ", __FILE__, __LINE__);		\
+		fprintf(stderr, __VA_ARGS__);					\
+		fputc('\n', stderr);						\
+		test_failures++;						\
 	} while (0)
 
 #define ASSERT(cond, ...)							\

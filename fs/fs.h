@@ -1,0 +1,190 @@
+/*
+ * fs/fs.h - the virtual file system in miniature: inodes, open files, and their page cache.
+ *
+ * Faultline's files live in a RAM file system (fs/ramfs.c) filled from the initramfs at boot
+ * (fs/initramfs.c), plus generated files in /proc (fs/proc.c) and the console (fs/console.c).
+ * A regular file's data is its page cache: an address_space holding one struct page per
+ * 4 KiB of the file, exactly the pages the fault path maps for a file-backed VMA.
+ */
+#ifndef FAULTLINE_FS_H
+#define FAULTLINE_FS_H
+
+#include "kernel/types.h"
+#include "kernel/list.h"
+#include "kernel/uaccess.h"
+
+struct page;
+struct inode;
+struct file;
+struct vm_area_struct;
+struct task_struct;
+struct kstat;
+
+typedef long loff_t;
+typedef unsigned int umode_t;
+
+/* File types and permission bits (Linux's S_IF* values). */
+#define S_IFMT		0170000
+#define S_IFSOCK	0140000
+#define S_IFLNK		0120000
+#define S_IFREG		0100000
+#define S_IFBLK		0060000
+#define S_IFDIR		0040000
+#define S_IFCHR		0020000
+#define S_IFIFO		0010000
+#define S_ISREG(m)	(((m) & S_IFMT) == S_IFREG)
+#define S_ISDIR(m)	(((m) & S_IFMT) == S_IFDIR)
+#define S_ISCHR(m)	(((m) & S_IFMT) == S_IFCHR)
+#define S_ISLNK(m)	(((m) & S_IFMT) == S_IFLNK)
+#define S_ISFIFO(m)	(((m) & S_IFMT) == S_IFIFO)
+
+/* open() flags (Linux x86-64 values). */
+#define O_ACCMODE	00000003
+#define O_RDONLY	00000000
+#define O_WRONLY	00000001
+#define O_RDWR		00000002
+#define O_CREAT		00000100
+#define O_EXCL		00000200
+#define O_NOCTTY	00000400
+#define O_TRUNC		00001000
+#define O_APPEND	00002000
+#define O_NONBLOCK	00004000
+#define O_DIRECTORY	00200000
+#define O_NOFOLLOW	00400000
+#define O_CLOEXEC	02000000
+#define AT_FDCWD	(-100)
+#define AT_SYMLINK_NOFOLLOW 0x100
+#define AT_EMPTY_PATH	0x1000
+
+#define SEEK_SET	0
+#define SEEK_CUR	1
+#define SEEK_END	2
+
+/*
+ * struct address_space - the page cache of one file: page @index holds file bytes
+ * [index * 4096, index * 4096 + 4096). Pages are looked up by index (a growable array here;
+ * Linux uses an xarray). Each cached page has PG_uptodate, page->mapping = this, page->index.
+ */
+struct address_space {
+	struct inode *host;
+	struct page **pages;		/* pages[index], or NULL where nothing is cached */
+	unsigned long nr_slots;		/* size of the pages array */
+	unsigned long nrpages;		/* pages currently cached */
+	const struct address_space_operations *a_ops;
+};
+
+struct address_space_operations {
+	/* Fill a new, locked page with file data for page->index. Returns 0, or -errno.
+	 * Returning 1 means it did I/O (the fault counts as major). NULL: zero-fill. */
+	int (*readpage)(struct file *file, struct page *page);
+	/* Write a dirty page back to the backing store (write-back). NULL: nothing to do. */
+	int (*writepage)(struct page *page);
+};
+
+struct inode_operations {
+	/* Find the entry @name (length @len) in directory @dir; returns it with a reference, or NULL. */
+	struct inode *(*lookup)(struct inode *dir, const char *name, size_t len);
+	/* Create a file/dir/device node @name in @dir. Returns the inode (referenced) or ERR_PTR. */
+	struct inode *(*create)(struct inode *dir, const char *name, size_t len, umode_t mode);
+};
+
+struct file_operations {
+	ssize_t (*read)(struct file *file, char __user *buf, size_t count, loff_t *pos);
+	ssize_t (*write)(struct file *file, const char __user *buf, size_t count, loff_t *pos);
+	/* Set up @vma to map the file (usually: vma->vm_ops = &generic_file_vm_ops). -ENODEV if unmappable. */
+	int (*mmap)(struct file *file, struct vm_area_struct *vma);
+	long (*ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+	/* Fill user buffer with linux_dirent64 records from file->pos; returns bytes or -errno. */
+	long (*iterate)(struct file *file, void __user *dirent, size_t count);
+	/* Called when the last reference to the open file is dropped. */
+	void (*release)(struct inode *inode, struct file *file);
+	/* Called at open (e.g. /proc files generate their content here). Returns 0 or -errno. */
+	int (*open)(struct inode *inode, struct file *file);
+};
+
+struct inode {
+	unsigned long i_ino;
+	umode_t i_mode;
+	unsigned int i_nlink;
+	loff_t i_size;
+	int i_count;			/* references */
+	u64 i_mtime_ns;
+	unsigned int i_rdev;		/* device number for S_IFCHR */
+	struct address_space i_data;	/* the page cache */
+	struct address_space *i_mapping;/* = &i_data */
+	const struct inode_operations *i_op;
+	const struct file_operations *i_fop;
+	void *i_private;		/* file system's own data (ramfs: directory entries) */
+};
+
+struct file {
+	struct inode *f_inode;
+	const struct file_operations *f_op;
+	struct address_space *f_mapping;
+	loff_t f_pos;
+	unsigned int f_flags;		/* O_* flags it was opened with */
+	int f_count;			/* references: fd table slots, VMAs mapping it */
+	char f_path[128];		/* path it was opened by (for /proc/PID/maps) */
+	void *private_data;		/* /proc: the generated text */
+};
+
+/* A file descriptor table (per process; copied on fork, shared by vfork children). */
+#define NR_OPEN_DEFAULT 64
+struct files_struct {
+	int count;
+	struct file *fd[NR_OPEN_DEFAULT];
+	unsigned long close_on_exec;	/* bit per fd */
+};
+
+/* ERR_PTR/IS_ERR: a pointer that carries -errno (Linux's convention). */
+#define MAX_ERRNO	4095
+static inline void *ERR_PTR(long error) { return (void *)error; }
+static inline long PTR_ERR(const void *ptr) { return (long)ptr; }
+static inline bool IS_ERR(const void *ptr) { return (unsigned long)ptr >= (unsigned long)-MAX_ERRNO; }
+static inline bool IS_ERR_OR_NULL(const void *ptr) { return !ptr || IS_ERR(ptr); }
+
+/* vfs_init - create the root (ramfs), /dev, /proc, and unpack the initramfs module. */
+void vfs_init(void);
+
+/* filp_open - open @path (absolute, or relative to "/") with O_* @flags. Returns the file or ERR_PTR. */
+struct file *filp_open(const char *path, int flags, umode_t mode);
+
+/* kernel_read - read up to @count bytes at *@pos into kernel buffer @buf; returns bytes or -errno. */
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
+
+/* fget - the current task's open file at @fd, with a new reference (drop it with fput);
+ * NULL if @fd is not open. */
+struct file *fget(int fd);
+
+/* console_init - choose the user console's serial port ("userconsole=ttyS1": COM2, else COM1). */
+void console_init(void);
+
+/* get_file / fput - take and drop a reference to an open file (the last fput releases it). */
+static inline struct file *get_file(struct file *f) { f->f_count++; return f; }
+void fput(struct file *file);
+
+/* files_struct helpers (fs/file.c) used by fork, exec and exit. */
+struct files_struct *files_alloc(void);
+struct files_struct *dup_files(struct files_struct *old);	/* fork: every fd refers to the same file */
+void put_files(struct files_struct *files);			/* exit: drop a reference, close all at the last */
+void do_close_on_exec(struct files_struct *files);
+/* fd_install_console - open the console as fds 0, 1 and 2 of @files (for init). */
+int fd_install_console(struct files_struct *files);
+
+/* The page cache (mm/filemap.c). */
+/* find_get_page - the cached page @index of @mapping with a new reference, or NULL. */
+struct page *find_get_page(struct address_space *mapping, unsigned long index);
+/*
+ * read_cache_page - the page @index, read in through a_ops->readpage (or zeroed) if absent.
+ * Returns it referenced and up to date, or ERR_PTR(-ENOMEM/-EIO). *@major is set if I/O ran.
+ */
+struct page *read_cache_page(struct file *file, struct address_space *mapping,
+			     unsigned long index, bool *major);
+/* truncate_inode_pages - drop every cached page at or after byte @start. */
+void truncate_inode_pages(struct address_space *mapping, loff_t start);
+/* The vm_ops for a mapped regular file (filemap_fault). */
+extern const struct vm_operations_struct generic_file_vm_ops;
+/* generic_file_mmap - f_op->mmap for page-cache files: sets vma->vm_ops. */
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
+
+#endif

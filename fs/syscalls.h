@@ -1,0 +1,96 @@
+/*
+ * fs/syscalls.h - the file system calls, with the Linux x86-64 ABI: their prototypes and the
+ * user-visible structures they read and write (struct stat, struct iovec, linux_dirent64).
+ *
+ * Every function returns a non-negative result or -errno with Linux's meaning. User pointers
+ * are touched only through kernel/uaccess.h, so a bad pointer gives -EFAULT; a bad file
+ * descriptor gives -EBADF.
+ */
+#ifndef FAULTLINE_FS_SYSCALLS_H
+#define FAULTLINE_FS_SYSCALLS_H
+
+#include "fs/fs.h"
+
+/* struct iovec - one segment of a readv/writev buffer list. */
+struct iovec {
+	void __user *iov_base;
+	size_t iov_len;
+};
+#define UIO_MAXIOV	1024
+
+/* struct stat - Linux x86-64's (arch/x86/include/uapi/asm/stat.h), 144 bytes. */
+struct stat {
+	unsigned long st_dev;
+	unsigned long st_ino;
+	unsigned long st_nlink;
+	unsigned int st_mode;
+	unsigned int st_uid;
+	unsigned int st_gid;
+	unsigned int __pad0;
+	unsigned long st_rdev;
+	long st_size;
+	long st_blksize;
+	long st_blocks;			/* 512-byte blocks */
+	unsigned long st_atime;
+	unsigned long st_atime_nsec;
+	unsigned long st_mtime;
+	unsigned long st_mtime_nsec;
+	unsigned long st_ctime;
+	unsigned long st_ctime_nsec;
+	long __unused[3];
+};
+_Static_assert(sizeof(struct stat) == 144, "struct stat must match Linux x86-64");
+
+/* struct linux_dirent64 - one getdents64 record (d_reclen rounds it up to 8 bytes). */
+struct linux_dirent64 {
+	u64 d_ino;
+	s64 d_off;			/* position of the next record (for lseek) */
+	unsigned short d_reclen;
+	unsigned char d_type;		/* DT_* */
+	char d_name[];			/* NUL-terminated */
+};
+
+/* fs/read_write.c */
+long sys_read(unsigned int fd, char __user *buf, size_t count);
+long sys_write(unsigned int fd, const char __user *buf, size_t count);
+long sys_readv(unsigned long fd, const struct iovec __user *vec, unsigned long vlen);
+long sys_writev(unsigned long fd, const struct iovec __user *vec, unsigned long vlen);
+long sys_pread64(unsigned int fd, char __user *buf, size_t count, loff_t pos);
+long sys_pwrite64(unsigned int fd, const char __user *buf, size_t count, loff_t pos);
+long sys_lseek(unsigned int fd, off_t offset, unsigned int whence);
+
+/* fs/open.c */
+long sys_open(const char __user *filename, int flags, umode_t mode);
+long sys_openat(int dfd, const char __user *filename, int flags, umode_t mode);
+long sys_close(unsigned int fd);
+long sys_access(const char __user *filename, int mode);
+long sys_faccessat(int dfd, const char __user *filename, int mode);
+
+/* fs/stat.c */
+long sys_stat(const char __user *filename, struct stat __user *statbuf);
+long sys_lstat(const char __user *filename, struct stat __user *statbuf);
+long sys_fstat(unsigned int fd, struct stat __user *statbuf);
+long sys_newfstatat(int dfd, const char __user *filename, struct stat __user *statbuf, int flag);
+
+/* fs/readdir.c */
+long sys_getdents64(unsigned int fd, struct linux_dirent64 __user *dirent, unsigned int count);
+
+/* fs/ioctl.c */
+long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
+
+/* fs/file.c */
+long sys_dup(unsigned int fildes);
+long sys_dup2(unsigned int oldfd, unsigned int newfd);
+long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags);
+
+/* fs/fcntl.c */
+long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
+
+/* fs/pipe.c */
+long sys_pipe(int __user *fildes);
+long sys_pipe2(int __user *fildes, int flags);
+
+/* fs/namei.c */
+long sys_getcwd(char __user *buf, unsigned long size);
+
+#endif

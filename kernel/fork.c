@@ -1,0 +1,193 @@
+/*
+ * kernel/fork.c - creating processes: fork, vfork and clone.
+ *
+ * Seed concept: "instead of duplicating page frames, they are shared between the parent and
+ * the child process" - dup_mm() (mm/mmap.c) copies the VMAs and page tables and write-protects
+ * private pages in both; the first write to one of them takes a copy-on-write fault.
+ * vfork (CLONE_VM | CLONE_VFORK) shares the parent's mm outright and stops the parent until
+ * the child calls execve or exits.
+ */
+#include "kernel/sched.h"
+#include "kernel/syscalls.h"
+#include "kernel/errno.h"
+#include "kernel/printk.h"
+#include "kernel/io.h"
+#include "kernel/lib/string.h"
+#include "mm/slab.h"
+#include "mm/mmap.h"
+#include "fs/fs.h"
+
+extern struct list_head task_list;
+void ret_from_fork(void);
+
+#define CLONE_VM		0x00000100
+#define CLONE_FS		0x00000200
+#define CLONE_FILES		0x00000400
+#define CLONE_SIGHAND		0x00000800
+#define CLONE_VFORK		0x00004000
+#define CLONE_PARENT		0x00008000
+#define CLONE_THREAD		0x00010000
+#define CLONE_SETTLS		0x00080000
+#define CLONE_PARENT_SETTID	0x00100000
+#define CLONE_CHILD_CLEARTID	0x00200000
+#define CLONE_CHILD_SETTID	0x01000000
+#define CSIGNAL			0x000000ff
+
+static pid_t last_pid;
+
+/* alloc_task - a zeroed task with a kernel stack, or NULL. */
+static struct task_struct *alloc_task(void)
+{
+	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
+	struct page *stack;
+
+	if (!p)
+		return NULL;
+	stack = alloc_pages(GFP_KERNEL, 2);		/* KERNEL_STACK_SIZE = 4 pages */
+	if (!stack) {
+		kfree(p);
+		return NULL;
+	}
+	p->stack = page_address(stack);
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->run_list);
+	INIT_LIST_HEAD(&p->tasks);
+	return p;
+}
+
+/* free_task - give back what alloc_task took (the task must not be running). */
+void free_task(struct task_struct *p)
+{
+	__free_pages(virt_to_page(p->stack), 2);
+	kfree(p);
+}
+
+/*
+ * copy_thread - lay out the child's kernel stack: its user registers (the parent's, with
+ * rax = 0 so fork returns 0 in the child) at the top, and below them a switch_to frame that
+ * "returns" into ret_from_fork.
+ */
+static void copy_thread(struct task_struct *p, const struct pt_regs *regs, unsigned long newsp)
+{
+	struct pt_regs *child = task_pt_regs(p);
+	unsigned long *frame = (unsigned long *)child - 7;
+
+	*child = *regs;
+	child->rax = 0;
+	if (newsp)
+		child->rsp = newsp;
+	memset(frame, 0, 6 * sizeof(unsigned long));	/* r15 r14 r13 r12 rbx rbp */
+	frame[6] = (unsigned long)ret_from_fork;
+	p->thread.rsp = (unsigned long)frame;
+	p->thread.fsbase = current->thread.fsbase;
+}
+
+/*
+ * kernel_clone - create a child of the current task. Returns its pid, or -errno
+ * (-ENOMEM when out of memory, -EINVAL for clone flags Faultline does not support).
+ */
+long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
+		  int __user *child_tid, unsigned long tls)
+{
+	struct pt_regs *regs = current_pt_regs();
+	struct task_struct *p;
+
+	if (flags & (CLONE_THREAD | CLONE_SIGHAND | CLONE_PARENT))
+		return -EINVAL;		/* no threads: one task per process */
+	if ((flags & CLONE_VFORK) && !(flags & CLONE_VM))
+		return -EINVAL;
+	p = alloc_task();
+	if (!p)
+		return -ENOMEM;
+
+	if (flags & CLONE_VM) {
+		p->mm = current->mm;
+		p->mm->mm_users++;
+	} else if (current->mm) {
+		p->mm = dup_mm(current->mm);
+		if (!p->mm) {
+			free_task(p);
+			return -ENOMEM;
+		}
+	}
+	if (flags & CLONE_FILES) {
+		p->files = current->files;
+		p->files->count++;
+	} else {
+		p->files = dup_files(current->files);
+		if (!p->files) {
+			if (p->mm)
+				mmput(p->mm);
+			free_task(p);
+			return -ENOMEM;
+		}
+	}
+
+	p->pid = ++last_pid;
+	memcpy(p->comm, current->comm, sizeof(p->comm));
+	memcpy(p->sigaction_handler, current->sigaction_handler, sizeof(p->sigaction_handler));
+	p->blocked = current->blocked;
+	p->start_ns = 0;
+	copy_thread(p, regs, newsp);
+	if (flags & CLONE_SETTLS)
+		p->thread.fsbase = tls;
+	if (flags & CLONE_CHILD_CLEARTID)
+		p->clear_child_tid = child_tid;
+	if ((flags & CLONE_PARENT_SETTID) && parent_tid)
+		put_user(p->pid, parent_tid);
+
+	p->parent = current;
+	list_add_tail(&p->sibling, &current->children);
+	list_add_tail(&p->tasks, &task_list);
+	if (flags & CLONE_VFORK)
+		p->vfork_parent = current;
+	p->state = TASK_INTERRUPTIBLE;
+	wake_up_process(p);
+
+	if (flags & CLONE_VFORK) {
+		/* Sleep until the child has exec'ed or exited (it sets vfork_done and wakes us). */
+		while (!p->vfork_done) {
+			unsigned long irqf = local_irq_save();
+
+			if (!p->vfork_done) {
+				current->state = TASK_INTERRUPTIBLE;
+				local_irq_restore(irqf);
+				schedule();
+			} else {
+				local_irq_restore(irqf);
+			}
+		}
+	}
+	return p->pid;
+}
+
+long sys_fork(void)
+{
+	return kernel_clone(0, 0, NULL, NULL, 0);
+}
+
+long sys_vfork(void)
+{
+	return kernel_clone(CLONE_VM | CLONE_VFORK, 0, NULL, NULL, 0);
+}
+
+/* clone(flags, newsp, parent_tid, child_tid, tls): the x86-64 argument order. */
+long sys_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
+	       int __user *child_tid, unsigned long tls)
+{
+	unsigned long sig = flags & CSIGNAL;
+
+	if (sig && sig != 17 /* SIGCHLD */)
+		return -EINVAL;
+	return kernel_clone(flags & ~CSIGNAL, newsp, parent_tid, child_tid, tls);
+}
+
+/* mm_release - the task is done with its mm (exec or exit): release a waiting vfork parent. */
+void mm_release(struct task_struct *task)
+{
+	if (task->vfork_parent && !task->vfork_done) {
+		task->vfork_done = true;
+		wake_up_process(task->vfork_parent);
+	}
+}

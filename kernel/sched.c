@@ -1,0 +1,232 @@
+/*
+ * kernel/sched.c - tasks, the run queue and round-robin scheduling on one CPU.
+ *
+ * The run queue holds every runnable task except the idle task (pid 0, the boot flow), which
+ * runs only when the queue is empty. The PIT interrupts HZ times a second; when the running
+ * task's time slice is used up, need_resched is set and the task gives up the CPU on its way
+ * back to user mode (Faultline never preempts kernel code).
+ */
+#include "kernel/sched.h"
+#include "kernel/wait.h"
+#include "kernel/desc.h"
+#include "kernel/irq.h"
+#include "kernel/io.h"
+#include "kernel/time.h"
+#include "kernel/printk.h"
+#include "kernel/panic.h"
+#include "kernel/lib/string.h"
+#include "mm/mmap.h"
+
+_Static_assert(offsetof(struct task_struct, thread.rsp) == 0, "entry.asm expects thread.rsp at 0");
+
+extern char init_stack[];
+void __switch_to_asm(struct task_struct *prev, struct task_struct *next);
+
+static struct task_struct init_task = {
+	.pid = 0,
+	.state = TASK_RUNNING,
+	.comm = "swapper",
+	.stack = init_stack,
+};
+
+struct task_struct *current = &init_task;
+unsigned long cpu_kernel_stack_top;		/* the syscall entry's kernel stack (= TSS.RSP0) */
+bool need_resched;
+volatile unsigned long jiffies;
+static LIST_HEAD(run_queue);
+LIST_HEAD(task_list);				/* every task but the idle task */
+static LIST_HEAD(sleepers);			/* tasks in nanosleep, woken by the tick */
+
+#define PIT_CH0		0x40
+#define PIT_MODE	0x43
+#define PIT_TICK_RATE	1193182UL
+
+static void enqueue_task(struct task_struct *task)
+{
+	if (task != &init_task && list_empty(&task->run_list))
+		list_add_tail(&task->run_list, &run_queue);
+}
+
+void wake_up_process(struct task_struct *task)
+{
+	unsigned long flags = local_irq_save();
+
+	if (task->state == TASK_INTERRUPTIBLE) {
+		task->state = TASK_RUNNING;
+		enqueue_task(task);
+	}
+	local_irq_restore(flags);
+}
+
+struct task_struct *find_task_by_pid(pid_t pid)
+{
+	struct task_struct *task;
+
+	if (pid == 0)
+		return &init_task;
+	list_for_each_entry(task, &task_list, tasks)
+		if (task->pid == pid)
+			return task;
+	return NULL;
+}
+
+/* Make @next the running task: its address space, its kernel stack for traps and syscalls,
+ * its TLS base, then the register switch. */
+static void context_switch(struct task_struct *prev, struct task_struct *next)
+{
+	if (next->mm && next->mm != prev->mm)
+		switch_mm(next->mm);
+	cpu_kernel_stack_top = (unsigned long)next->stack + KERNEL_STACK_SIZE;
+	set_kernel_stack(cpu_kernel_stack_top);
+	wrmsr(MSR_FS_BASE, next->thread.fsbase);
+	current = next;
+	__switch_to_asm(prev, next);
+}
+
+void schedule(void)
+{
+	unsigned long flags = local_irq_save();
+	struct task_struct *prev = current, *next;
+
+	need_resched = false;
+	if (prev->state == TASK_RUNNING)
+		enqueue_task(prev);		/* to the tail: round robin */
+	if (list_empty(&run_queue)) {
+		next = &init_task;
+	} else {
+		next = list_first_entry(&run_queue, struct task_struct, run_list);
+		list_del_init(&next->run_list);
+	}
+	next->timeslice = TIMESLICE_TICKS;
+	if (next != prev)
+		context_switch(prev, next);
+	local_irq_restore(flags);
+}
+
+/* schedule_tail - the first thing a new task runs (from ret_from_fork). */
+void schedule_tail(void)
+{
+}
+
+/* The timer interrupt: count time, wake sleepers whose time came, and expire time slices. */
+static void timer_interrupt(struct pt_regs *regs)
+{
+	struct task_struct *task, *tmp;
+	u64 now = ktime_get_ns();
+
+	jiffies++;
+	list_for_each_entry_safe(task, tmp, &sleepers, run_list) {
+		if (task->wakeup_ns <= now) {
+			list_del_init(&task->run_list);
+			task->state = TASK_RUNNING;
+			enqueue_task(task);
+		}
+	}
+	if (current != &init_task) {
+		if (user_mode(regs))
+			current->utime_ns += NSEC_PER_SEC / HZ;
+		else
+			current->stime_ns += NSEC_PER_SEC / HZ;
+		if (--current->timeslice <= 0)
+			need_resched = true;
+	} else if (!list_empty(&run_queue)) {
+		need_resched = true;
+	}
+}
+
+/*
+ * schedule_timeout_ns - sleep until ktime @wakeup_ns (or a signal). Returns 0 when the time
+ * came, -EINTR if a signal woke the task first.
+ */
+int schedule_timeout_ns(u64 wakeup_ns)
+{
+	while (ktime_get_ns() < wakeup_ns) {
+		unsigned long flags = local_irq_save();
+
+		if (signal_pending(current)) {
+			local_irq_restore(flags);
+			return -4;	/* -EINTR */
+		}
+		current->wakeup_ns = wakeup_ns;
+		current->state = TASK_INTERRUPTIBLE;
+		list_del_init(&current->run_list);
+		list_add_tail(&current->run_list, &sleepers);
+		local_irq_restore(flags);
+		schedule();
+		flags = local_irq_save();
+		list_del_init(&current->run_list);	/* woken by a signal: leave the sleepers */
+		current->state = TASK_RUNNING;
+		local_irq_restore(flags);
+	}
+	return 0;
+}
+
+void sched_tick(struct pt_regs *regs)
+{
+	timer_interrupt(regs);
+}
+
+void sched_init(void)
+{
+	unsigned long latch = PIT_TICK_RATE / HZ;
+
+	INIT_LIST_HEAD(&init_task.run_list);
+	INIT_LIST_HEAD(&init_task.children);
+	INIT_LIST_HEAD(&init_task.sibling);
+	cpu_kernel_stack_top = (unsigned long)init_stack + KERNEL_STACK_SIZE;
+	set_kernel_stack(cpu_kernel_stack_top);
+
+	outb(PIT_MODE, 0x34);			/* channel 0, lobyte/hibyte, mode 2 (rate generator) */
+	outb(PIT_CH0, latch & 0xff);
+	outb(PIT_CH0, latch >> 8);
+	if (request_irq(0, sched_tick))
+		panic("sched_init: cannot get the timer IRQ");
+}
+
+/* cpu_idle - what the boot flow does once init runs: sleep until there is work. Never returns. */
+__noreturn void cpu_idle(void)
+{
+	for (;;) {
+		local_irq_disable();
+		if (list_empty(&run_queue) && !need_resched) {
+			__asm__ __volatile__("sti; hlt" ::: "memory");	/* wakes at the next interrupt */
+			continue;
+		}
+		local_irq_enable();
+		schedule();
+	}
+}
+
+/* --- wait queues --- */
+
+void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait)
+{
+	unsigned long flags = local_irq_save();
+
+	wait->task = current;
+	if (list_empty(&wait->entry) || wait->entry.next == NULL)
+		list_add_tail(&wait->entry, &wq->head);
+	current->state = TASK_INTERRUPTIBLE;
+	local_irq_restore(flags);
+}
+
+void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait)
+{
+	unsigned long flags = local_irq_save();
+
+	(void)wq;
+	current->state = TASK_RUNNING;
+	if (wait->entry.next)
+		list_del_init(&wait->entry);
+	local_irq_restore(flags);
+}
+
+void wake_up(struct wait_queue_head *wq)
+{
+	struct wait_queue_entry *wait;
+	unsigned long flags = local_irq_save();
+
+	list_for_each_entry(wait, &wq->head, entry)
+		wake_up_process(wait->task);
+	local_irq_restore(flags);
+}

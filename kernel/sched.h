@@ -1,0 +1,122 @@
+/*
+ * kernel/sched.h - tasks (processes) and the scheduler.
+ *
+ * Faultline runs one CPU. Every process is one task with its own kernel stack (vmalloc'ed,
+ * with a guard page) and, unless it is a kernel thread, an mm_struct. The scheduler is
+ * round-robin: the timer interrupt (PIT, HZ ticks a second) preempts a task whose time
+ * slice ran out; tasks that wait (wait4, nanosleep, a console read) sleep until woken.
+ */
+#ifndef FAULTLINE_SCHED_H
+#define FAULTLINE_SCHED_H
+
+#include "kernel/types.h"
+#include "kernel/list.h"
+#include "kernel/ptrace.h"
+#include "kernel/uaccess.h"
+
+struct mm_struct;
+struct files_struct;
+
+#define HZ			100
+#define TASK_COMM_LEN		16
+#define KERNEL_STACK_SIZE	(16 * 1024)
+#define TIMESLICE_TICKS		5		/* 50 ms */
+
+enum task_state {
+	TASK_RUNNING,		/* on the run queue (or running) */
+	TASK_INTERRUPTIBLE,	/* sleeping until woken */
+	TASK_ZOMBIE,		/* exited, waiting to be reaped by wait4 */
+	TASK_DEAD,		/* reaped: its memory goes away at the next switch */
+};
+
+/* The saved kernel context of a task that is not running (kernel/switch_to.asm). */
+struct thread_struct {
+	unsigned long rsp;	/* kernel stack pointer at the switch */
+	unsigned long fsbase;	/* FS base (arch_prctl ARCH_SET_FS: the TLS pointer) */
+};
+
+struct task_struct {
+	struct thread_struct thread;	/* first: kernel/entry.asm finds thread.rsp at offset 0 */
+	pid_t pid;
+	enum task_state state;
+	char comm[TASK_COMM_LEN];	/* program name, for messages */
+	void *stack;			/* base of the kernel stack (KERNEL_STACK_SIZE) */
+	struct mm_struct *mm;		/* NULL for kernel threads (the idle task) */
+	struct files_struct *files;
+
+	struct task_struct *parent;
+	struct list_head children;	/* tasks this one forked */
+	struct list_head sibling;	/* in parent->children */
+	struct list_head run_list;	/* on the run queue */
+	struct list_head tasks;		/* in the list of all tasks */
+
+	int exit_code;			/* wait4 status: (code << 8) or the killing signal */
+	unsigned long pending;		/* pending signals, bit (sig - 1) */
+	unsigned long blocked;		/* rt_sigprocmask */
+	unsigned long sigaction_handler[64]; /* recorded rt_sigaction handlers (not delivered) */
+	int timeslice;			/* ticks left before preemption */
+	u64 wakeup_ns;			/* nanosleep: wake at this ktime */
+	bool vfork_done;		/* a vfork child has exec'ed or exited */
+	struct task_struct *vfork_parent;
+	int __user *clear_child_tid;	/* set_tid_address */
+
+	unsigned long min_flt, maj_flt;	/* page faults (getrusage: ru_minflt, ru_majflt) */
+	unsigned long cmin_flt, cmaj_flt; /* faults of reaped children (RUSAGE_CHILDREN) */
+	u64 cutime_ns, cstime_ns;
+	u64 utime_ns, stime_ns;		/* time in user and kernel mode */
+	u64 start_ns;
+};
+
+/* The running task. */
+extern struct task_struct *current;
+
+/* sched_init - make the boot flow the idle task (pid 0) and start the timer. */
+void sched_init(void);
+
+/* schedule - give the CPU to the next runnable task (maybe the same one). */
+void schedule(void);
+
+/* wake_up_process - make a sleeping task runnable. */
+void wake_up_process(struct task_struct *task);
+
+/* sched_tick - called by the timer interrupt; may ask for a reschedule. */
+void sched_tick(struct pt_regs *regs);
+
+/* need_resched - set when the current task should give up the CPU at the next chance. */
+extern bool need_resched;
+
+/* find_task_by_pid - the task with @pid, or NULL. */
+struct task_struct *find_task_by_pid(pid_t pid);
+
+/* jiffies - timer ticks since sched_init. */
+extern volatile unsigned long jiffies;
+
+/*
+ * kernel_thread-style start: create the first user process, pid 1, running @path with @argv
+ * and @envp (kernel strings). Returns 0 or -errno.
+ */
+int start_init(const char *path, char *const argv[], char *const envp[]);
+
+/* do_exit - end the current task with wait status @code. Never returns. */
+__noreturn void do_exit(int code);
+
+/* force_sig - kill the current task with @sig now (default action of a fatal signal). */
+__noreturn void force_sig_fatal(int sig);
+
+/* send_signal - post @sig to @task (fatal signals end it when it next returns to user mode). */
+int send_signal(struct task_struct *task, int sig);
+
+/* Before returning to user mode: handle pending signals and a pending reschedule. */
+void exit_to_user_mode(struct pt_regs *regs);
+
+/* current_pt_regs - the user registers saved at the top of the current task's kernel stack. */
+static inline struct pt_regs *task_pt_regs(struct task_struct *task)
+{
+	return (struct pt_regs *)((char *)task->stack + KERNEL_STACK_SIZE) - 1;
+}
+#define current_pt_regs() task_pt_regs(current)
+
+/* What init's exit does: "poweroff" on the command line leaves QEMU with its status. */
+extern bool poweroff_on_init_exit;
+
+#endif

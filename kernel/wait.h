@@ -1,0 +1,56 @@
+/*
+ * kernel/wait.h - wait queues: sleeping until a condition holds (Linux's wait_event/wake_up).
+ */
+#ifndef FAULTLINE_WAIT_H
+#define FAULTLINE_WAIT_H
+
+#include "kernel/list.h"
+#include "kernel/sched.h"
+
+struct wait_queue_head {
+	struct list_head head;		/* of struct wait_queue_entry */
+};
+
+struct wait_queue_entry {
+	struct task_struct *task;
+	struct list_head entry;
+};
+
+#define DECLARE_WAIT_QUEUE_HEAD(name) struct wait_queue_head name = { LIST_HEAD_INIT(name.head) }
+
+static inline void init_waitqueue_head(struct wait_queue_head *wq)
+{
+	INIT_LIST_HEAD(&wq->head);
+}
+
+/* prepare_to_wait - queue the current task on @wq and mark it sleeping. */
+void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait);
+/* finish_wait - take the current task off @wq and mark it running. */
+void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait);
+/* wake_up - make every task waiting on @wq runnable. */
+void wake_up(struct wait_queue_head *wq);
+/* signal_pending - true if the current task has a signal that should interrupt a sleep. */
+bool signal_pending(struct task_struct *task);
+
+/*
+ * wait_event_interruptible - sleep until @cond is true. Evaluates to 0, or -EINTR if a fatal
+ * signal arrived first.
+ */
+#define wait_event_interruptible(wq, cond) ({					\
+	int __ret = 0;								\
+	struct wait_queue_entry __wait = { .task = current };			\
+	for (;;) {								\
+		prepare_to_wait(&(wq), &__wait);				\
+		if (cond)							\
+			break;							\
+		if (signal_pending(current)) {					\
+			__ret = -4; /* -EINTR */				\
+			break;							\
+		}								\
+		schedule();							\
+	}									\
+	finish_wait(&(wq), &__wait);						\
+	__ret;									\
+})
+
+#endif

@@ -1,0 +1,119 @@
+/*
+ * mm/mm_types.h - a process's address space: mm_struct and its VMAs (Linux's mm_types.h).
+ *
+ * Seed concept: "page tables only account for pages currently in memory ... to enable lazy
+ * loading of pages Linux uses VMAs". A vm_area_struct is a range of the address space with
+ * its permissions (vm_flags) and what backs it: nothing (anonymous: demand-zero, later swap)
+ * or a file at an offset. The mapping (the VMA) is kept apart from what backs it; the fault
+ * path asks the VMA's vm_ops for the page (SerenityOS's Region vs. VMObject split).
+ */
+#ifndef FAULTLINE_MM_TYPES_H
+#define FAULTLINE_MM_TYPES_H
+
+#include "kernel/types.h"
+#include "kernel/list.h"
+#include "kernel/lib/rbtree.h"
+#include "mm/pgtable.h"
+
+struct file;
+struct page;
+struct vm_area_struct;
+
+/* vm_flags: Linux's bits and values. */
+#define VM_NONE		0x00000000UL
+#define VM_READ		0x00000001UL
+#define VM_WRITE	0x00000002UL
+#define VM_EXEC		0x00000004UL
+#define VM_SHARED	0x00000008UL
+#define VM_MAYREAD	0x00000010UL	/* mprotect may add VM_READ later */
+#define VM_MAYWRITE	0x00000020UL
+#define VM_MAYEXEC	0x00000040UL
+#define VM_MAYSHARE	0x00000080UL
+#define VM_GROWSDOWN	0x00000100UL	/* the stack: grows down on a fault just below it */
+#define VM_ACCOUNT_BRK	0x00100000UL	/* the brk heap (Faultline's tag, for /proc/PID/maps) */
+#define VM_STACK	VM_GROWSDOWN
+#define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
+
+/* What a fault handler returns (vm_fault_t bits). */
+typedef unsigned int vm_fault_t;
+#define VM_FAULT_OOM		0x0001	/* no memory: the process gets killed */
+#define VM_FAULT_SIGBUS		0x0002	/* beyond the end of a file, or I/O error */
+#define VM_FAULT_MAJOR		0x0004	/* the page had to be read from a device */
+#define VM_FAULT_SIGSEGV	0x0040
+#define VM_FAULT_ERROR		(VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)
+
+/* vm_fault.flags */
+#define FAULT_FLAG_WRITE	0x01	/* the access was a write */
+#define FAULT_FLAG_USER		0x02	/* from user mode */
+#define FAULT_FLAG_INSTRUCTION	0x04	/* an instruction fetch */
+
+/*
+ * struct vm_fault - everything the fault path knows about one fault, carried down the
+ * handlers instead of long argument lists (as in Linux's mm/memory.c).
+ */
+struct vm_fault {
+	struct vm_area_struct *vma;
+	unsigned long address;		/* page-aligned faulting address */
+	unsigned int flags;		/* FAULT_FLAG_* */
+	unsigned long pgoff;		/* page offset of address in the backing file/VMA */
+	pte_t *pte;			/* the PTE slot for address */
+	pte_t orig_pte;			/* its value when the fault was taken */
+	struct page *page;		/* ->fault() returns the backing page here (with a reference) */
+	struct page *cow_page;		/* the private copy, for a COW fault */
+};
+
+/* How a kind of backing provides pages: the fault path dispatches through this table. */
+struct vm_operations_struct {
+	/* Find or read the page for vmf->pgoff; store it (referenced) in vmf->page. */
+	vm_fault_t (*fault)(struct vm_fault *vmf);
+	/* A VMA was duplicated (fork) or split: take a reference on shared backing state. */
+	void (*open)(struct vm_area_struct *vma);
+	/* A VMA goes away. */
+	void (*close)(struct vm_area_struct *vma);
+	/* A name for /proc/PID/maps when there is no file ("[vdso]"-style), or NULL. */
+	const char *(*name)(struct vm_area_struct *vma);
+};
+
+struct vm_area_struct {
+	unsigned long vm_start;		/* first address */
+	unsigned long vm_end;		/* first address after the VMA */
+	struct mm_struct *vm_mm;
+	unsigned long vm_flags;		/* VM_* */
+	pgprot_t vm_page_prot;		/* PTE bits for pages mapped here (before COW write-protection) */
+	struct rb_node vm_rb;		/* in mm->mm_rb, keyed by vm_start */
+	struct list_head vm_list;	/* in mm->mmap_list, sorted by address */
+	unsigned long vm_pgoff;		/* offset in the file (or vm_start >> PAGE_SHIFT if anonymous), pages */
+	struct file *vm_file;		/* the file mapped, or NULL (anonymous) */
+	const struct vm_operations_struct *vm_ops;
+	void *vm_private_data;		/* shared anonymous memory: its shmem object */
+};
+
+struct mm_struct {
+	struct rb_root mm_rb;		/* VMAs by address: find_vma() in O(log n) */
+	struct list_head mmap_list;	/* the same VMAs, in address order, for walking */
+	int map_count;			/* number of VMAs */
+	pgd_t *pgd;			/* the top-level page table (kernel half shared) */
+	int mm_users;			/* tasks using this mm (vfork shares it) */
+	unsigned long mmap_base;	/* where top-down mmap searches start */
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk;	/* the heap: [start_brk, brk) */
+	unsigned long start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long total_vm;		/* pages mapped by VMAs */
+	unsigned long rss_anon, rss_file; /* resident pages (for /proc/PID/status) */
+	unsigned long nr_ptes;		/* page-table pages of the user half */
+};
+
+#define for_each_vma(mm, vma) list_for_each_entry(vma, &(mm)->mmap_list, vm_list)
+
+static inline bool vma_is_anonymous(const struct vm_area_struct *vma)
+{
+	return vma->vm_file == NULL;
+}
+
+static inline unsigned long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
+#endif

@@ -1,0 +1,661 @@
+/*
+ * mm/mmap.c - the VMAs of an address space: lookup, mmap, munmap, mprotect, brk, fork's copy.
+ *
+ * Seed concept: VMAs "define a range of virtual addresses utilized by a process" and record
+ * where the data comes from. Each mm keeps its VMAs twice, as Linux did before the maple tree:
+ * a red-black tree keyed by address for find_vma() in O(log n), and a sorted list for walks.
+ * VMAs never overlap. munmap and mprotect split VMAs at the range's edges; adjacent VMAs that
+ * agree on everything are merged back (vma_merge), so a munmap'ed hole that is mapped again,
+ * or an mprotect that is undone, leaves one VMA as before.
+ */
+#include "mm/mmap.h"
+#include "mm/memory.h"
+#include "mm/shmem.h"
+#include "mm/page_alloc.h"
+#include "mm/slab.h"
+#include "kernel/sched.h"
+#include "kernel/errno.h"
+#include "kernel/io.h"
+#include "kernel/printk.h"
+#include "kernel/lib/string.h"
+#include "kernel/lib/vsprintf.h"
+#include "fs/fs.h"
+
+#define MMAP_MIN_ADDR	0x10000UL	/* the first 64 KiB are never mapped (NULL stays a fault) */
+#define MAX_MAP_COUNT	65530
+
+/* --- mm_struct lifetime --- */
+
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = kzalloc(sizeof(*mm), GFP_KERNEL);
+	phys_addr_t pgd;
+
+	if (!mm)
+		return NULL;
+	pgd = pt_alloc_page();
+	if (!pgd) {
+		kfree(mm);
+		return NULL;
+	}
+	mm->pgd = __va(pgd);
+	/* The kernel half is the same in every address space (its top-level entries never change). */
+	memcpy(mm->pgd + 256, swapper_pg_dir + 256, 256 * sizeof(pgd_t));
+	mm->mm_rb = RB_ROOT;
+	INIT_LIST_HEAD(&mm->mmap_list);
+	mm->mm_users = 1;
+	mm->mmap_base = MMAP_BASE;
+	return mm;
+}
+
+void switch_mm(struct mm_struct *mm)
+{
+	write_cr3(__pa(mm->pgd));
+}
+
+static struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma = kzalloc(sizeof(*vma), GFP_KERNEL);
+
+	if (vma) {
+		vma->vm_mm = mm;
+		INIT_LIST_HEAD(&vma->vm_list);
+		RB_CLEAR_NODE(&vma->vm_rb);
+	}
+	return vma;
+}
+
+/* vm_area_dup - a copy of @orig (same backing: the file and shared object gain a user). */
+static struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
+{
+	struct vm_area_struct *vma = vm_area_alloc(orig->vm_mm);
+
+	if (!vma)
+		return NULL;
+	*vma = *orig;
+	INIT_LIST_HEAD(&vma->vm_list);
+	RB_CLEAR_NODE(&vma->vm_rb);
+	if (vma->vm_file)
+		get_file(vma->vm_file);
+	if (vma->vm_ops && vma->vm_ops->open)
+		vma->vm_ops->open(vma);
+	return vma;
+}
+
+/* vm_area_free - drop @vma's hold on its backing and free it (it must be unlinked). */
+static void vm_area_free(struct vm_area_struct *vma)
+{
+	if (vma->vm_ops && vma->vm_ops->close)
+		vma->vm_ops->close(vma);
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	kfree(vma);
+}
+
+/* --- the VMA tree and list --- */
+
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+{
+	struct rb_node *node = mm->mm_rb.rb_node;
+	struct vm_area_struct *found = NULL;
+
+	while (node) {
+		struct vm_area_struct *vma = rb_entry(node, struct vm_area_struct, vm_rb);
+
+		if (vma->vm_end > addr) {
+			found = vma;
+			if (vma->vm_start <= addr)
+				break;
+			node = node->rb_left;
+		} else {
+			node = node->rb_right;
+		}
+	}
+	return found;
+}
+
+/* Link @vma into @mm's tree and list (the range must be free). */
+static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct rb_node **link = &mm->mm_rb.rb_node, *parent = NULL;
+	struct vm_area_struct *next = find_vma(mm, vma->vm_start);
+
+	while (*link) {
+		parent = *link;
+		if (vma->vm_start < rb_entry(parent, struct vm_area_struct, vm_rb)->vm_start)
+			link = &parent->rb_left;
+		else
+			link = &parent->rb_right;
+	}
+	rb_link_node(&vma->vm_rb, parent, link);
+	rb_insert_color(&vma->vm_rb, &mm->mm_rb);
+	list_add_tail(&vma->vm_list, next ? &next->vm_list : &mm->mmap_list);
+	mm->map_count++;
+	mm->total_vm += vma_pages(vma);
+}
+
+static void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	rb_erase(&vma->vm_rb, &mm->mm_rb);
+	list_del(&vma->vm_list);
+	mm->map_count--;
+	mm->total_vm -= vma_pages(vma);
+}
+
+static struct vm_area_struct *vma_prev(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	return vma->vm_list.prev == &mm->mmap_list ? NULL :
+	       list_entry(vma->vm_list.prev, struct vm_area_struct, vm_list);
+}
+
+static struct vm_area_struct *vma_next(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	return vma->vm_list.next == &mm->mmap_list ? NULL :
+	       list_entry(vma->vm_list.next, struct vm_area_struct, vm_list);
+}
+
+/* Can @a (below) and @b (directly above) become one VMA? */
+static bool can_merge(const struct vm_area_struct *a, const struct vm_area_struct *b)
+{
+	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags && a->vm_file == b->vm_file &&
+	       a->vm_ops == b->vm_ops && a->vm_private_data == b->vm_private_data &&
+	       (a->vm_file || a->vm_private_data ? a->vm_pgoff + vma_pages(a) == b->vm_pgoff : true);
+}
+
+/* vma_merge - fold @vma into its neighbours where they match; returns the surviving VMA. */
+static struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *prev = vma_prev(mm, vma), *next = vma_next(mm, vma);
+
+	if (next && can_merge(vma, next)) {
+		vma_unlink(mm, next);
+		mm->total_vm -= vma_pages(vma);
+		vma->vm_end = next->vm_end;
+		mm->total_vm += vma_pages(vma);
+		vm_area_free(next);
+	}
+	if (prev && can_merge(prev, vma)) {
+		vma_unlink(mm, vma);
+		mm->total_vm -= vma_pages(prev);
+		prev->vm_end = vma->vm_end;
+		mm->total_vm += vma_pages(prev);
+		vm_area_free(vma);
+		vma = prev;
+	}
+	return vma;
+}
+
+/* split_vma - cut @vma at @addr into [start, addr) and [addr, end). 0 or -ENOMEM. */
+static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
+{
+	struct vm_area_struct *upper;
+
+	if (addr <= vma->vm_start || addr >= vma->vm_end)
+		return 0;
+	if (mm->map_count >= MAX_MAP_COUNT)
+		return -ENOMEM;
+	upper = vm_area_dup(vma);
+	if (!upper)
+		return -ENOMEM;
+	vma_unlink(mm, vma);
+	upper->vm_start = addr;
+	upper->vm_pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+	vma->vm_end = addr;
+	vma_link(mm, vma);
+	vma_link(mm, upper);
+	return 0;
+}
+
+/* --- unmapping --- */
+
+/* Remove every VMA part inside [start, end): split at the edges, zap, free. */
+static int unmap_region(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *vma = find_vma(mm, start);
+
+	if (vma && vma->vm_start < start && vma->vm_end > start && split_vma(mm, vma, start))
+		return -ENOMEM;
+	vma = find_vma(mm, end - 1);
+	if (vma && vma->vm_start < end && vma->vm_end > end && split_vma(mm, vma, end))
+		return -ENOMEM;
+	while ((vma = find_vma(mm, start)) && vma->vm_start < end) {
+		zap_page_range(vma, vma->vm_start, vma->vm_end);
+		vma_unlink(mm, vma);
+		vm_area_free(vma);
+	}
+	return 0;
+}
+
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
+{
+	if (!IS_ALIGNED(start, PAGE_SIZE) || len == 0 || start >= TASK_SIZE || len > TASK_SIZE - start)
+		return -EINVAL;
+	return unmap_region(mm, start, start + ALIGN_UP(len, PAGE_SIZE));
+}
+
+void mmput(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma, *tmp;
+
+	if (--mm->mm_users > 0)
+		return;
+	list_for_each_entry_safe(vma, tmp, &mm->mmap_list, vm_list) {
+		zap_page_range(vma, vma->vm_start, vma->vm_end);
+		vma_unlink(mm, vma);
+		vm_area_free(vma);
+	}
+	free_pgtables(mm);
+	pt_free_page(__pa(mm->pgd));
+	kfree(mm);
+}
+
+/* --- mapping --- */
+
+/* Top-down search for a free gap of @len below mm->mmap_base (Linux's default layout). */
+static unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr, unsigned long len)
+{
+	struct vm_area_struct *vma;
+	unsigned long top = mm->mmap_base;
+
+	if (addr) {			/* a hint: taken when the range is free */
+		addr = ALIGN_UP(addr, PAGE_SIZE);
+		vma = find_vma(mm, addr);
+		if (addr >= MMAP_MIN_ADDR && addr <= TASK_SIZE - len && (!vma || addr + len <= vma->vm_start))
+			return addr;
+	}
+	/* Walk down from the highest VMA; the first gap below mmap_base that fits wins. */
+	for (struct list_head *pos = mm->mmap_list.prev; pos != &mm->mmap_list; pos = pos->prev) {
+		vma = list_entry(pos, struct vm_area_struct, vm_list);
+		if (vma->vm_start >= top)
+			continue;
+		if (vma->vm_end <= top && top - vma->vm_end >= len)
+			return top - len;
+		top = vma->vm_start;
+	}
+	if (top >= MMAP_MIN_ADDR + len)
+		return top - len;
+	return -ENOMEM;
+}
+
+static unsigned long calc_vm_flags(unsigned long prot, unsigned long flags)
+{
+	unsigned long vm_flags = VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+
+	if (prot & PROT_READ)
+		vm_flags |= VM_READ;
+	if (prot & PROT_WRITE)
+		vm_flags |= VM_WRITE;
+	if (prot & PROT_EXEC)
+		vm_flags |= VM_EXEC;
+	if ((flags & MAP_TYPE) != MAP_PRIVATE)
+		vm_flags |= VM_SHARED | VM_MAYSHARE;
+	if (flags & MAP_GROWSDOWN)
+		vm_flags |= VM_GROWSDOWN;
+	return vm_flags;
+}
+
+unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long addr,
+		      unsigned long len, unsigned long prot, unsigned long flags, unsigned long pgoff)
+{
+	unsigned long type = flags & MAP_TYPE, vm_flags;
+	struct vm_area_struct *vma;
+	int err;
+
+	if (len == 0)
+		return -EINVAL;
+	if (type != MAP_PRIVATE && type != MAP_SHARED && type != MAP_SHARED_VALIDATE)
+		return -EINVAL;
+	if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && !IS_ALIGNED(addr, PAGE_SIZE))
+		return -EINVAL;
+	if (len > TASK_SIZE)
+		return -ENOMEM;
+	len = ALIGN_UP(len, PAGE_SIZE);
+	if (pgoff + (len >> PAGE_SHIFT) < pgoff)
+		return -EOVERFLOW;
+	if (mm->map_count >= MAX_MAP_COUNT)
+		return -ENOMEM;
+
+	vm_flags = calc_vm_flags(prot, flags);
+	if (file) {
+		unsigned int acc = file->f_flags & O_ACCMODE;
+
+		if (!file->f_op || !file->f_op->mmap)
+			return -ENODEV;
+		if (acc == O_WRONLY)
+			return -EACCES;
+		if (type != MAP_PRIVATE && acc != O_RDWR) {
+			if (prot & PROT_WRITE)
+				return -EACCES;
+			vm_flags &= ~VM_MAYWRITE;
+		}
+	}
+
+	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+		if (addr < MMAP_MIN_ADDR || addr > TASK_SIZE - len)
+			return -ENOMEM;
+		vma = find_vma(mm, addr);
+		if ((flags & MAP_FIXED_NOREPLACE) && vma && vma->vm_start < addr + len)
+			return -EEXIST;
+		err = unmap_region(mm, addr, addr + len);	/* MAP_FIXED replaces what was there */
+		if (err)
+			return err;
+	} else {
+		addr = get_unmapped_area(mm, addr, len);
+		if (IS_ERR_VALUE(addr))
+			return addr;
+	}
+
+	vma = vm_area_alloc(mm);
+	if (!vma)
+		return -ENOMEM;
+	vma->vm_start = addr;
+	vma->vm_end = addr + len;
+	vma->vm_flags = vm_flags;
+	vma->vm_page_prot = vm_get_page_prot(vm_flags);
+	vma->vm_pgoff = file ? pgoff : addr >> PAGE_SHIFT;
+	if (file) {
+		vma->vm_file = get_file(file);
+		err = file->f_op->mmap(file, vma);
+	} else if (vm_flags & VM_SHARED) {
+		err = shmem_zero_setup(vma);			/* shared anonymous memory */
+		vma->vm_pgoff = 0;
+	} else {
+		err = 0;
+	}
+	if (err) {
+		vm_area_free(vma);
+		return err;
+	}
+	vma_link(mm, vma);
+	vma_merge(mm, vma);
+	return addr;
+}
+
+/* --- mprotect --- */
+
+int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len, unsigned long prot)
+{
+	unsigned long end, addr;
+	struct vm_area_struct *vma;
+
+	if (!IS_ALIGNED(start, PAGE_SIZE) || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)))
+		return -EINVAL;
+	if (len == 0)
+		return 0;
+	end = start + ALIGN_UP(len, PAGE_SIZE);
+	if (end <= start || end > TASK_SIZE)
+		return -ENOMEM;
+	/* The whole range must be mapped, and the new rights allowed (VM_MAY*). */
+	for (addr = start; addr < end; addr = vma->vm_end) {
+		vma = find_vma(mm, addr);
+		if (!vma || vma->vm_start > addr)
+			return -ENOMEM;
+		if ((prot & PROT_WRITE) && !(vma->vm_flags & VM_MAYWRITE))
+			return -EACCES;
+	}
+	for (addr = start; addr < end; addr = vma->vm_end) {
+		vma = find_vma(mm, addr);
+		if (split_vma(mm, vma, addr) || split_vma(mm, vma = find_vma(mm, addr), end))
+			return -ENOMEM;
+		vma = find_vma(mm, addr);
+		vma->vm_flags = (vma->vm_flags & ~VM_ACCESS_FLAGS) | (calc_vm_flags(prot, MAP_PRIVATE) & VM_ACCESS_FLAGS);
+		vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+		change_protection(vma, vma->vm_start, vma->vm_end);
+		unsigned long vend = vma->vm_end;
+		vma = vma_merge(mm, vma);
+		addr = vend;
+		vma = find_vma(mm, vend - 1);
+	}
+	return 0;
+}
+
+/* --- brk --- */
+
+unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
+{
+	unsigned long oldbrk = ALIGN_UP(mm->brk, PAGE_SIZE), newbrk = ALIGN_UP(brk, PAGE_SIZE);
+	struct vm_area_struct *next;
+
+	if (brk < mm->start_brk || brk > TASK_SIZE)
+		return mm->brk;
+	if (newbrk == oldbrk) {
+		mm->brk = brk;
+		return brk;
+	}
+	if (newbrk < oldbrk) {				/* shrink: the pages are gone for good */
+		if (do_munmap(mm, newbrk, oldbrk - newbrk))
+			return mm->brk;
+		mm->brk = brk;
+		return brk;
+	}
+	next = find_vma(mm, oldbrk);
+	if (next && next->vm_start < newbrk)		/* would run into another mapping */
+		return mm->brk;
+	unsigned long addr = do_mmap(mm, NULL, oldbrk, newbrk - oldbrk, PROT_READ | PROT_WRITE,
+				     MAP_PRIVATE | MAP_FIXED, 0);
+	if (IS_ERR_VALUE(addr))
+		return mm->brk;
+	struct vm_area_struct *heap = find_vma(mm, oldbrk);
+	if (heap)
+		heap->vm_flags |= VM_ACCOUNT_BRK;
+	vma_merge(mm, heap);
+	mm->brk = brk;
+	return brk;
+}
+
+int expand_stack(struct vm_area_struct *vma, unsigned long address)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	struct vm_area_struct *prev = vma_prev(mm, vma);
+	unsigned long new_start = address & PAGE_MASK;
+
+	if (!(vma->vm_flags & VM_GROWSDOWN) || new_start >= vma->vm_start)
+		return new_start >= vma->vm_start ? 0 : -ENOMEM;
+	if (vma->vm_end - new_start > STACK_RLIMIT)
+		return -ENOMEM;
+	if (prev && prev->vm_end + PAGE_SIZE > new_start)	/* keep a guard gap */
+		return -ENOMEM;
+	mm->total_vm += (vma->vm_start - new_start) >> PAGE_SHIFT;
+	vma->vm_pgoff -= (vma->vm_start - new_start) >> PAGE_SHIFT;
+	vma->vm_start = new_start;		/* the rbtree key changes, its order does not */
+	return 0;
+}
+
+/* --- fork --- */
+
+struct mm_struct *dup_mm(struct mm_struct *old)
+{
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *vma;
+
+	if (!mm)
+		return NULL;
+	mm->mmap_base = old->mmap_base;
+	mm->start_code = old->start_code;
+	mm->end_code = old->end_code;
+	mm->start_data = old->start_data;
+	mm->end_data = old->end_data;
+	mm->start_brk = old->start_brk;
+	mm->brk = old->brk;
+	mm->start_stack = old->start_stack;
+	mm->arg_start = old->arg_start;
+	mm->arg_end = old->arg_end;
+	mm->env_start = old->env_start;
+	mm->env_end = old->env_end;
+
+	for_each_vma(old, vma) {
+		struct vm_area_struct *copy = vm_area_dup(vma);
+
+		if (!copy)
+			goto fail;
+		copy->vm_mm = mm;
+		vma_link(mm, copy);
+		if (copy_page_range(mm, old, vma))
+			goto fail;
+	}
+	flush_tlb_local();		/* the parent's PTEs lost their write bits */
+	return mm;
+fail:
+	flush_tlb_local();
+	mmput(mm);
+	return NULL;
+}
+
+/* --- access to another mm (exec building the new stack) --- */
+
+long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_t len, bool write)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		unsigned long a = addr + done;
+		struct vm_area_struct *vma = find_vma(mm, a);
+		size_t chunk = min(len - done, PAGE_SIZE - (a & ~PAGE_MASK));
+		pte_t pte;
+		struct page *page;
+
+		if (!vma || vma->vm_start > a)
+			break;
+		page = follow_page(mm, a, &pte);
+		if (!page || (write && !(pte & _PAGE_RW))) {
+			if (handle_mm_fault(vma, a, write ? FAULT_FLAG_WRITE : 0) & VM_FAULT_ERROR)
+				break;
+			page = follow_page(mm, a, &pte);
+			if (!page)
+				break;
+		}
+		void *kaddr = (char *)page_address(page) + (a & ~PAGE_MASK);
+		if (write)
+			memcpy(kaddr, (const char *)buf + done, chunk);
+		else
+			memcpy((char *)buf + done, kaddr, chunk);
+		done += chunk;
+	}
+	return (long)done;
+}
+
+/* --- /proc/PID/maps and pagemap --- */
+
+size_t show_maps(struct mm_struct *mm, char *buf, size_t size)
+{
+	struct vm_area_struct *vma;
+	size_t len = 0;
+
+	if (!mm)
+		return 0;
+	for_each_vma(mm, vma) {
+		const char *name = NULL;
+		unsigned long ino = 0;
+		int n;
+
+		if (vma->vm_file) {
+			name = vma->vm_file->f_path;
+			ino = vma->vm_file->f_inode->i_ino;
+		} else if (vma->vm_flags & VM_ACCOUNT_BRK) {
+			name = "[heap]";
+		} else if (vma->vm_start <= mm->start_stack && vma->vm_end >= mm->start_stack) {
+			name = "[stack]";
+		} else if (vma->vm_ops && vma->vm_ops->name) {
+			name = vma->vm_ops->name(vma);
+		}
+		n = scnprintf(buf + len, size - len, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu",
+			      vma->vm_start, vma->vm_end,
+			      (vma->vm_flags & VM_READ) ? 'r' : '-', (vma->vm_flags & VM_WRITE) ? 'w' : '-',
+			      (vma->vm_flags & VM_EXEC) ? 'x' : '-', (vma->vm_flags & VM_MAYSHARE) ? 's' : 'p',
+			      vma->vm_file ? vma->vm_pgoff << PAGE_SHIFT : 0, 0, vma->vm_file ? 1 : 0, ino);
+		len += (size_t)n;
+		if (name) {
+			/* Linux pads the name to column 73 (25 + 6 * sizeof(void *)). */
+			while (n < 73 && len + 1 < size) {
+				buf[len++] = ' ';
+				n++;
+			}
+			len += (size_t)scnprintf(buf + len, size - len, "%s", name);
+		}
+		len += (size_t)scnprintf(buf + len, size - len, "\n");
+		if (len + 1 >= size)
+			break;
+	}
+	return len;
+}
+
+#define PM_PFRAME_MASK		((1ULL << 55) - 1)
+#define PM_MMAP_EXCLUSIVE	(1ULL << 56)
+#define PM_FILE			(1ULL << 61)
+#define PM_SWAP			(1ULL << 62)
+#define PM_PRESENT		(1ULL << 63)
+
+u64 pagemap_entry(struct mm_struct *mm, unsigned long addr)
+{
+	pte_t pte;
+	struct page *page;
+
+	if (!mm || addr >= TASK_SIZE)
+		return 0;
+	page = follow_page(mm, addr, &pte);
+	if (!page)
+		return 0;
+	u64 e = PM_PRESENT | (pte_pfn(pte) & PM_PFRAME_MASK);
+	if (!PageAnon(page) && !is_zero_pfn(pte_pfn(pte)))
+		e |= PM_FILE;
+	if (page->_mapcount == 1)
+		e |= PM_MMAP_EXCLUSIVE;
+	return e;
+}
+
+/* --- system calls --- */
+
+long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
+	      unsigned long fd, unsigned long off)
+{
+	struct file *file = NULL;
+	long ret;
+
+	if (!IS_ALIGNED(off, PAGE_SIZE))
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget((int)fd);
+		if (!file)
+			return -EBADF;
+	}
+	ret = (long)do_mmap(current->mm, file, addr, len, prot, flags, off >> PAGE_SHIFT);
+	if (file)
+		fput(file);		/* the VMA took its own reference */
+	return ret;
+}
+
+long sys_munmap(unsigned long addr, unsigned long len)
+{
+	return do_munmap(current->mm, addr, len);
+}
+
+long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot)
+{
+	return do_mprotect(current->mm, start, len, prot);
+}
+
+long sys_brk(unsigned long brk)
+{
+	return (long)do_brk(current->mm, brk);
+}
+
+long sys_madvise(unsigned long start, unsigned long len, int advice)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long end = start + ALIGN_UP(len, PAGE_SIZE);
+
+	if (!IS_ALIGNED(start, PAGE_SIZE) || end < start || advice < 0 || advice > 100)
+		return -EINVAL;
+	if (advice != MADV_DONTNEED)
+		return 0;		/* advice Faultline has no use for is accepted */
+	for (unsigned long addr = start; addr < end;) {
+		struct vm_area_struct *vma = find_vma(mm, addr);
+
+		if (!vma || vma->vm_start >= end)
+			break;
+		/* Private pages are dropped: the next touch sees zeros (or the file) again. */
+		zap_page_range(vma, max(addr, vma->vm_start), min(end, vma->vm_end));
+		addr = vma->vm_end;
+	}
+	return 0;
+}

@@ -1,0 +1,70 @@
+/*
+ * mm/shmem.c - shared anonymous memory: pages that stay shared across fork.
+ *
+ * A MAP_SHARED anonymous VMA gets a shmem object: an address_space with no file behind it
+ * (readpage NULL: new pages are zeroed). The VMA's fault handler finds or creates the page at
+ * the fault's offset in that object, so parent and child, whose VMAs point to the same object
+ * after fork, map the very same frames. The object lives while any VMA refers to it.
+ */
+#include "mm/shmem.h"
+#include "mm/slab.h"
+#include "kernel/errno.h"
+#include "fs/fs.h"
+
+struct shmem_object {
+	int refcount;			/* VMAs using it */
+	struct address_space mapping;	/* its pages, by offset */
+};
+
+static vm_fault_t shmem_fault(struct vm_fault *vmf)
+{
+	struct shmem_object *obj = vmf->vma->vm_private_data;
+	bool major = false;
+	struct page *page = read_cache_page(NULL, &obj->mapping, vmf->pgoff, &major);
+
+	if (IS_ERR(page))
+		return VM_FAULT_OOM;
+	vmf->page = page;
+	return 0;
+}
+
+static void shmem_open(struct vm_area_struct *vma)
+{
+	((struct shmem_object *)vma->vm_private_data)->refcount++;
+}
+
+static void shmem_close(struct vm_area_struct *vma)
+{
+	struct shmem_object *obj = vma->vm_private_data;
+
+	if (--obj->refcount == 0) {
+		truncate_inode_pages(&obj->mapping, 0);
+		kfree(obj->mapping.pages);
+		kfree(obj);
+	}
+}
+
+static const char *shmem_name(struct vm_area_struct *vma)
+{
+	(void)vma;
+	return "/dev/zero (deleted)";		/* what Linux shows for shared anonymous memory */
+}
+
+static const struct vm_operations_struct shmem_vm_ops = {
+	.fault = shmem_fault,
+	.open = shmem_open,
+	.close = shmem_close,
+	.name = shmem_name,
+};
+
+int shmem_zero_setup(struct vm_area_struct *vma)
+{
+	struct shmem_object *obj = kzalloc(sizeof(*obj), GFP_KERNEL);
+
+	if (!obj)
+		return -ENOMEM;
+	obj->refcount = 1;
+	vma->vm_private_data = obj;
+	vma->vm_ops = &shmem_vm_ops;
+	return 0;
+}

@@ -1,7 +1,7 @@
 # Faultline - a teaching kernel showing Linux's memory system in miniature.
 #
-#   make run     build and boot in QEMU, serial console on this terminal (Ctrl-A X quits,
-#                Ctrl-A C switches to the QEMU monitor: try `info mem`)
+#   make run     build and boot in QEMU, serial console on this terminal: /init starts a small
+#                shell (Ctrl-A X quits, Ctrl-A C switches to the QEMU monitor: try `info mem`)
 #   make test    host unit tests, in-kernel self tests, the gdb check and ring-3 tests
 #   make debug   boot halted, waiting for gdb (see the README)
 #   make iso     build iso/faultline.iso; the kernel ELF with symbols is build/faultline.elf
@@ -34,6 +34,9 @@ TEST_ISO  := $(B)/faultline-test.iso
 .PHONY: all iso run debug test deps clean host-test ktest gdb-test
 all: iso
 
+# The ring-3 programs (static musl): tests, runner, seed program, benchmark, init and shell.
+include user/user.mk
+
 deps:
 	@tools/deps
 
@@ -64,10 +67,21 @@ $(B)/faultline.elf: $(KERNEL_OBJ) linker.ld tools/gen-kallsyms $(B)/kallsyms0.o
 	@nm -n $@ | grep -v -e kallsyms -e ' _end$$' > $(B)/pass2.nm
 	@cmp -s $(B)/pass1.nm $(B)/pass2.nm || { echo "kallsyms: the second link moved symbols" >&2; exit 1; }
 
+# The initramfs of `make run` (tools/mkinitramfs): /init runs /bin/sh. The seed program and
+# the benchmark are in /bin, the tests in /tests with their runner as /bin/runner (try
+# "runner -d /tests"), and the malformed ELF files of tests/bad_elf in /bad-elf.
+INITRAMFS := $(B)/initramfs.cpio
+$(INITRAMFS): tools/mkinitramfs $(USER_INIT) $(USER_SH) $(USER_BUILD)/pgfaults \
+	      $(USER_BUILD)/faultbench $(USER_RUNNER) $(USER_TEST_BINS) $(USER_BAD_ELF_STAMP)
+	tools/mkinitramfs $@ --init $(USER_INIT) --add $(USER_SH):/bin/sh \
+		--add $(USER_BUILD)/pgfaults:/bin/pgfaults --add $(USER_BUILD)/faultbench:/bin/faultbench \
+		--add $(USER_RUNNER):/bin/runner --add $(USER_BAD_ELF_DIR):/bad-elf \
+		$(foreach t,$(USER_TEST_BINS),--add $(t):/tests/$(notdir $(t)))
+
 # The ISOs: GRUB (BIOS) + the kernel (+ the initramfs), made by tools/mkiso.
 iso: deps $(ISO)
-$(ISO): $(B)/faultline.elf iso/boot/grub/grub.cfg tools/mkiso
-	tools/mkiso $@
+$(ISO): $(B)/faultline.elf iso/boot/grub/grub.cfg tools/mkiso $(INITRAMFS)
+	tools/mkiso $@ --initramfs $(INITRAMFS)
 
 $(TEST_ISO): $(B)/faultline.elf iso/boot/grub/grub.cfg tools/mkiso
 	tools/mkiso $@ --cmdline test
@@ -94,7 +108,7 @@ gdb-test: $(ISO)
 	tools/gdb-check $(ISO) $(QEMU_FLAGS)
 
 test: deps
-	@$(MAKE) --no-print-directory $(ISO) $(TEST_ISO)
+	@$(MAKE) --no-print-directory $(ISO) $(TEST_ISO) user-progs
 	@tools/run-tests
 
 clean:

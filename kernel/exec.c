@@ -117,6 +117,8 @@ int kernel_execve(const char *filename, char *const argv[], char *const envp[])
 			current->sigaction_handler[i] = 0;
 	current->thread.fsbase = 0;
 	wrmsr(MSR_FS_BASE, 0);
+	fpu_reset(&current->thread);
+	__asm__ __volatile__("fxrstor64 %0" :: "m"(current->thread.fxsave));
 
 	memset(regs, 0, sizeof(*regs));
 	regs->rip = bprm.entry;

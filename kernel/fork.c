@@ -81,6 +81,8 @@ static void copy_thread(struct task_struct *p, const struct pt_regs *regs, unsig
 	frame[6] = (unsigned long)ret_from_fork;
 	p->thread.rsp = (unsigned long)frame;
 	p->thread.fsbase = current->thread.fsbase;
+	/* The parent's live x87/SSE registers are the child's too. */
+	__asm__ __volatile__("fxsave64 %0" : "=m"(p->thread.fxsave));
 }
 
 /*

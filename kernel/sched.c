@@ -79,6 +79,8 @@ static void context_switch(struct task_struct *prev, struct task_struct *next)
 	cpu_kernel_stack_top = (unsigned long)next->stack + KERNEL_STACK_SIZE;
 	set_kernel_stack(cpu_kernel_stack_top);
 	wrmsr(MSR_FS_BASE, next->thread.fsbase);
+	__asm__ __volatile__("fxsave64 %0" : "=m"(prev->thread.fxsave));
+	__asm__ __volatile__("fxrstor64 %0" :: "m"(next->thread.fxsave));
 	current = next;
 	__switch_to_asm(prev, next);
 }
@@ -101,6 +103,34 @@ void schedule(void)
 	if (next != prev)
 		context_switch(prev, next);
 	local_irq_restore(flags);
+}
+
+#define X86_CR0_MP		(1UL << 1)
+#define X86_CR0_EM		(1UL << 2)
+#define X86_CR0_TS		(1UL << 3)
+#define X86_CR0_NE		(1UL << 5)
+#define X86_CR4_OSFXSR		(1UL << 9)
+#define X86_CR4_OSXMMEXCPT	(1UL << 10)
+
+static struct thread_struct fpu_clean_state __aligned(16);
+
+void fpu_init(void)
+{
+	unsigned long cr0 = read_cr0();
+
+	cr0 &= ~(X86_CR0_EM | X86_CR0_TS);
+	cr0 |= X86_CR0_MP | X86_CR0_NE;
+	__asm__ __volatile__("mov %0, %%cr0" :: "r"(cr0));
+	write_cr4(read_cr4() | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT);
+	/* The state after FNINIT with MXCSR at its reset value: what execve gives a program. */
+	u32 mxcsr = 0x1f80;
+	__asm__ __volatile__("fninit; ldmxcsr %1; fxsave64 %0" : "=m"(fpu_clean_state.fxsave) : "m"(mxcsr));
+	memcpy(init_task.thread.fxsave, fpu_clean_state.fxsave, sizeof(fpu_clean_state.fxsave));
+}
+
+void fpu_reset(struct thread_struct *thread)
+{
+	memcpy(thread->fxsave, fpu_clean_state.fxsave, sizeof(thread->fxsave));
 }
 
 /* schedule_tail - the first thing a new task runs (from ret_from_fork). */
@@ -170,6 +200,7 @@ void sched_init(void)
 {
 	unsigned long latch = PIT_TICK_RATE / HZ;
 
+	fpu_init();
 	INIT_LIST_HEAD(&init_task.run_list);
 	INIT_LIST_HEAD(&init_task.children);
 	INIT_LIST_HEAD(&init_task.sibling);

@@ -29,11 +29,19 @@ enum task_state {
 	TASK_DEAD,		/* reaped: its memory goes away at the next switch */
 };
 
-/* The saved kernel context of a task that is not running (kernel/switch_to.asm). */
+/* The saved kernel context of a task that is not running (kernel/entry.asm's switch_to). */
 struct thread_struct {
 	unsigned long rsp;	/* kernel stack pointer at the switch */
 	unsigned long fsbase;	/* FS base (arch_prctl ARCH_SET_FS: the TLS pointer) */
+	/* The user's x87/SSE registers (FXSAVE format). The kernel itself never uses them
+	 * (-mgeneral-regs-only), so they are saved and restored only at a task switch. */
+	u8 fxsave[512] __aligned(16);
 };
+
+/* fpu_init - enable x87 and SSE (CR0.MP, CR4.OSFXSR/OSXMMEXCPT) and make the clean state. */
+void fpu_init(void);
+/* fpu_reset - give @thread the state a new program starts with (FCW 0x37f, MXCSR 0x1f80). */
+void fpu_reset(struct thread_struct *thread);
 
 struct task_struct {
 	struct thread_struct thread;	/* first: kernel/entry.asm finds thread.rsp at offset 0 */

@@ -167,7 +167,7 @@ static int run(char *argv[])
 
 		argv[0] = path;
 		execve(path, argv, environ);
-		if (errno == ENOENT)
+		if (errno == ENOENT && !strchr(name, '/'))
 			fprintf(stderr, "sh: %s: command not found\n", name);
 		else
 			fprintf(stderr, "sh: %s: %s\n", path, strerror(errno));

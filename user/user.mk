@@ -11,9 +11,13 @@
 #   pgfaults       the seed note's example (user/seed/pgfaults.c)
 #   faultbench     the fault benchmark (user/bench/faultbench.c)
 #   bad-elf/       malformed ELF files for tests/bad_elf, made by a host-built generator
+#   init, sh       /init and /bin/sh of `make run` (user/init.c, user/sh.c)
+#   run-elf-checks/<name>  one per user/run-elf-checks/<name>.c: programs that check
+#                  tools/run-elf itself (tools/run-user-tests); not tests, so not in tests/
 #
 # Variables for the includer: USER_TEST_BINS (the test programs), USER_BINS (every program
-# above), USER_BAD_ELF_DIR, and the target user-progs (all of it).
+# above), USER_INIT, USER_SH, USER_RUN_ELF_CHECKS, USER_BAD_ELF_DIR, and the target
+# user-progs (all of it).
 
 MUSLCC		?= musl-gcc
 HOSTCC		?= cc
@@ -30,7 +34,12 @@ USER_TEST_HELPERS := user/tests/runner.c user/tests/gen_bad_elfs.c
 USER_TEST_SRCS	:= $(filter-out $(USER_TEST_HELPERS),$(wildcard user/tests/*.c))
 USER_TEST_BINS	:= $(patsubst user/tests/%.c,$(USER_BUILD)/tests/%,$(USER_TEST_SRCS))
 USER_RUNNER	:= $(USER_BUILD)/runner
-USER_BINS	:= $(USER_TEST_BINS) $(USER_RUNNER) $(USER_BUILD)/pgfaults $(USER_BUILD)/faultbench
+USER_INIT	:= $(USER_BUILD)/init
+USER_SH		:= $(USER_BUILD)/sh
+USER_RUN_ELF_CHECKS := $(patsubst user/run-elf-checks/%.c,$(USER_BUILD)/run-elf-checks/%,\
+			 $(wildcard user/run-elf-checks/*.c))
+USER_BINS	:= $(USER_TEST_BINS) $(USER_RUNNER) $(USER_BUILD)/pgfaults $(USER_BUILD)/faultbench \
+		   $(USER_INIT) $(USER_SH) $(USER_RUN_ELF_CHECKS)
 USER_BAD_ELF_DIR := $(USER_BUILD)/bad-elf
 USER_BAD_ELF_STAMP := $(USER_BUILD)/host/bad-elf.stamp
 USER_BAD_ELF_GEN := $(USER_BUILD)/host/gen_bad_elfs
@@ -53,6 +62,14 @@ $(USER_BUILD)/pgfaults: user/seed/pgfaults.c
 	$(MUSLCC) $(USER_CFLAGS) -fno-builtin -o $@ $<
 
 $(USER_BUILD)/faultbench: user/bench/faultbench.c
+	@mkdir -p $(@D)
+	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
+
+$(USER_INIT) $(USER_SH): $(USER_BUILD)/%: user/%.c
+	@mkdir -p $(@D)
+	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
+
+$(USER_BUILD)/run-elf-checks/%: user/run-elf-checks/%.c
 	@mkdir -p $(@D)
 	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
 

@@ -1,0 +1,287 @@
+/*
+ * fs/proc.c - /proc (Linux's fs/proc): files whose contents the kernel writes when they are
+ * opened. /proc/meminfo, /proc/buddyinfo and /proc/uptime show the memory system's state;
+ * /proc/PID (fs/proc_pid.c) shows a process's; /proc/self is the reader's own /proc/PID.
+ *
+ * A generated file is produced whole at open into a kmalloc'ed buffer (file->private_data),
+ * so that a reader sees one consistent snapshot however it splits its reads; reads copy from
+ * it at f_pos, and release frees it. Nothing is cached: the next open generates afresh.
+ */
+#include "fs/proc.h"
+#include "fs/proc_internal.h"
+#include "fs/pagecache_stats.h"
+#include "fs/inode.h"
+#include "fs/namei.h"
+#include "fs/ramfs.h"
+#include "fs/readdir.h"
+#include "mm/page_alloc.h"
+#include "mm/pgtable.h"
+#include "mm/vmalloc.h"
+#include "mm/slab.h"
+#include "kernel/errno.h"
+#include "kernel/time.h"
+#include "kernel/lib/string.h"
+#include "kernel/lib/vsprintf.h"
+
+#define PROC_TEXT_MAX	(1UL << 20)	/* the largest generated file */
+
+struct proc_text {
+	size_t len;
+	char data[];
+};
+
+struct inode *proc_root;
+static struct inode *proc_parent;	/* where /proc/.. leads */
+
+struct task_struct *proc_task(const struct inode *inode)
+{
+	pid_t pid = proc_inode_pid(inode);
+
+	return pid ? find_task_by_pid(pid) : NULL;
+}
+
+/*
+ * proc_text_open - generate the file into file->private_data: try a page, and double the
+ * buffer while the text does not fit. Returns 0, -ESRCH if the process has exited, -ENOMEM.
+ */
+static int proc_text_open(struct inode *inode, struct file *file)
+{
+	const struct proc_entry *e = inode->i_private;
+	struct task_struct *task = proc_task(inode);
+	size_t size = PAGE_SIZE - sizeof(struct proc_text), len;
+	struct proc_text *text;
+
+	if (proc_inode_pid(inode) && !task)
+		return -ESRCH;
+	for (;;) {
+		text = kmalloc(sizeof(*text) + size, GFP_KERNEL);
+		if (!text)
+			return -ENOMEM;
+		len = e->show(text->data, size, task);
+		if (len + 1 < size || size >= PROC_TEXT_MAX)
+			break;
+		kfree(text);
+		size = 2 * (size + sizeof(*text)) - sizeof(*text);
+	}
+	text->len = min(len, size - 1);
+	file->private_data = text;
+	return 0;
+}
+
+/* proc_text_read - copy the generated text from *@pos. Bytes copied, 0 at its end, -EFAULT. */
+static ssize_t proc_text_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
+{
+	const struct proc_text *text = file->private_data;
+	size_t n, left;
+
+	if (*pos < 0)
+		return -EINVAL;
+	if ((size_t)*pos >= text->len || !count)
+		return 0;
+	n = min(count, text->len - (size_t)*pos);
+	left = copy_to_user(buf, text->data + *pos, n);
+	if (left == n)
+		return -EFAULT;
+	*pos += (loff_t)(n - left);
+	return (ssize_t)(n - left);
+}
+
+static void proc_text_release(struct inode *inode, struct file *file)
+{
+	(void)inode;
+	kfree(file->private_data);
+}
+
+static const struct file_operations proc_text_fops = {
+	.open = proc_text_open,
+	.read = proc_text_read,
+	.release = proc_text_release,
+};
+
+struct inode *proc_make_inode(const struct proc_entry *e, unsigned long ino)
+{
+	struct inode *inode = new_inode(e->mode);
+
+	if (!inode)
+		return NULL;
+	inode->i_ino = ino;
+	inode->i_private = (void *)e;
+	inode->i_mapping = NULL;		/* generated, not cached */
+	inode->i_fop = e->show ? &proc_text_fops : e->fops;
+	if (S_ISDIR(e->mode))
+		inode->i_nlink = 2;
+	return inode;
+}
+
+/* --- the system-wide files --- */
+
+/* meminfo_show - /proc/meminfo in Linux's format; Faultline has no swap, no LRU lists and no
+ * reclaimable page cache (ramfs pages stay), so those lines are 0 and MemAvailable = MemFree. */
+static size_t meminfo_show(char *buf, size_t size, struct task_struct *task)
+{
+	static const char *const names[] = {
+		"MemTotal:", "MemFree:", "MemAvailable:", "Buffers:", "Cached:", "SwapCached:",
+		"Active:", "Inactive:", "AnonPages:", "Mapped:", "Shmem:", "PageTables:",
+		"VmallocTotal:", "VmallocUsed:", "SwapTotal:", "SwapFree:",
+	};
+	unsigned long kb[ARRAY_SIZE(names)] = {
+		totalram_pages() * 4, nr_free_pages() * 4, nr_free_pages() * 4, 0,
+		nr_pagecache_pages() * 4, 0, 0, 0, 0, 0, 0, nr_pagetable_pages * 4,
+		(VMALLOC_END - VMALLOC_START + 1) / 1024, vmalloc_nr_pages() * 4, 0, 0,
+	};
+	size_t len = 0;
+
+	(void)task;
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		len += (size_t)scnprintf(buf + len, size - len, "%-16s%8lu kB\n", names[i], kb[i]);
+	return len;
+}
+
+/* buddyinfo_show - /proc/buddyinfo: free blocks of each order 0..MAX_ORDER, as Linux. */
+static size_t buddyinfo_show(char *buf, size_t size, struct task_struct *task)
+{
+	size_t len = (size_t)scnprintf(buf, size, "Node 0, zone %8s ", "Normal");
+
+	(void)task;
+	for (unsigned int order = 0; order <= MAX_ORDER; order++)
+		len += (size_t)scnprintf(buf + len, size - len, "%6lu ", nr_free_blocks(order));
+	len += (size_t)scnprintf(buf + len, size - len, "\n");
+	return len;
+}
+
+/* uptime_show - /proc/uptime: seconds since boot and seconds the idle task has run. */
+static size_t uptime_show(char *buf, size_t size, struct task_struct *task)
+{
+	struct task_struct *idle = find_task_by_pid(0);
+	u64 up = ktime_get_ns() / (NSEC_PER_SEC / 100);
+	u64 idle_cs = idle ? (idle->utime_ns + idle->stime_ns) / (NSEC_PER_SEC / 100) : 0;
+
+	(void)task;
+	return (size_t)scnprintf(buf, size, "%lu.%02lu %lu.%02lu\n",
+				 (unsigned long)(up / 100), (unsigned long)(up % 100),
+				 (unsigned long)(idle_cs / 100), (unsigned long)(idle_cs % 100));
+}
+
+static const struct proc_entry proc_root_entries[] = {
+	{ .name = "meminfo", .mode = S_IFREG | 0444, .show = meminfo_show },
+	{ .name = "buddyinfo", .mode = S_IFREG | 0444, .show = buddyinfo_show },
+	{ .name = "uptime", .mode = S_IFREG | 0444, .show = uptime_show },
+};
+#define NR_ROOT_ENTRIES	ARRAY_SIZE(proc_root_entries)
+/* readdir positions: 0 ".", 1 "..", then the entries, then "self", then PID_POS + pid. */
+#define SELF_POS	(2 + NR_ROOT_ENTRIES)
+#define PID_POS		(SELF_POS + 1)
+
+/* name_to_pid - the pid a name like "42" stands for, or 0 (not a number, or leading 0). */
+static pid_t name_to_pid(const char *name, size_t len)
+{
+	unsigned long pid = 0;
+
+	if (len == 0 || len > 9 || name[0] == '0')
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		if (name[i] < '0' || name[i] > '9')
+			return 0;
+		pid = pid * 10 + (unsigned long)(name[i] - '0');
+	}
+	return (pid_t)pid;
+}
+
+/* proc_root_lookup - i_op->lookup of /proc: "..", a system-wide file, "self" (the caller's
+ * /proc/PID, decided now) or a live pid. A new inode (referenced), or NULL. */
+static struct inode *proc_root_lookup(struct inode *dir, const char *name, size_t len)
+{
+	pid_t pid;
+
+	(void)dir;
+	if (len == 2 && name[0] == '.' && name[1] == '.')
+		return igrab(proc_parent);
+	for (unsigned int i = 0; i < NR_ROOT_ENTRIES; i++)
+		if (strlen(proc_root_entries[i].name) == len &&
+		    memcmp(proc_root_entries[i].name, name, len) == 0)
+			return proc_make_inode(&proc_root_entries[i], proc_ino(0, i + 1));
+	if (len == 4 && memcmp(name, "self", 4) == 0)
+		pid = current->pid;
+	else
+		pid = name_to_pid(name, len);
+	if (!pid || !find_task_by_pid(pid))
+		return NULL;
+	return proc_pid_dir(pid);
+}
+
+/* next_pid - the smallest pid >= @from of a live task (not the idle task), or 0. */
+static pid_t next_pid(pid_t from)
+{
+	struct task_struct *task;
+	pid_t best = 0;
+
+	list_for_each_entry(task, &task_list, tasks)
+		if (task->pid >= from && task->pid > 0 && (!best || task->pid < best))
+			best = task->pid;
+	return best;
+}
+
+/* proc_root_readdir - f_op->iterate of /proc: ".", "..", the files, "self", every pid. */
+static long proc_root_readdir(struct file *file, void __user *dirent, size_t count)
+{
+	struct dir_context ctx;
+	char name[16];
+	pid_t pid;
+
+	dir_context_init(&ctx, dirent, count);
+	while (file->f_pos < (loff_t)PID_POS) {
+		loff_t pos = file->f_pos;
+		bool ok;
+
+		if (pos == 0)
+			ok = dir_emit(&ctx, ".", 1, proc_root->i_ino, DT_DIR, 1);
+		else if (pos == 1)
+			ok = dir_emit(&ctx, "..", 2, proc_parent->i_ino, DT_DIR, 2);
+		else if (pos < (loff_t)SELF_POS)
+			ok = dir_emit(&ctx, proc_root_entries[pos - 2].name,
+				      strlen(proc_root_entries[pos - 2].name),
+				      proc_ino(0, (unsigned int)pos - 1), DT_REG, pos + 1);
+		else
+			ok = dir_emit(&ctx, "self", 4, proc_ino(current->pid, 0), DT_DIR, pos + 1);
+		if (!ok)
+			return dir_emit_result(&ctx);
+		file->f_pos = pos + 1;
+	}
+	while ((pid = next_pid((pid_t)(file->f_pos - (loff_t)PID_POS))) != 0) {
+		int len = scnprintf(name, sizeof(name), "%d", pid);
+
+		if (!dir_emit(&ctx, name, (size_t)len, proc_ino(pid, 0), DT_DIR,
+			      (loff_t)PID_POS + pid + 1))
+			break;
+		file->f_pos = (loff_t)PID_POS + pid + 1;
+	}
+	return dir_emit_result(&ctx);
+}
+
+static const struct inode_operations proc_root_inode_operations = {
+	.lookup = proc_root_lookup,
+};
+
+static const struct file_operations proc_root_operations = {
+	.iterate = proc_root_readdir,
+};
+
+static const struct proc_entry proc_root_entry = { .name = "proc", .mode = S_IFDIR | 0555 };
+
+int proc_root_init(struct inode *parent)
+{
+	int err;
+
+	proc_root = proc_make_inode(&proc_root_entry, proc_ino(0, 0));
+	if (!proc_root)
+		return -ENOMEM;
+	proc_root->i_op = &proc_root_inode_operations;
+	proc_root->i_fop = &proc_root_operations;
+	proc_parent = parent;
+	err = ramfs_link(parent, "proc", 4, proc_root);	/* proc_root keeps its own reference */
+	if (err) {
+		iput(proc_root);
+		proc_root = NULL;
+	}
+	return err;
+}

@@ -1,0 +1,314 @@
+/*
+ * fs/ramfs.c - the RAM file system (Linux's fs/ramfs): the page cache with names on it.
+ *
+ * Seed concept: file-backed memory. A ramfs regular file has no disk behind it: its data is
+ * exactly its page cache (mm/filemap.c). write() copies into cache pages - allocated, zeroed,
+ * on first touch - and grows i_size; read() copies out of them, and a hole (a page never
+ * written) reads as zeros without allocating anything; mmap() maps the same pages. The pages
+ * are never written back (no a_ops->writepage) and never dropped while the file exists.
+ *
+ * A directory is a list of (name, inode) entries; each entry holds a reference to its inode.
+ * Nothing is ever removed (there is no unlink), so directories live as long as the system.
+ */
+#include "fs/ramfs.h"
+#include "fs/inode.h"
+#include "fs/namei.h"
+#include "fs/readdir.h"
+#include "fs/char_dev.h"
+#include "mm/page_alloc.h"
+#include "mm/slab.h"
+#include "kernel/errno.h"
+#include "kernel/time.h"
+#include "kernel/lib/string.h"
+
+struct ramfs_dirent {
+	struct list_head list;		/* in ramfs_dir.entries, in creation order */
+	struct inode *inode;		/* referenced */
+	size_t len;
+	char name[];			/* NUL-terminated */
+};
+
+struct ramfs_dir {			/* a directory inode's i_private */
+	struct list_head entries;
+	struct inode *parent;		/* "..": the root's is itself (not referenced) */
+};
+
+static const struct inode_operations ramfs_dir_inode_operations;
+static const struct file_operations ramfs_dir_operations;
+static const struct file_operations ramfs_file_operations;
+
+/* No readpage (a page not cached is a hole: zero-filled), no writepage (nowhere to write). */
+static const struct address_space_operations ramfs_aops = { 0 };
+
+/* ramfs_find - the entry @name in @dir, or NULL. */
+static struct ramfs_dirent *ramfs_find(struct inode *dir, const char *name, size_t len)
+{
+	struct ramfs_dir *d = dir->i_private;
+	struct ramfs_dirent *de;
+
+	list_for_each_entry(de, &d->entries, list)
+		if (de->len == len && memcmp(de->name, name, len) == 0)
+			return de;
+	return NULL;
+}
+
+/* ramfs_lookup - i_op->lookup: "..", or an entry; referenced, or NULL if there is none. */
+static struct inode *ramfs_lookup(struct inode *dir, const char *name, size_t len)
+{
+	struct ramfs_dirent *de;
+
+	if (len == 1 && name[0] == '.')
+		return igrab(dir);
+	if (len == 2 && name[0] == '.' && name[1] == '.')
+		return igrab(((struct ramfs_dir *)dir->i_private)->parent);
+	de = ramfs_find(dir, name, len);
+	return de ? igrab(de->inode) : NULL;
+}
+
+/* valid_name - may @name be a new entry? Returns 0, -ENAMETOOLONG or -EINVAL. */
+static int valid_name(const char *name, size_t len)
+{
+	if (len > NAME_MAX)
+		return -ENAMETOOLONG;
+	if (len == 0 || memchr(name, '/', len) || memchr(name, '\0', len))
+		return -EINVAL;
+	return 0;
+}
+
+int ramfs_link(struct inode *dir, const char *name, size_t len, struct inode *inode)
+{
+	struct ramfs_dir *d = dir->i_private;
+	struct ramfs_dirent *de;
+	int err = valid_name(name, len);
+
+	if (err)
+		return err;
+	if ((len == 1 && name[0] == '.') || (len == 2 && name[0] == '.' && name[1] == '.') ||
+	    ramfs_find(dir, name, len))
+		return -EEXIST;
+	de = kmalloc(sizeof(*de) + len + 1, GFP_KERNEL);
+	if (!de)
+		return -ENOMEM;
+	memcpy(de->name, name, len);
+	de->name[len] = '\0';
+	de->len = len;
+	de->inode = igrab(inode);
+	list_add_tail(&de->list, &d->entries);
+	if (S_ISDIR(inode->i_mode))
+		dir->i_nlink++;			/* the subdirectory's ".." */
+	dir->i_mtime_ns = ktime_get_ns();
+	return 0;
+}
+
+struct inode *ramfs_get_inode(struct inode *parent, umode_t mode, unsigned int rdev)
+{
+	struct inode *inode;
+	struct ramfs_dir *d;
+
+	if (!S_ISDIR(mode) && !S_ISREG(mode) && !S_ISCHR(mode))
+		return ERR_PTR(-EINVAL);
+	inode = new_inode(mode);
+	if (!inode)
+		return ERR_PTR(-ENOMEM);
+	inode->i_data.a_ops = &ramfs_aops;
+	if (S_ISREG(mode)) {
+		inode->i_fop = &ramfs_file_operations;
+	} else if (S_ISDIR(mode)) {
+		d = kmalloc(sizeof(*d), GFP_KERNEL);
+		if (!d) {
+			iput(inode);
+			return ERR_PTR(-ENOMEM);
+		}
+		INIT_LIST_HEAD(&d->entries);
+		d->parent = parent ? parent : inode;
+		inode->i_private = d;
+		inode->i_nlink = 2;
+		inode->i_op = &ramfs_dir_inode_operations;
+		inode->i_fop = &ramfs_dir_operations;
+	} else {
+		init_special_inode(inode, mode, rdev);
+	}
+	return inode;
+}
+
+struct inode *ramfs_mknod(struct inode *dir, const char *name, size_t len, umode_t mode,
+			  unsigned int rdev)
+{
+	struct inode *inode;
+	int err = valid_name(name, len);
+
+	if (err)
+		return ERR_PTR(err);
+	if (ramfs_find(dir, name, len))
+		return ERR_PTR(-EEXIST);
+	inode = ramfs_get_inode(dir, mode, rdev);
+	if (IS_ERR(inode))
+		return inode;
+	err = ramfs_link(dir, name, len, inode);
+	if (err) {
+		if (S_ISDIR(mode))
+			kfree(inode->i_private);	/* its (empty) entry list */
+		iput(inode);
+		return ERR_PTR(err);
+	}
+	return inode;
+}
+
+/* ramfs_create - i_op->create: a new file, directory or device node (see ramfs_mknod). */
+static struct inode *ramfs_create(struct inode *dir, const char *name, size_t len, umode_t mode)
+{
+	return ramfs_mknod(dir, name, len, mode, 0);
+}
+
+void ramfs_kill_tree(struct inode *dir)
+{
+	struct ramfs_dir *d = dir->i_private;
+	struct ramfs_dirent *de, *tmp;
+
+	list_for_each_entry_safe(de, tmp, &d->entries, list) {
+		list_del(&de->list);
+		if (de->inode->i_op == &ramfs_dir_inode_operations && de->inode->i_count == 1)
+			ramfs_kill_tree(de->inode);	/* drops the entry's reference */
+		else
+			iput(de->inode);
+		kfree(de);
+	}
+	kfree(d);
+	dir->i_private = NULL;
+	iput(dir);
+}
+
+/* ramfs_readdir - f_op->iterate: ".", "..", then the entries; f_pos is the entry's index. */
+static long ramfs_readdir(struct file *file, void __user *dirent, size_t count)
+{
+	struct inode *dir = file->f_inode;
+	struct ramfs_dir *d = dir->i_private;
+	struct ramfs_dirent *de;
+	struct dir_context ctx;
+	loff_t pos = 2;
+
+	dir_context_init(&ctx, dirent, count);
+	if (file->f_pos == 0) {
+		if (!dir_emit(&ctx, ".", 1, dir->i_ino, DT_DIR, 1))
+			return dir_emit_result(&ctx);
+		file->f_pos = 1;
+	}
+	if (file->f_pos == 1) {
+		if (!dir_emit(&ctx, "..", 2, d->parent->i_ino, DT_DIR, 2))
+			return dir_emit_result(&ctx);
+		file->f_pos = 2;
+	}
+	list_for_each_entry(de, &d->entries, list) {
+		if (pos++ < file->f_pos)
+			continue;
+		if (!dir_emit(&ctx, de->name, de->len, de->inode->i_ino,
+			      dt_type(de->inode->i_mode), pos))
+			break;
+		file->f_pos = pos;
+	}
+	return dir_emit_result(&ctx);
+}
+
+/*
+ * ramfs_file_read - f_op->read: copy from the page cache at *@pos, up to the end of the file;
+ * a hole reads as zeros. Returns the bytes copied (0 at end of file), -EINVAL for a negative
+ * position, or -EFAULT if nothing could be copied to @buf.
+ */
+static ssize_t ramfs_file_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
+{
+	loff_t size = file->f_inode->i_size;
+	size_t done = 0;
+
+	if (*pos < 0)
+		return -EINVAL;
+	if (*pos >= size || !count)
+		return 0;
+	count = min(count, (size_t)(size - *pos));
+	while (done < count) {
+		loff_t p = *pos + (loff_t)done;
+		size_t off = (size_t)p & ~PAGE_MASK;
+		size_t chunk = min(PAGE_SIZE - off, count - done);
+		struct page *page = find_get_page(file->f_mapping, (unsigned long)p >> PAGE_SHIFT);
+		unsigned long left;
+
+		if (page) {
+			left = copy_to_user(buf + done, (char *)page_address(page) + off, chunk);
+			put_page(page);
+		} else {
+			left = clear_user(buf + done, chunk);	/* a hole */
+		}
+		done += chunk - left;
+		if (left)
+			break;
+	}
+	if (!done)
+		return -EFAULT;
+	*pos += (loff_t)done;
+	return (ssize_t)done;
+}
+
+/*
+ * ramfs_file_write - f_op->write: copy @buf into page-cache pages at *@pos (at the end of the
+ * file with O_APPEND), allocating them as needed, and grow i_size. Returns the bytes written,
+ * or if none: -EINVAL (negative position), -EFBIG (past RAMFS_MAX_FILE_SIZE), -ENOMEM, -EFAULT.
+ */
+static ssize_t ramfs_file_write(struct file *file, const char __user *buf, size_t count,
+				loff_t *pos)
+{
+	struct inode *inode = file->f_inode;
+	size_t done = 0;
+	int err = 0;
+
+	if (file->f_flags & O_APPEND)
+		*pos = inode->i_size;
+	if (*pos < 0)
+		return -EINVAL;
+	if (!count)
+		return 0;
+	if (*pos >= RAMFS_MAX_FILE_SIZE)
+		return -EFBIG;
+	count = min(count, (size_t)(RAMFS_MAX_FILE_SIZE - *pos));
+	while (done < count) {
+		loff_t p = *pos + (loff_t)done;
+		size_t off = (size_t)p & ~PAGE_MASK;
+		size_t chunk = min(PAGE_SIZE - off, count - done);
+		struct page *page = read_cache_page(file, file->f_mapping,
+						    (unsigned long)p >> PAGE_SHIFT, NULL);
+		unsigned long left;
+
+		if (IS_ERR(page)) {
+			err = (int)PTR_ERR(page);
+			break;
+		}
+		left = copy_from_user((char *)page_address(page) + off, buf + done, chunk);
+		set_page_flag(page, PG_dirty);	/* never clean: there is no backing store */
+		put_page(page);
+		done += chunk - left;
+		if (left) {
+			err = -EFAULT;
+			break;
+		}
+	}
+	if (!done)
+		return err;
+	*pos += (loff_t)done;
+	if (*pos > inode->i_size)
+		inode->i_size = *pos;
+	inode->i_mtime_ns = ktime_get_ns();
+	return (ssize_t)done;
+}
+
+static const struct inode_operations ramfs_dir_inode_operations = {
+	.lookup = ramfs_lookup,
+	.create = ramfs_create,
+};
+
+static const struct file_operations ramfs_dir_operations = {
+	.iterate = ramfs_readdir,
+};
+
+static const struct file_operations ramfs_file_operations = {
+	.read = ramfs_file_read,
+	.write = ramfs_file_write,
+	.mmap = generic_file_mmap,
+};

@@ -1,0 +1,167 @@
+/*
+ * mm/tests/vma_test.c - self tests of VMAs and the fault path on a private mm_struct
+ * (never switched to: the tests drive it through do_mmap and access_remote_vm, which faults
+ * pages in exactly as a user access would).
+ */
+#include "kernel/selftest.h"
+#include "kernel/errno.h"
+#include "mm/mmap.h"
+#include "mm/memory.h"
+#include "mm/page_alloc.h"
+#include "mm/pgtable.h"
+
+#define BASE	0x400000UL
+
+static int count_vmas(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+	int n = 0;
+
+	for_each_vma(mm, vma)
+		n++;
+	return n;
+}
+
+/* munmap splits a VMA and mapping the hole again merges it back; mprotect likewise. */
+KTEST(vma_split_and_merge)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	KASSERT(t, mm != NULL);
+	KEXPECT_EQ(t, do_mmap(mm, NULL, BASE, 4 * PAGE_SIZE, PROT_READ | PROT_WRITE,
+			      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0), BASE);
+	KEXPECT_EQ(t, count_vmas(mm), 1);
+	KEXPECT_EQ(t, do_munmap(mm, BASE + PAGE_SIZE, PAGE_SIZE), 0);
+	KEXPECT_EQ(t, count_vmas(mm), 2);
+	KEXPECT(t, find_vma(mm, BASE + PAGE_SIZE)->vm_start == BASE + 2 * PAGE_SIZE);
+	KEXPECT_EQ(t, do_mmap(mm, NULL, BASE + PAGE_SIZE, PAGE_SIZE, PROT_READ | PROT_WRITE,
+			      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0), BASE + PAGE_SIZE);
+	KEXPECT_EQ(t, count_vmas(mm), 1);
+	KEXPECT_EQ(t, do_mprotect(mm, BASE + PAGE_SIZE, PAGE_SIZE, PROT_READ), 0);
+	KEXPECT_EQ(t, count_vmas(mm), 3);
+	KEXPECT(t, !(find_vma(mm, BASE + PAGE_SIZE)->vm_flags & VM_WRITE));
+	KEXPECT_EQ(t, do_mprotect(mm, BASE + PAGE_SIZE, PAGE_SIZE, PROT_READ | PROT_WRITE), 0);
+	KEXPECT_EQ(t, count_vmas(mm), 1);
+	KEXPECT_EQ(t, do_mprotect(mm, BASE + 8 * PAGE_SIZE, PAGE_SIZE, PROT_READ), -ENOMEM);
+	KEXPECT_EQ(t, do_munmap(mm, BASE + 1, PAGE_SIZE), -EINVAL);
+	mmput(mm);
+}
+
+/* find_vma over many VMAs: the tree finds the right one (or the next one above a hole). */
+KTEST(find_vma_many)
+{
+	struct mm_struct *mm = mm_alloc();
+	int bad = 0;
+
+	KASSERT(t, mm != NULL);
+	for (unsigned long i = 0; i < 500; i++)		/* a VMA, then a hole, 500 times */
+		do_mmap(mm, NULL, BASE + i * 2 * PAGE_SIZE, PAGE_SIZE, PROT_READ,
+			MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
+	KEXPECT_EQ(t, count_vmas(mm), 500);
+	for (unsigned long i = 0; i < 500; i++) {
+		struct vm_area_struct *v = find_vma(mm, BASE + i * 2 * PAGE_SIZE + 5);
+		struct vm_area_struct *h = find_vma(mm, BASE + i * 2 * PAGE_SIZE + PAGE_SIZE);
+
+		bad += !v || v->vm_start != BASE + i * 2 * PAGE_SIZE;
+		bad += i < 499 ? (!h || h->vm_start != BASE + (i + 1) * 2 * PAGE_SIZE) : h != NULL;
+	}
+	KEXPECT_EQ(t, bad, 0);
+	mmput(mm);
+}
+
+/* Demand-zero: a read maps the shared zero page; a write then gets a private zeroed page. */
+KTEST(anon_read_zero_page_then_write)
+{
+	struct mm_struct *mm = mm_alloc();
+	pte_t pte;
+	u64 v = 1;
+
+	KASSERT(t, mm != NULL);
+	do_mmap(mm, NULL, BASE, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
+	KEXPECT(t, follow_page(mm, BASE, &pte) == NULL);		/* nothing until touched */
+	KEXPECT_EQ(t, access_remote_vm(mm, BASE, &v, 8, false), 8);
+	KEXPECT_EQ(t, v, 0);
+	KEXPECT(t, follow_page(mm, BASE, &pte) == zero_page);
+	KEXPECT(t, !(pte & _PAGE_RW));
+	v = 42;
+	KEXPECT_EQ(t, access_remote_vm(mm, BASE, &v, 8, true), 8);
+	struct page *page = follow_page(mm, BASE, &pte);
+	KEXPECT(t, page != zero_page && page != NULL);
+	KEXPECT(t, pte & _PAGE_RW);
+	KEXPECT_EQ(t, *(u64 *)page_address(page), 42);
+	mmput(mm);
+}
+
+/* fork's copy shares pages read-only; a write copies; the last user reuses in place. */
+KTEST(cow_copy_then_reuse)
+{
+	unsigned long free_before = nr_free_pages() + nr_pagetable_pages;
+	struct mm_struct *parent = mm_alloc(), *child;
+	u64 v = 7;
+	pte_t pte;
+
+	KASSERT(t, parent != NULL);
+	do_mmap(parent, NULL, BASE, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
+	access_remote_vm(parent, BASE, &v, 8, true);
+	struct page *orig = follow_page(parent, BASE, NULL);
+	child = dup_mm(parent);
+	KASSERT(t, child != NULL);
+	KEXPECT(t, follow_page(child, BASE, &pte) == orig);
+	KEXPECT(t, !(pte & _PAGE_RW));
+	KEXPECT_EQ(t, page_count(orig), 2);
+
+	v = 8;						/* the child writes: it gets a copy */
+	access_remote_vm(child, BASE, &v, 8, true);
+	struct page *copy = follow_page(child, BASE, &pte);
+	KEXPECT(t, copy != orig);
+	KEXPECT_EQ(t, *(u64 *)page_address(copy), 8);
+	KEXPECT_EQ(t, *(u64 *)page_address(orig), 7);
+	KEXPECT_EQ(t, page_count(orig), 1);
+
+	unsigned long free_mid = nr_free_pages();
+	v = 9;						/* the parent is now the last user: reuse */
+	access_remote_vm(parent, BASE, &v, 8, true);
+	KEXPECT(t, follow_page(parent, BASE, &pte) == orig);
+	KEXPECT(t, pte & _PAGE_RW);
+	KEXPECT_EQ(t, nr_free_pages(), free_mid);	/* no page allocated */
+	mmput(child);
+	mmput(parent);
+	KEXPECT_EQ(t, nr_free_pages() + nr_pagetable_pages, free_before);
+}
+
+/* Shared anonymous memory stays shared across fork: a write by one side is seen by the other. */
+KTEST(shared_anon_survives_fork)
+{
+	struct mm_struct *parent = mm_alloc(), *child;
+	u64 v = 5;
+
+	KASSERT(t, parent != NULL);
+	do_mmap(parent, NULL, BASE, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED, 0);
+	access_remote_vm(parent, BASE, &v, 8, true);
+	child = dup_mm(parent);
+	KASSERT(t, child != NULL);
+	v = 6;
+	access_remote_vm(child, BASE, &v, 8, true);
+	v = 0;
+	access_remote_vm(parent, BASE, &v, 8, false);
+	KEXPECT_EQ(t, v, 6);
+	KEXPECT(t, follow_page(child, BASE, NULL) == follow_page(parent, BASE, NULL));
+	mmput(child);
+	mmput(parent);
+}
+
+/* mmap argument errors, with Linux's errnos. */
+KTEST(mmap_bad_arguments)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	KASSERT(t, mm != NULL);
+	KEXPECT_EQ(t, (long)do_mmap(mm, NULL, 0, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, 0), -EINVAL);
+	KEXPECT_EQ(t, (long)do_mmap(mm, NULL, BASE + 1, PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0), -EINVAL);
+	KEXPECT_EQ(t, (long)do_mmap(mm, NULL, 0, PAGE_SIZE, PROT_READ, MAP_ANONYMOUS, 0), -EINVAL);
+	KEXPECT_EQ(t, (long)do_mmap(mm, NULL, TASK_SIZE, PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0), -ENOMEM);
+	KEXPECT_EQ(t, (long)do_mmap(mm, NULL, 0, 1UL << 48, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, 0), -ENOMEM);
+	unsigned long a = do_mmap(mm, NULL, 0, PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, 0);
+	KEXPECT(t, !IS_ERR_VALUE(a) && a < MMAP_BASE && IS_ALIGNED(a, PAGE_SIZE));
+	mmput(mm);
+}

@@ -233,7 +233,7 @@ static int create_elf_tables(struct linux_binprm *bprm)
 	if (access_remote_vm(mm, sp, &argc_word, 8, true) != 8 ||
 	    access_remote_vm(mm, sp + 8, argv_addr, (argc + 1) * 8, true) != (argc + 1) * 8 ||
 	    access_remote_vm(mm, sp + 8 + (argc + 1) * 8, envp_addr, (envc + 1) * 8, true) != (envc + 1) * 8 ||
-	    access_remote_vm(mm, sp + 8 * (2 + argc + envc + 1) - 8, auxv, sizeof(auxv), true) != (long)sizeof(auxv))
+	    access_remote_vm(mm, sp + 8 * (argc + envc + 3), auxv, sizeof(auxv), true) != (long)sizeof(auxv))
 		return -E2BIG;
 	mm->start_stack = sp;
 	return 0;

@@ -73,8 +73,8 @@ int cpio_parse_header(const u8 *buf, size_t len, size_t offset, struct cpio_entr
 	size_t name_off, data_off;
 	int i;
 
-	if (offset >= len)
-		return corrupt(err, offset, "the archive ends without a " CPIO_TRAILER " entry", NULL);
+	if (offset >= len)	/* (the last entry's padding may reach past the end) */
+		return corrupt(err, len, "the archive ends without a " CPIO_TRAILER " entry", NULL);
 	if (len - offset < CPIO_HEADER_SIZE)
 		return corrupt(err, offset, "truncated header (the archive ends inside it)", NULL);
 	for (i = 0; i < 6; i++)

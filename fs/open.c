@@ -12,6 +12,7 @@
 #include "fs/file_table.h"
 #include "fs/ramfs.h"
 #include "fs/syscalls.h"
+#include "fs/pagemap.h"
 #include "mm/slab.h"
 #include "kernel/errno.h"
 #include "kernel/time.h"
@@ -36,7 +37,8 @@ int do_truncate(struct inode *inode, loff_t length)
 	if (!S_ISREG(inode->i_mode) || length < 0 || length > RAMFS_MAX_FILE_SIZE)
 		return -EINVAL;
 	inode->i_size = length;
-	truncate_inode_pages(inode->i_mapping, length);
+	if (inode->i_mapping)
+		truncate_pagecache(inode, length);
 	inode->i_mtime_ns = ktime_get_ns();
 	return 0;
 }

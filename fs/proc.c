@@ -9,7 +9,7 @@
  */
 #include "fs/proc.h"
 #include "fs/proc_internal.h"
-#include "fs/pagecache_stats.h"
+#include "fs/pagemap.h"
 #include "fs/inode.h"
 #include "fs/namei.h"
 #include "fs/ramfs.h"

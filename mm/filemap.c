@@ -16,9 +16,14 @@
  * Faultline runs one CPU and never preempts kernel code, so the cache needs no lock; the only
  * place that can sleep is a_ops->readpage, after which the slot is checked again.
  */
+
+/* kernel/sched.c: every task but the idle task (kernel/sched.h does not export it). */
+extern struct list_head task_list;
 #include "fs/fs.h"
-#include "fs/pagecache_stats.h"
+#include "fs/pagemap.h"
 #include "mm/mm_types.h"
+#include "mm/memory.h"
+#include "kernel/sched.h"
 #include "mm/page_alloc.h"
 #include "mm/slab.h"
 #include "kernel/errno.h"
@@ -168,6 +173,40 @@ void truncate_inode_pages(struct address_space *mapping, loff_t start)
 		mapping->pages = NULL;
 		mapping->nr_slots = 0;
 	}
+}
+
+void unmap_mapping_range(struct address_space *mapping, loff_t holebegin)
+{
+	unsigned long first = (unsigned long)holebegin >> PAGE_SHIFT;
+	struct task_struct *task;
+	struct vm_area_struct *vma;
+
+	if (holebegin < 0)
+		first = 0;
+	/* No reverse map (Linux's i_mmap tree): look at every VMA of every process. Zapping a
+	 * range twice (vfork children share their parent's mm) finds nothing the second time. */
+	list_for_each_entry(task, &task_list, tasks) {
+		if (!task->mm)
+			continue;
+		for_each_vma(task->mm, vma) {
+			unsigned long from;
+
+			if (!vma->vm_file || vma->vm_file->f_mapping != mapping ||
+			    first >= vma->vm_pgoff + vma_pages(vma))
+				continue;
+			from = first > vma->vm_pgoff ? first - vma->vm_pgoff : 0;
+			zap_page_range(vma, vma->vm_start + (from << PAGE_SHIFT), vma->vm_end);
+		}
+	}
+}
+
+void truncate_pagecache(struct inode *inode, loff_t newsize)
+{
+	struct address_space *mapping = inode->i_mapping;
+	loff_t holebegin = (loff_t)ALIGN_UP((unsigned long)newsize, PAGE_SIZE);
+
+	unmap_mapping_range(mapping, holebegin);
+	truncate_inode_pages(mapping, newsize);
 }
 
 /*

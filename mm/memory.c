@@ -139,7 +139,7 @@ static vm_fault_t do_cow_fault(struct vm_fault *vmf)
 		__free_page(copy);
 		return ret;
 	}
-	memcpy(page_address(copy), page_address(vmf->page), PAGE_SIZE);
+	copy_page(page_address(copy), page_address(vmf->page));
 	put_page(vmf->page);
 	set_page_flag(copy, PG_anon);
 	copy->index = vmf->address >> PAGE_SHIFT;
@@ -177,7 +177,7 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf, struct page *old)
 	if (!new)
 		return VM_FAULT_OOM;
 	if (old)
-		memcpy(page_address(new), page_address(old), PAGE_SIZE);
+		copy_page(page_address(new), page_address(old));
 	new->index = vmf->address >> PAGE_SHIFT;
 	if (old) {
 		old->_mapcount--;

@@ -1,0 +1,20 @@
+# fs/tests/host/host.mk - host unit tests of the file-system code that needs no kernel state:
+# the initramfs's cpio "newc" header parser (fs/cpio.c).
+#
+# Run from the repository root:  make -f fs/tests/host/host.mk host-test-fs
+# The test compiles fs/cpio.c with the host compiler, -DFAULTLINE_HOST_TEST, AddressSanitizer
+# and UBSan, and prints TAP. It makes real archives with the cpio tool (Debian package cpio).
+
+HOSTCC ?= gcc
+HOST_FS_DIR := build/host/fs
+HOST_FS_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -I. -DFAULTLINE_HOST_TEST \
+	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.PHONY: host-test-fs
+host-test-fs: $(HOST_FS_DIR)/cpio_test
+	$(HOST_FS_DIR)/cpio_test
+
+$(HOST_FS_DIR)/cpio_test: fs/tests/host/cpio_test.c fs/cpio.c fs/cpio.h kernel/types.h \
+			  tools/hosttest.h
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_FS_CFLAGS) -o $@ fs/tests/host/cpio_test.c fs/cpio.c

@@ -100,6 +100,7 @@ debug: deps $(ISO)
 host-test:
 	@$(MAKE) --no-print-directory -f kernel/lib/tests/host/host.mk host-test-lib
 	@$(MAKE) --no-print-directory -f mm/tests/host/host.mk host-test-mm
+	@$(MAKE) --no-print-directory -f fs/tests/host/host.mk host-test-fs
 
 ktest: $(TEST_ISO)
 	tools/ktest $(TEST_ISO) $(QEMU_FLAGS)

@@ -4,7 +4,9 @@
  * Output goes straight to the UART. Input is polled: Faultline does not take serial
  * interrupts, so a reader that finds nothing waiting calls schedule() to let others run and
  * looks again. There is no line discipline beyond what a teaching shell needs: received bytes
- * are echoed, CR becomes LF, and a read returns as soon as at least one byte has arrived.
+ * are echoed (a backspace or DEL as "\b \b", so the terminal rubs the character out), CR
+ * becomes LF, and a read returns as soon as at least one byte has arrived; editing the line
+ * is left to the program.
  */
 #include "fs/console.h"
 #include "kernel/serial.h"
@@ -92,7 +94,10 @@ static ssize_t console_read(struct file *file, char __user *buf, size_t count, l
 		}
 		if (c == '\r')
 			c = '\n';
-		serial_putc(console_port, (char)c);	/* echo */
+		if (c == 0x7f || c == '\b')
+			serial_write(console_port, "\b \b", 3);	/* echo a rub-out */
+		else
+			serial_putc(console_port, (char)c);		/* echo */
 		kbuf[n++] = (char)c;
 		if (c == '\n')
 			break;

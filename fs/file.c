@@ -14,6 +14,7 @@
 #include "kernel/errno.h"
 #include "kernel/panic.h"
 
+/* fd_bit - @fd's bit in close_on_exec. */
 static inline unsigned long fd_bit(unsigned int fd)
 {
 	return 1UL << fd;
@@ -162,6 +163,8 @@ void set_close_on_exec(unsigned int fd, bool on)
 		current->files->close_on_exec &= ~fd_bit(fd);
 }
 
+/* sys_dup - a new descriptor (the lowest free) for the file open as @fildes. Returns it,
+ * -EBADF or -EMFILE. */
 long sys_dup(unsigned int fildes)
 {
 	struct file *file = fget((int)fildes);
@@ -193,6 +196,8 @@ static long do_dup2(struct file *file, unsigned int newfd, int flags)
 	return newfd;
 }
 
+/* sys_dup3 - make @newfd refer to @oldfd's file, closing what @newfd had; O_CLOEXEC in @flags
+ * sets close-on-exec. Returns @newfd, -EINVAL (other flags, or @oldfd == @newfd), -EBADF. */
 long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
 {
 	struct file *file;
@@ -210,6 +215,8 @@ long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
 	return ret;
 }
 
+/* sys_dup2 - dup3 without flags, except that @oldfd == @newfd is allowed (a no-op if
+ * @oldfd is open). Returns @newfd or -EBADF. */
 long sys_dup2(unsigned int oldfd, unsigned int newfd)
 {
 	struct file *file;

@@ -134,6 +134,8 @@ struct file *filp_open(const char *path, int flags, umode_t mode)
 	return do_filp_open(AT_FDCWD, path, flags, mode);
 }
 
+/* sys_openat - open @filename (relative to @dfd) and return the lowest free descriptor for
+ * it; O_CLOEXEC sets close-on-exec. Returns it or -errno (see do_filp_open; -EMFILE, -EFAULT). */
 long sys_openat(int dfd, const char __user *filename, int flags, umode_t mode)
 {
 	struct file *file;
@@ -151,11 +153,13 @@ long sys_openat(int dfd, const char __user *filename, int flags, umode_t mode)
 	return fd;
 }
 
+/* sys_open - openat(AT_FDCWD, ...). */
 long sys_open(const char __user *filename, int flags, umode_t mode)
 {
 	return sys_openat(AT_FDCWD, filename, flags, mode);
 }
 
+/* sys_close - close @fd (the file is released with its last reference). 0 or -EBADF. */
 long sys_close(unsigned int fd)
 {
 	return close_fd(fd);
@@ -182,6 +186,7 @@ long sys_faccessat(int dfd, const char __user *filename, int mode)
 	return ret;
 }
 
+/* sys_access - faccessat(AT_FDCWD, ...). */
 long sys_access(const char __user *filename, int mode)
 {
 	return sys_faccessat(AT_FDCWD, filename, mode);

@@ -221,6 +221,7 @@ long sys_pipe2(int __user *fildes, int flags)
 	return 0;
 }
 
+/* sys_pipe - pipe2 without flags. */
 long sys_pipe(int __user *fildes)
 {
 	return sys_pipe2(fildes, 0);

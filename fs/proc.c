@@ -86,6 +86,7 @@ static ssize_t proc_text_read(struct file *file, char __user *buf, size_t count,
 	return (ssize_t)(n - left);
 }
 
+/* proc_text_release - free the text generated at open. */
 static void proc_text_release(struct inode *inode, struct file *file)
 {
 	(void)inode;

@@ -31,6 +31,7 @@ static size_t maps_show(char *buf, size_t size, struct task_struct *task)
 	return show_maps(task->mm, buf, size);
 }
 
+/* task_state_name - the State: line's value for @task, in Linux's words. */
 static const char *task_state_name(const struct task_struct *task)
 {
 	switch (task->state) {
@@ -77,21 +78,24 @@ static int pagemap_open(struct inode *inode, struct file *file)
  */
 static ssize_t pagemap_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
-	struct task_struct *task = proc_task(file->f_inode);
 	unsigned long vpn, end_vpn = TASK_SIZE >> PAGE_SHIFT;
+	struct task_struct *task = NULL;
 	u64 batch[64];
 	size_t done = 0;
 
 	if (*pos < 0 || (*pos % PM_ENTRY_BYTES) || (count % PM_ENTRY_BYTES))
 		return -EINVAL;
-	if (!task || !task->mm)
-		return 0;
 	vpn = (unsigned long)*pos / PM_ENTRY_BYTES;
 	while (done < count && vpn < end_vpn) {
 		size_t n = min(min((count - done) / PM_ENTRY_BYTES, ARRAY_SIZE(batch)),
 			       (size_t)(end_vpn - vpn));
 		size_t left;
 
+		/* Looked up per batch: a long read gives the CPU away in between (Linux's
+		 * cond_resched), and the process may exit meanwhile. */
+		task = proc_task(file->f_inode);
+		if (!task || !task->mm)
+			break;
 		for (size_t i = 0; i < n; i++)
 			batch[i] = pagemap_entry(task->mm, (vpn + i) << PAGE_SHIFT);
 		left = copy_to_user(buf + done, batch, n * PM_ENTRY_BYTES);
@@ -100,8 +104,10 @@ static ssize_t pagemap_read(struct file *file, char __user *buf, size_t count, l
 		vpn += n;
 		if (left)
 			break;
+		if (need_resched)
+			schedule();
 	}
-	if (!done && count && vpn < end_vpn)
+	if (!done && count && vpn < end_vpn && task && task->mm)
 		return -EFAULT;
 	*pos += (loff_t)done;
 	return (ssize_t)done;

@@ -18,6 +18,7 @@
 #include "mm/page_alloc.h"
 #include "mm/slab.h"
 #include "kernel/errno.h"
+#include "kernel/sched.h"
 #include "kernel/time.h"
 #include "kernel/lib/string.h"
 
@@ -240,6 +241,8 @@ static ssize_t ramfs_file_read(struct file *file, char __user *buf, size_t count
 		done += chunk - left;
 		if (left)
 			break;
+		if (need_resched)
+			schedule();		/* a long copy lets others run (cond_resched) */
 	}
 	if (!done)
 		return -EFAULT;
@@ -288,6 +291,8 @@ static ssize_t ramfs_file_write(struct file *file, const char __user *buf, size_
 			err = -EFAULT;
 			break;
 		}
+		if (need_resched)
+			schedule();
 	}
 	if (!done)
 		return err;

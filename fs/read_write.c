@@ -97,6 +97,8 @@ ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
 	return (ssize_t)done;
 }
 
+/* sys_read - read up to @count bytes of @fd at its position into @buf, advancing it.
+ * Returns the bytes read (0 at end of file) or -errno (see vfs_read; -EBADF). */
 long sys_read(unsigned int fd, char __user *buf, size_t count)
 {
 	struct file *file = fget((int)fd);
@@ -109,6 +111,8 @@ long sys_read(unsigned int fd, char __user *buf, size_t count)
 	return ret;
 }
 
+/* sys_write - write @count bytes of @buf to @fd at its position (its end with O_APPEND).
+ * Returns the bytes written (short if @buf faults part-way) or -errno (see vfs_write). */
 long sys_write(unsigned int fd, const char __user *buf, size_t count)
 {
 	struct file *file = fget((int)fd);
@@ -121,6 +125,8 @@ long sys_write(unsigned int fd, const char __user *buf, size_t count)
 	return ret;
 }
 
+/* sys_pread64 - read at @pos without moving the file position. -EINVAL for a negative @pos,
+ * -ESPIPE for a pipe or the console; otherwise as sys_read. */
 long sys_pread64(unsigned int fd, char __user *buf, size_t count, loff_t pos)
 {
 	struct file *file;
@@ -136,6 +142,8 @@ long sys_pread64(unsigned int fd, char __user *buf, size_t count, loff_t pos)
 	return ret;
 }
 
+/* sys_pwrite64 - write at @pos without moving the file position (with O_APPEND, Linux and
+ * Faultline still append). Errors as sys_pread64 and sys_write. */
 long sys_pwrite64(unsigned int fd, const char __user *buf, size_t count, loff_t pos)
 {
 	struct file *file;
@@ -207,6 +215,8 @@ out:
 	return ret;
 }
 
+/* sys_readv / sys_writev - read into / write from the @vlen buffers of @vec in order, as one
+ * read or write at the file position. See do_iter_readv_writev. */
 long sys_readv(unsigned long fd, const struct iovec __user *vec, unsigned long vlen)
 {
 	struct file *file = fd > 0x7fffffffUL ? NULL : fget((int)fd);

@@ -41,6 +41,9 @@ bool dir_emit(struct dir_context *ctx, const char *name, size_t len, u64 ino,
 	return true;
 }
 
+/* sys_getdents64 - fill @dirent (@count bytes) with linux_dirent64 records of directory @fd
+ * from its position on. Returns the bytes filled, 0 at the end, -EBADF, -ENOTDIR, -EFAULT, or
+ * -EINVAL if @count cannot hold one record. */
 long sys_getdents64(unsigned int fd, struct linux_dirent64 __user *dirent, unsigned int count)
 {
 	struct file *file = fget((int)fd);

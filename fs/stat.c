@@ -52,6 +52,7 @@ static long vfs_fstat_user(int fd, struct stat __user *statbuf)
 	return ret;
 }
 
+/* sys_fstat - the attributes of the file open as @fd. 0, -EBADF or -EFAULT. */
 long sys_fstat(unsigned int fd, struct stat __user *statbuf)
 {
 	return vfs_fstat_user((int)fd, statbuf);
@@ -93,6 +94,7 @@ long sys_newfstatat(int dfd, const char __user *filename, struct stat __user *st
 	return ret;
 }
 
+/* sys_stat / sys_lstat - newfstatat(AT_FDCWD, ...); the same, as there are no symlinks. */
 long sys_stat(const char __user *filename, struct stat __user *statbuf)
 {
 	return sys_newfstatat(AT_FDCWD, filename, statbuf, 0);

@@ -79,8 +79,8 @@ int cpio_parse_header(const u8 *buf, size_t len, size_t offset, struct cpio_entr
 		return corrupt(err, offset, "truncated header (the archive ends inside it)", NULL);
 	for (i = 0; i < 6; i++)
 		if (h[i] != (u8)CPIO_MAGIC[i])
-			return corrupt(err, offset, "bad magic (not a cpio newc header: expected 070701)",
-				       NULL);
+			return corrupt(err, offset,
+				       "bad magic (not a cpio newc header: expected 070701)", NULL);
 	for (i = 0; i < 13; i++)
 		if (!parse_hex8(h + 6 + 8 * i, fields[i]))
 			return corrupt(err, offset + 6 + 8 * (size_t)i,

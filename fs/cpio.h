@@ -23,7 +23,7 @@ struct cpio_entry {
 	size_t offset;			/* where the header starts in the archive */
 	u32 ino, mode, uid, gid, nlink, mtime, filesize;
 	u32 devmajor, devminor, rdevmajor, rdevminor, namesize, check;
-	const char *name;		/* NUL-terminated, inside the archive (namesize - 1 chars) */
+	const char *name;		/* NUL-terminated (namesize - 1 chars), in the archive */
 	const u8 *data;			/* filesize bytes, inside the archive */
 	size_t next;			/* where the next header starts (may be past the end) */
 };

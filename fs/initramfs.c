@@ -32,7 +32,9 @@ static int fill_file(struct inode *inode, const u8 *data, size_t size)
 {
 	for (size_t off = 0; off < size; off += PAGE_SIZE) {
 		size_t chunk = min(size - off, PAGE_SIZE);
-		struct page *page = read_cache_page(NULL, inode->i_mapping, off >> PAGE_SHIFT, NULL);
+		struct page *page;
+
+		page = read_cache_page(NULL, inode->i_mapping, off >> PAGE_SHIFT, NULL);
 
 		if (IS_ERR(page))
 			return (int)PTR_ERR(page);
@@ -168,8 +170,8 @@ int unpack_to_rootfs(struct inode *root, const void *buf, size_t len)
 			return count;
 		if (ret == CPIO_CORRUPT) {
 			pr_err("initramfs: corrupt archive at offset %zu (of %zu): %s%s%s\n",
-			       cerr.offset, len, cerr.field ? cerr.field : "", cerr.field ? " " : "",
-			       cerr.what);
+			       cerr.offset, len, cerr.field ? cerr.field : "",
+			       cerr.field ? " " : "", cerr.what);
 			pr_err("initramfs: unpacking stopped; the %d entries before it were kept\n",
 			       count);
 			return -EINVAL;

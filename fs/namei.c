@@ -53,8 +53,9 @@ void path_append(struct nameidata *nd, const char *name, size_t len)
 	if (len == 2 && name[0] == '.' && name[1] == '.') {
 		char *slash = strrchr(nd->path, '/');
 
+		/* "/a/b" -> "/a", "/a" -> "/" */
 		if (slash)
-			slash[slash == nd->path ? 1 : 0] = '\0';	/* "/a/b" -> "/a", "/a" -> "/" */
+			slash[slash == nd->path ? 1 : 0] = '\0';
 		return;
 	}
 	if (cur > 1 && cur + 1 < nd->path_size)

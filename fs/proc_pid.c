@@ -49,8 +49,8 @@ static size_t status_show(char *buf, size_t size, struct task_struct *task)
 	size_t len;
 
 	len = (size_t)scnprintf(buf, size,
-				"Name:\t%s\nUmask:\t0022\nState:\t%s\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\n"
-				"Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n",
+				"Name:\t%s\nUmask:\t0022\nState:\t%s\nTgid:\t%d\nPid:\t%d\n"
+				"PPid:\t%d\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n",
 				task->comm, task_state_name(task), task->pid, task->pid,
 				task->parent ? task->parent->pid : 0);
 	if (mm)
@@ -135,7 +135,8 @@ static struct inode *proc_pid_lookup(struct inode *dir, const char *name, size_t
 	if (!find_task_by_pid(pid))
 		return NULL;
 	for (unsigned int i = 0; i < ARRAY_SIZE(pid_entries); i++)
-		if (strlen(pid_entries[i].name) == len && memcmp(pid_entries[i].name, name, len) == 0)
+		if (strlen(pid_entries[i].name) == len &&
+		    memcmp(pid_entries[i].name, name, len) == 0)
 			return proc_make_inode(&pid_entries[i], proc_ino(pid, i + 1));
 	return NULL;
 }

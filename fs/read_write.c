@@ -195,7 +195,8 @@ static ssize_t do_iter_readv_writev(struct file *file, const struct iovec __user
 			ret = -EFAULT;
 			goto out;
 		}
-		if (iov[i].iov_len > (size_t)MAX_RW_COUNT - total)	/* cut the total, as Linux */
+		/* Cut the total to MAX_RW_COUNT, as Linux does. */
+		if (iov[i].iov_len > (size_t)MAX_RW_COUNT - total)
 			iov[i].iov_len = (size_t)MAX_RW_COUNT - total;
 		total += iov[i].iov_len;
 	}

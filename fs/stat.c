@@ -16,7 +16,8 @@
 #include "kernel/lib/string.h"
 
 #define AT_NO_AUTOMOUNT	0x800
-#define FAULTLINE_ST_DEV 1		/* one file system namespace: every inode number is unique */
+/* One st_dev for everything: inode numbers are unique across ramfs, pipes and /proc. */
+#define FAULTLINE_ST_DEV 1
 
 /* cp_new_stat - fill a struct stat from @inode and copy it to @statbuf. 0 or -EFAULT. */
 static long cp_new_stat(const struct inode *inode, struct stat __user *statbuf)

@@ -10,6 +10,26 @@ section .text
 
 extern do_trap
 
+; SAVE_GPRS: push the general registers in struct pt_regs order (rdi highest, r15 lowest),
+; on top of the vector and orig_rax words already pushed.
+%macro SAVE_GPRS 0
+	push rdi
+	push rsi
+	push rdx
+	push rcx
+	push rax
+	push r8
+	push r9
+	push r10
+	push r11
+	push rbx
+	push rbp
+	push r12
+	push r13
+	push r14
+	push r15
+%endmacro
+
 %macro TRAP_NOERR 1
 trap_%1:
 	push qword 0
@@ -36,21 +56,7 @@ trap_%1:
 
 global common_trap
 common_trap:
-	push rdi
-	push rsi
-	push rdx
-	push rcx
-	push rax
-	push r8
-	push r9
-	push r10
-	push r11
-	push rbx
-	push rbp
-	push r12
-	push r13
-	push r14
-	push r15
+	SAVE_GPRS
 	cld
 	mov rdi, rsp
 	call do_trap
@@ -106,21 +112,7 @@ entry_SYSCALL_64:
 	push rcx				; rip
 	push rax				; orig_rax = system call number
 	push qword -1				; vector: not a trap
-	push rdi
-	push rsi
-	push rdx
-	push rcx
-	push rax
-	push r8
-	push r9
-	push r10
-	push r11
-	push rbx
-	push rbp
-	push r12
-	push r13
-	push r14
-	push r15
+	SAVE_GPRS
 	cld
 	mov rdi, rsp
 	call do_syscall_64			; returns with interrupts off

@@ -10,7 +10,7 @@
 struct pt_regs {
 	unsigned long r15, r14, r13, r12, rbp, rbx, r11, r10, r9, r8;
 	unsigned long rax, rcx, rdx, rsi, rdi;
-	unsigned long vector;		/* trap vector, or 0x80 for a system call */
+	unsigned long vector;		/* trap vector, or -1 for a system call */
 	unsigned long orig_rax;		/* exception error code, or the system call number */
 	/* pushed by the CPU on a trap (built by the syscall entry to look the same) */
 	unsigned long rip, cs, rflags, rsp, ss;

@@ -169,7 +169,8 @@ KTEST(namei_lookup)
 		{ "/dev/null", 0 }, { "//dev///./null", 0 }, { "/dev/../dev/zero", 0 },
 		{ "dev/null", 0 }, { "./dev/console", 0 }, { "/..", 0 }, { "/", 0 },
 		{ "/nope", -ENOENT }, { "/dev/nope", -ENOENT }, { "", -ENOENT },
-		{ "/dev/null/", -ENOTDIR }, { "/dev/null/x", -ENOTDIR }, { "/dev/null/..", -ENOTDIR },
+		{ "/dev/null/", -ENOTDIR }, { "/dev/null/x", -ENOTDIR },
+		{ "/dev/null/..", -ENOTDIR },
 	};
 	char name[300], path[128];
 	struct nameidata nd;

@@ -141,7 +141,8 @@ static void setup(void)
 		exit(2);
 	}
 	snprintf(cmd, sizeof(cmd),
-		 "set -e; command -v cpio >/dev/null || { echo 'cpio is not installed (Debian: apt-get install cpio)' >&2; exit 1; }; "
+		 "set -e; command -v cpio >/dev/null || "
+		 "{ echo 'cpio is not installed (Debian: apt-get install cpio)' >&2; exit 1; }; "
 		 "cd %s && mkdir -p tree/bin tree/empty-dir && cd tree && "
 		 "printf 'hello\\n' > bin/hello && chmod 0751 bin/hello && "
 		 "head -c 5000 /dev/urandom > bin/big && : > bin/zero && "

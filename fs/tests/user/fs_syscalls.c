@@ -311,7 +311,8 @@ int main(int argc, char *argv[])
 	EXPECT(strstr(buf, "VmRSS:") != NULL, "status has no VmRSS");
 	EXPECT_ERRNO(write(fd, "x", 1), EBADF);
 	close(fd);
-	fd = open("/proc/meminfo", O_WRONLY);	/* refused (Faultline), or root may open it (Linux) */
+	/* Refused (Faultline), or root may open it but not write (Linux). */
+	fd = open("/proc/meminfo", O_WRONLY);
 	EXPECT(fd < 0 ? errno == EACCES : write(fd, "x", 1) < 0, "/proc/meminfo is writable");
 	if (fd >= 0)
 		close(fd);

@@ -124,6 +124,7 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(234, sys_tgkill),
 	SYSCALL(257, sys_openat),
 	SYSCALL(262, sys_newfstatat),
+	SYSCALL(269, sys_faccessat),
 	SYSCALL(292, sys_dup3),
 	SYSCALL(293, sys_pipe2),
 	SYSCALL(302, sys_prlimit64),

@@ -9,25 +9,26 @@
  *
  * References: a cached page holds one reference owned by the cache. Everyone who gets a page
  * from here (find_get_page, read_cache_page, filemap_fault through vmf->page) gets one more and
- * drops it with put_page(). A page mapped into a process keeps the PTE's reference (taken by the
- * fault path), so truncating a file never frees a frame that is still mapped: the page leaves the
- * cache (page->mapping = NULL) and is freed when its last user lets go.
+ * drops it with put_page(); a PTE mapping the page keeps the reference the fault path got.
+ * Shrinking a file (truncate_pagecache) first unmaps the pages past the new end from every
+ * process, then drops the cache's reference: the page leaves the cache (page->mapping = NULL)
+ * and is freed when its last user - a caller still copying from it - lets go.
  *
  * Faultline runs one CPU and never preempts kernel code, so the cache needs no lock; the only
  * place that can sleep is a_ops->readpage, after which the slot is checked again.
  */
-
-/* kernel/sched.c: every task but the idle task (kernel/sched.h does not export it). */
-extern struct list_head task_list;
 #include "fs/fs.h"
 #include "fs/pagemap.h"
 #include "mm/mm_types.h"
 #include "mm/memory.h"
-#include "kernel/sched.h"
 #include "mm/page_alloc.h"
 #include "mm/slab.h"
+#include "kernel/sched.h"
 #include "kernel/errno.h"
 #include "kernel/lib/string.h"
+
+/* kernel/sched.c: every task but the idle task (kernel/sched.h does not export it). */
+extern struct list_head task_list;
 
 #define PAGECACHE_MIN_SLOTS	16
 

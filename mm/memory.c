@@ -225,13 +225,9 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address, un
 		.flags = flags,
 		.pgoff = ((address - vma->vm_start) >> PAGE_SHIFT) + vma->vm_pgoff,
 	};
-	u64 *pgd_before = &vma->vm_mm->pgd[pgd_index(address)];
-	bool had_tables = pte_present(*pgd_before);
-
 	vmf.pte = pte_offset_alloc(vma->vm_mm->pgd, vmf.address, true);
 	if (!vmf.pte)
 		return VM_FAULT_OOM;
-	(void)had_tables;
 	vmf.orig_pte = *vmf.pte;
 
 	if (!pte_present(vmf.orig_pte)) {
@@ -329,7 +325,6 @@ static void copy_one(void *arg, unsigned long addr, pte_t *src_pte)
 		}
 		get_page(page);
 		page->_mapcount++;
-		inc_rss(c->vma, page, 0);
 		if (PageAnon(page))
 			c->dst->rss_anon++;
 		else

@@ -56,6 +56,9 @@ typedef unsigned int umode_t;
 #define AT_SYMLINK_NOFOLLOW 0x100
 #define AT_EMPTY_PATH	0x1000
 
+/* The largest file offset (Linux's MAX_LFS_FILESIZE on 64-bit: LLONG_MAX). */
+#define MAX_LFS_FILESIZE	0x7fffffffffffffffL
+
 #define SEEK_SET	0
 #define SEEK_CUR	1
 #define SEEK_END	2

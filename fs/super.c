@@ -12,7 +12,7 @@
 #include "fs/fs.h"
 #include "fs/namei.h"
 #include "fs/ramfs.h"
-#include "fs/proc.h"
+#include "fs/proc/proc.h"
 #include "fs/initramfs.h"
 #include "fs/char_dev.h"
 #include "fs/inode.h"

@@ -17,6 +17,7 @@
 #include "kernel/lib/string.h"
 #include "kernel/io.h"
 #include "mm/mmap.h"
+#include "mm/memory.h"
 #include "fs/fs.h"
 
 #define EI_NIDENT	16

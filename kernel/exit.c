@@ -128,7 +128,7 @@ long sys_getrusage(int who, struct rusage __user *uru)
 	else
 		return -EINVAL;
 	if (t->mm)
-		ru.ru_maxrss = (long)((t->mm->rss_anon + t->mm->rss_file) * (PAGE_SIZE / 1024));
+		ru.ru_maxrss = (long)(get_mm_rss(t->mm) * (PAGE_SIZE / 1024));
 	return copy_to_user(uru, &ru, sizeof(ru)) ? -EFAULT : 0;
 }
 

@@ -26,6 +26,7 @@ int printk(const char *fmt, ...) __printf(1, 2);
 int vprintk(const char *fmt, va_list ap);
 
 #define pr_emerg(fmt, ...)	printk(KERN_EMERG fmt, ##__VA_ARGS__)
+#define pr_alert(fmt, ...)	printk(KERN_ALERT fmt, ##__VA_ARGS__)
 #define pr_err(fmt, ...)	printk(KERN_ERR fmt, ##__VA_ARGS__)
 #define pr_warn(fmt, ...)	printk(KERN_WARNING fmt, ##__VA_ARGS__)
 #define pr_notice(fmt, ...)	printk(KERN_NOTICE fmt, ##__VA_ARGS__)

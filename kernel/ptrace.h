@@ -22,4 +22,7 @@ static inline bool user_mode(const struct pt_regs *regs)
 	return (regs->cs & 3) == 3;
 }
 
+/* RFLAGS bits (Linux's asm/processor-flags.h). */
+#define X86_EFLAGS_IF	(1UL << 9)	/* interrupts enabled */
+
 #endif

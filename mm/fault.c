@@ -43,6 +43,23 @@ static bool bad_area(struct pt_regs *regs, unsigned long error_code, unsigned lo
 	force_sig_fatal(SIGSEGV);
 }
 
+/*
+ * pgtable_bad - the CPU found a reserved bit set in a page-table entry of a user address: the
+ * tables are corrupt, which only a kernel bug can do. Report it with the walk to the entry
+ * (Linux's pgtable_bad()) and kill the process that ran into it; retrying would fault again
+ * for ever.
+ */
+static bool pgtable_bad(struct pt_regs *regs, unsigned long error_code, unsigned long address)
+{
+	pte_t *pte = current->mm ? follow_pte(current->mm, address) : NULL;
+
+	pr_alert("BUG: %s[%d]: Corrupted page table at address %lx (error %lx, ip %lx, pte %#lx)\n",
+		 current->comm, current->pid, address, error_code, regs->rip,
+		 pte ? pte_val(ptep_get(pte)) : 0UL);
+	send_signal(current, SIGKILL);
+	return true;
+}
+
 bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code, unsigned long address)
 {
 	struct mm_struct *mm = current->mm;
@@ -50,15 +67,17 @@ bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code, unsigned
 	unsigned int flags = 0;
 	vm_fault_t ret;
 
-	if (error_code & X86_PF_RSVD)
-		return false;				/* corrupt page tables: a kernel bug */
 	/* The kernel may touch user memory only inside the uaccess helpers. */
 	if (!user_mode(regs) && !search_exception_tables(regs->rip))
 		return false;
+	if (error_code & X86_PF_RSVD)
+		return pgtable_bad(regs, error_code, address);
 	if (!mm || address >= TASK_SIZE)
 		return bad_area(regs, error_code, address, address >= TASK_SIZE ?
 				"kernel address" : "no address space");
-	local_irq_enable();
+	/* Interrupts back on, as they were where the fault happened (Linux's rule). */
+	if (regs->rflags & X86_EFLAGS_IF)
+		local_irq_enable();
 
 	vma = find_vma(mm, address);
 	if (!vma)
@@ -85,12 +104,17 @@ bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code, unsigned
 		pr_err("Out of memory: killed process %d (%s)\n", current->pid, current->comm);
 		force_sig_fatal(SIGKILL);
 	}
-	if (ret & (VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)) {
+	if (ret & VM_FAULT_SIGSEGV) {
 		if (!user_mode(regs))
 			return false;
-		pr_info("%s[%d]: bus error at %lx (beyond the end of the mapped file)\n",
-			current->comm, current->pid, address);
-		force_sig_fatal((ret & VM_FAULT_SIGBUS) ? SIGBUS : SIGSEGV);
+		return bad_area(regs, error_code, address, "the mapping refused the page");
+	}
+	if (ret & VM_FAULT_SIGBUS) {
+		if (!user_mode(regs))
+			return false;
+		pr_info("%s[%d]: bus error at %lx ip %016lx (no page there: beyond the end of the "
+			"mapped file, or an I/O error)\n", current->comm, current->pid, address, regs->rip);
+		force_sig_fatal(SIGBUS);
 	}
 	/* Linux's mm_account_fault(): a fault that needed I/O is major, any other minor. */
 	if (ret & VM_FAULT_MAJOR)

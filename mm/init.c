@@ -33,24 +33,24 @@ static void map_direct_range(phys_addr_t start, phys_addr_t end)
 	end = ALIGN_UP(end, PMD_SIZE);
 	while (pa < end) {
 		unsigned long va = (unsigned long)__va(pa);
-		pgd_t *pgde = &swapper_pg_dir[pgd_index(va)];
+		pud_t *pud = pud_alloc(NULL, pgd_offset_k(va), va);
+		pmd_t *pmd;
 
-		if (!pte_present(*pgde))
-			*pgde = pt_alloc_page() | _KERNPG_TABLE;
-		pud_t *pude = &entry_table(*pgde)[pud_index(va)];
-
-		if (have_gbpages && IS_ALIGNED(pa, PUD_SIZE) && pa + PUD_SIZE <= end && !pte_present(*pude)) {
-			*pude = pa | PAGE_KERNEL_LARGE;
+		if (!pud)
+			panic("paging_init: no memory for the direct map");
+		if (have_gbpages && IS_ALIGNED(pa, PUD_SIZE) && pa + PUD_SIZE <= end && pud_none(*pud)) {
+			set_pud(pud, __pud(pa | pgprot_val(PAGE_KERNEL_LARGE)));
 			pa += PUD_SIZE;
 			continue;
 		}
-		if (*pude & _PAGE_PSE) {		/* already covered by a 1 GiB page */
+		if (pud_large(*pud)) {			/* already covered by a 1 GiB page */
 			pa = ALIGN_UP(pa + 1, PUD_SIZE);
 			continue;
 		}
-		if (!pte_present(*pude))
-			*pude = pt_alloc_page() | _KERNPG_TABLE;
-		entry_table(*pude)[pmd_index(va)] = pa | PAGE_KERNEL_LARGE;
+		pmd = pmd_alloc(NULL, pud, va);
+		if (!pmd)
+			panic("paging_init: no memory for the direct map");
+		set_pmd(pmd, __pmd(pa | pgprot_val(PAGE_KERNEL_LARGE)));
 		pa += PMD_SIZE;
 	}
 	direct_map_end = max(direct_map_end, (unsigned long)end);
@@ -88,10 +88,8 @@ static void paging_init(void)
 	map_kernel_range(__start_kallsyms, _end, PAGE_KERNEL_RO);
 
 	for (unsigned long va = VMALLOC_START; va < VMALLOC_END; va += 1UL << PGDIR_SHIFT) {
-		pgd_t *pgde = &swapper_pg_dir[pgd_index(va)];
-
-		if (!pte_present(*pgde))
-			*pgde = pt_alloc_page() | _KERNPG_TABLE;
+		if (!pud_alloc(NULL, pgd_offset_k(va), va))
+			panic("paging_init: no memory for the vmalloc area's tables");
 	}
 
 	write_cr3(__pa(swapper_pg_dir));

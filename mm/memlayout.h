@@ -66,6 +66,7 @@
 #define STACK_TOP		0x00007ffffffde000UL	/* top of the initial user stack */
 #define STACK_RLIMIT		(8UL << 20)		/* the stack VMA may grow to 8 MiB */
 #define MMAP_BASE		0x00007f0000000000UL	/* mmap searches downwards from here */
+#define MMAP_MIN_ADDR		0x10000UL		/* the first 64 KiB are never mapped (NULL stays a fault) */
 
 #ifndef __ASSEMBLER__
 #include "kernel/types.h"

@@ -1,29 +1,49 @@
 /*
- * mm/memory.c - the page-fault handlers: from "a valid VMA, no usable PTE" to a mapped page.
+ * mm/memory.c - the page-fault handlers, and what maps and unmaps user pages around them.
  *
  * Seed concepts: demand paging ("page faults trigger memory allocation for valid but
  * non-resident pages, with specific initialization based on page type and access history")
  * and copy-on-write ("whenever the parent or the child attempts to write into a shared page
  * frame, a fault occurs and copies the page").
  *
- * handle_mm_fault() walks to the PTE, allocating page tables, and dispatches like Linux:
+ * handle_mm_fault() walks to the PTE, allocating page tables, and handle_pte_fault()
+ * dispatches on what the PTE holds, as Linux does:
  *
- *   PTE empty, anonymous VMA ........ do_anonymous_page: read -> the shared zero page,
- *                                      read-only; write -> a new zeroed page
- *   PTE empty, file (vm_ops->fault) .. do_read_fault   (read: map the page-cache page read-only)
- *                                      do_cow_fault    (write to a private mapping: a copy)
- *                                      do_shared_fault (write to a shared mapping: the page itself)
- *   PTE present, write, not writable . do_wp_page: reuse the page if this is its last user,
- *                                      otherwise copy it (wp_page_copy)
+ *   none, anonymous VMA ........... do_anonymous_page: read -> the shared zero page,
+ *                                    read-only; write -> a new zeroed page
+ *   none, vm_ops->fault ........... do_read_fault   (read: map the page-cache page)
+ *                                    do_cow_fault    (write, private: a private copy)
+ *                                    do_shared_fault (write, shared: the page itself)
+ *   swap entry .................... do_swap_page: read the page back (reclaim and swap)
+ *   present, write, not writable .. do_wp_page: reuse the page if this is its last user,
+ *                                    otherwise copy it (wp_page_copy)
  *
- * Page references: each PTE mapping a page holds one reference (page->_refcount) and counts
- * in page->_mapcount; the page cache holds one more for its pages. The zero page is never
- * counted. So "last user" for an anonymous page is simply page_count() == 1.
+ * Two rules hold on every path:
+ *   - A PTE's write bit comes from one place, maybe_mkwrite(): writable only if the VMA is.
+ *     A forced kernel write into a read-only private mapping (exec zeroing a text segment's
+ *     tail, Linux's FOLL_FORCE) gets a private copy, but the user's PTE stays read-only.
+ *   - One install protocol (finish_fault, and wp_page_copy for a present PTE): take the page
+ *     reference first, re-check with pte_same() that the slot still holds what the fault saw
+ *     (anything that can allocate or sleep may have let another task resolve it), install,
+ *     flush, and only then let go of the old page and its map count.
+ *
+ * References: each PTE mapping a counted page holds one reference (page->_refcount) and one
+ * map count (page->_mapcount, mm/rmap.c); the page cache holds one more for its pages. The
+ * zero page is never counted (vm_normal_page). So "last user" of an anonymous page is simply
+ * page_count() == 1.
  */
 #include "mm/memory.h"
+#include "mm/mmap.h"
+#include "mm/internal.h"
 #include "mm/page_alloc.h"
 #include "mm/pgtable.h"
+#include "mm/pagewalk.h"
+#include "mm/swapops.h"
+#include "mm/rmap.h"
+#include "mm/vmstat.h"
 #include "kernel/panic.h"
+#include "kernel/printk.h"
+#include "kernel/errno.h"
 #include "kernel/lib/string.h"
 #include "fs/fs.h"
 
@@ -41,7 +61,7 @@ void zero_page_init(void)
 
 pgprot_t vm_get_page_prot(unsigned long vm_flags)
 {
-	pgprot_t prot = _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED;
+	u64 prot = _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED;
 
 	if (!(vm_flags & VM_ACCESS_FLAGS))
 		prot &= ~_PAGE_USER;		/* PROT_NONE: present for the kernel, not for ring 3 */
@@ -49,34 +69,74 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 		prot |= _PAGE_RW;		/* private writable pages get RW at the first write */
 	if (!(vm_flags & VM_EXEC))
 		prot |= _PAGE_NX;
-	return prot;
+	return __pgprot(prot);
 }
 
-/* Account a newly mapped page in the mm's resident counters. */
-static void inc_rss(struct vm_area_struct *vma, struct page *page, long delta)
+pte_t maybe_mkwrite(pte_t pte, struct vm_area_struct *vma)
+{
+	if (vma->vm_flags & VM_WRITE)
+		pte = pte_mkwrite(pte);
+	return pte;
+}
+
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte)
+{
+	unsigned long pfn = pte_pfn(pte);
+	struct page *page;
+
+	(void)vma;
+	if (is_zero_pfn(pfn))
+		return NULL;
+	if (!pfn_valid(pfn)) {
+		pr_err("BUG: Bad page map at %#lx: pte %#lx maps pfn %#lx outside mem_map\n",
+		       addr, pte_val(pte), pfn);
+		return NULL;
+	}
+	page = pfn_to_page(pfn);
+	return PageReserved(page) ? NULL : page;
+}
+
+/* mm_counter - which rss counter a page mapped by a PTE is accounted in. */
+static int mm_counter(const struct page *page)
 {
 	if (PageAnon(page))
-		vma->vm_mm->rss_anon += delta;
+		return MM_ANONPAGES;
+	return PageSwapBacked(page) ? MM_SHMEMPAGES : MM_FILEPAGES;
+}
+
+/* alloc_user_page - a page for user memory (zeroed if @zero); NULL when out of memory. */
+static struct page *alloc_user_page(bool zero)
+{
+	return alloc_page(zero ? __GFP_ZERO : GFP_KERNEL);
+}
+
+/*
+ * finish_fault - install vmf->cow_page (a private copy) or else vmf->page at vmf->address,
+ * whose PTE was none when the fault began (Linux's finish_fault()). The new PTE takes over the
+ * caller's reference. If the slot changed meanwhile (another task resolved the fault while
+ * this one allocated or slept), the page is released and nothing is installed.
+ * Returns 0 (installed, or nothing to do).
+ */
+static vm_fault_t finish_fault(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct page *page = vmf->cow_page ? vmf->cow_page : vmf->page;
+	pte_t entry;
+
+	if (!pte_same(ptep_get(vmf->pte), vmf->orig_pte)) {
+		put_page(page);
+		return 0;
+	}
+	entry = pfn_pte(page_to_pfn(page), vma->vm_page_prot);
+	if (vmf->flags & FAULT_FLAG_WRITE)
+		entry = maybe_mkwrite(pte_mkdirty(entry), vma);
+	if (vmf->cow_page)
+		page_add_new_anon_rmap(page, vma, vmf->address);
 	else
-		vma->vm_mm->rss_file += delta;
-}
-
-/* Install @page at vmf->address with @prot; the PTE takes over the caller's reference. */
-static void set_pte_page(struct vm_fault *vmf, struct page *page, pgprot_t prot)
-{
-	*vmf->pte = page_to_phys(page) | prot;
-	page->_mapcount++;
-	inc_rss(vmf->vma, page, 1);
-}
-
-/* A new anonymous page: zeroed, PG_anon, one reference (the caller maps it). */
-static struct page *alloc_anon_page(void)
-{
-	struct page *page = alloc_page(__GFP_ZERO);
-
-	if (page)
-		set_page_flag(page, PG_anon);
-	return page;
+		page_add_file_rmap(page);
+	inc_mm_counter(vma->vm_mm, mm_counter(page));
+	set_pte(vmf->pte, entry);
+	return 0;
 }
 
 /*
@@ -86,21 +146,18 @@ static struct page *alloc_anon_page(void)
 static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
-	struct page *page;
 
 	if (!(vmf->flags & FAULT_FLAG_WRITE)) {
-		*vmf->pte = (zero_pfn << PAGE_SHIFT) | (vma->vm_page_prot & ~_PAGE_RW);
+		set_pte(vmf->pte, pfn_pte(zero_pfn, pgprot_wrprotect(vma->vm_page_prot)));
 		return 0;
 	}
-	page = alloc_anon_page();
-	if (!page)
+	vmf->cow_page = alloc_user_page(true);
+	if (!vmf->cow_page)
 		return VM_FAULT_OOM;
-	page->index = vmf->address >> PAGE_SHIFT;
-	set_pte_page(vmf, page, vma->vm_page_prot | _PAGE_RW | _PAGE_DIRTY);
-	return 0;
+	return finish_fault(vmf);
 }
 
-/* Ask the VMA's backing for the page (it comes back referenced in vmf->page). */
+/* __do_fault - ask the VMA's backing for the page (it comes back referenced in vmf->page). */
 static vm_fault_t __do_fault(struct vm_fault *vmf)
 {
 	vm_fault_t ret = vmf->vma->vm_ops->fault(vmf);
@@ -110,40 +167,34 @@ static vm_fault_t __do_fault(struct vm_fault *vmf)
 	return ret;
 }
 
-/* do_read_fault - a read of a file (or shared) page: map the cached page itself, read-only
- * for private mappings so a later write takes a COW fault. */
+/* do_read_fault - a read of a file (or shared) page: map the cached page itself. Private
+ * mappings map it read-only (vm_page_prot has no RW), so a later write takes a COW fault. */
 static vm_fault_t do_read_fault(struct vm_fault *vmf)
 {
 	vm_fault_t ret = __do_fault(vmf);
-	pgprot_t prot = vmf->vma->vm_page_prot;
 
 	if (ret & VM_FAULT_ERROR)
 		return ret;
-	if (!(vmf->vma->vm_flags & VM_SHARED))
-		prot &= ~_PAGE_RW;
-	set_pte_page(vmf, vmf->page, prot);
-	return ret;
+	return ret | finish_fault(vmf);
 }
 
 /* do_cow_fault - a write to a private file mapping whose page is not mapped yet: copy the
- * file's page into a new anonymous page and map that, writable. The file is untouched. */
+ * file's page into a new anonymous page and map that. The file is untouched. */
 static vm_fault_t do_cow_fault(struct vm_fault *vmf)
 {
 	vm_fault_t ret;
-	struct page *copy = alloc_page(GFP_KERNEL);
 
-	if (!copy)
+	vmf->cow_page = alloc_user_page(false);
+	if (!vmf->cow_page)
 		return VM_FAULT_OOM;
 	ret = __do_fault(vmf);
 	if (ret & VM_FAULT_ERROR) {
-		__free_page(copy);
+		put_page(vmf->cow_page);
 		return ret;
 	}
-	copy_page(page_address(copy), page_address(vmf->page));
-	put_page(vmf->page);
-	set_page_flag(copy, PG_anon);
-	copy->index = vmf->address >> PAGE_SHIFT;
-	set_pte_page(vmf, copy, vmf->vma->vm_page_prot | _PAGE_RW | _PAGE_DIRTY);
+	copy_page(page_address(vmf->cow_page), page_address(vmf->page));
+	ret |= finish_fault(vmf);
+	put_page(vmf->page);		/* the file's page: only the copy is mapped */
 	return ret;
 }
 
@@ -156,242 +207,453 @@ static vm_fault_t do_shared_fault(struct vm_fault *vmf)
 	if (ret & VM_FAULT_ERROR)
 		return ret;
 	set_page_flag(vmf->page, PG_dirty);
-	set_pte_page(vmf, vmf->page, vmf->vma->vm_page_prot | _PAGE_RW | _PAGE_DIRTY);
-	return ret;
+	return ret | finish_fault(vmf);
 }
 
+/* do_fault - an empty PTE in a VMA with a backing object: dispatch on the access. */
 static vm_fault_t do_fault(struct vm_fault *vmf)
 {
+	struct vm_area_struct *vma = vmf->vma;
+
+	if (!vma->vm_ops->fault)
+		return VM_FAULT_SIGBUS;
 	if (!(vmf->flags & FAULT_FLAG_WRITE))
 		return do_read_fault(vmf);
-	if (!(vmf->vma->vm_flags & VM_SHARED))
+	if (!(vma->vm_flags & VM_SHARED))
 		return do_cow_fault(vmf);
 	return do_shared_fault(vmf);
 }
 
-/* wp_page_copy - give this mapping its own copy of the page (from the zero page: just zeros). */
-static vm_fault_t wp_page_copy(struct vm_fault *vmf, struct page *old)
+/*
+ * do_swap_page - the PTE holds a swap entry: the page was written to a swap device and must be
+ * read back. Swap devices arrive with the reclaim-and-swap issue; until then no swap entry can
+ * be created, so finding one means the page tables are corrupt: it is reported and the access
+ * fails with SIGBUS rather than mapping garbage.
+ */
+static vm_fault_t do_swap_page(struct vm_fault *vmf)
 {
-	struct page *new = alloc_anon_page();
+	swp_entry_t entry = pte_to_swp_entry(vmf->orig_pte);
 
-	if (!new)
-		return VM_FAULT_OOM;
-	if (old)
-		copy_page(page_address(new), page_address(old));
-	new->index = vmf->address >> PAGE_SHIFT;
-	if (old) {
-		old->_mapcount--;
-		inc_rss(vmf->vma, old, -1);
-		put_page(old);
-	}
-	set_pte_page(vmf, new, vmf->vma->vm_page_prot | _PAGE_RW | _PAGE_DIRTY);
+	pr_err("BUG: swap entry %#lx (type %u offset %#lx) at %#lx, but there is no swap device\n",
+	       entry.val, swp_type(entry), swp_offset(entry), vmf->address);
+	return VM_FAULT_SIGBUS;
+}
+
+/*
+ * wp_page_reuse - the faulting mapping is the page's only user: write-enable the PTE in place
+ * (writable only if the VMA is: a forced write leaves it read-only but dirty).
+ */
+static vm_fault_t wp_page_reuse(struct vm_fault *vmf)
+{
+	pte_t entry = pte_mkyoung(pte_mkdirty(vmf->orig_pte));
+
+	set_pte(vmf->pte, maybe_mkwrite(entry, vmf->vma));
 	flush_tlb_one(vmf->address);
 	return 0;
 }
 
 /*
- * do_wp_page - a write hit a present, read-only PTE in a writable VMA: the page is shared
- * copy-on-write (after fork), is the zero page, or is a file page mapped privately.
- * If this mapping is the page's last user (an anonymous page with one reference), it simply
- * becomes writable again: no copy, no new page ("reuse"). Otherwise it is copied.
+ * wp_page_copy - give this mapping its own copy of vmf->page (of the zero page when it is
+ * NULL: just a zeroed page). The new PTE is installed and flushed before the old page loses
+ * its map count and the reference this PTE held.
+ */
+static vm_fault_t wp_page_copy(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct page *old = vmf->page, *new = alloc_user_page(!old);
+	pte_t entry;
+
+	if (!new)
+		return VM_FAULT_OOM;
+	if (old)
+		copy_page(page_address(new), page_address(old));
+	if (!pte_same(ptep_get(vmf->pte), vmf->orig_pte)) {
+		put_page(new);			/* resolved meanwhile */
+		return 0;
+	}
+	if (old && !PageAnon(old)) {		/* a file page becomes an anonymous copy */
+		dec_mm_counter(vma->vm_mm, mm_counter(old));
+		inc_mm_counter(vma->vm_mm, MM_ANONPAGES);
+	} else if (!old) {
+		inc_mm_counter(vma->vm_mm, MM_ANONPAGES);
+	}
+	entry = maybe_mkwrite(pte_mkdirty(pfn_pte(page_to_pfn(new), vma->vm_page_prot)), vma);
+	page_add_new_anon_rmap(new, vma, vmf->address);
+	set_pte(vmf->pte, entry);
+	flush_tlb_one(vmf->address);
+	if (old) {
+		page_remove_rmap(old);
+		put_page(old);
+	}
+	return 0;
+}
+
+/*
+ * do_wp_page - a write hit a present, read-only PTE: the page is shared copy-on-write (after
+ * fork), is the zero page, or is a file page mapped privately; or the VMA is shared and the
+ * PTE merely clean. If this mapping is an anonymous page's last user it simply becomes
+ * writable again: no copy, no new page ("reuse"). Otherwise it is copied.
  */
 static vm_fault_t do_wp_page(struct vm_fault *vmf)
 {
-	unsigned long pfn = pte_pfn(vmf->orig_pte);
-	struct page *page;
+	struct vm_area_struct *vma = vmf->vma;
+	struct page *page = vm_normal_page(vma, vmf->address, vmf->orig_pte);
 
-	if (is_zero_pfn(pfn))
-		return wp_page_copy(vmf, NULL);
-	page = pfn_to_page(pfn);
-	if (vmf->vma->vm_flags & VM_SHARED) {
+	vmf->page = page;
+	if (page && (vma->vm_flags & VM_SHARED)) {	/* wp_page_shared */
 		set_page_flag(page, PG_dirty);
-		*vmf->pte |= _PAGE_RW | _PAGE_DIRTY;
-		flush_tlb_one(vmf->address);
-		return 0;
+		return wp_page_reuse(vmf);
 	}
-	if (PageAnon(page) && page_count(page) == 1) {	/* wp_page_reuse */
-		*vmf->pte |= _PAGE_RW | _PAGE_DIRTY;
-		flush_tlb_one(vmf->address);
-		return 0;
-	}
-	return wp_page_copy(vmf, page);
+	if (page && PageAnon(page) && page_count(page) == 1)
+		return wp_page_reuse(vmf);
+	return wp_page_copy(vmf);
+}
+
+/* handle_pte_fault - dispatch on what the PTE holds (see the table at the top). */
+static vm_fault_t handle_pte_fault(struct vm_fault *vmf)
+{
+	pte_t entry;
+
+	vmf->orig_pte = ptep_get(vmf->pte);
+	if (pte_none(vmf->orig_pte))
+		return vma_is_anonymous(vmf->vma) ? do_anonymous_page(vmf) : do_fault(vmf);
+	if (!pte_present(vmf->orig_pte))
+		return do_swap_page(vmf);
+	if ((vmf->flags & FAULT_FLAG_WRITE) && !pte_write(vmf->orig_pte))
+		return do_wp_page(vmf);
+	/* Spurious: the PTE already allows the access (a stale TLB entry). */
+	entry = pte_mkyoung(vmf->orig_pte);
+	if (vmf->flags & FAULT_FLAG_WRITE)
+		entry = pte_mkdirty(entry);
+	if (!pte_same(entry, vmf->orig_pte))
+		set_pte(vmf->pte, entry);
+	flush_tlb_one(vmf->address);
+	return 0;
 }
 
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned int flags)
 {
+	struct mm_struct *mm = vma->vm_mm;
 	struct vm_fault vmf = {
 		.vma = vma,
 		.address = address & PAGE_MASK,
 		.flags = flags,
 		.pgoff = ((address - vma->vm_start) >> PAGE_SHIFT) + vma->vm_pgoff,
 	};
-	vmf.pte = pte_offset_alloc(vma->vm_mm->pgd, vmf.address, true);
-	if (!vmf.pte)
-		return VM_FAULT_OOM;
-	vmf.orig_pte = *vmf.pte;
+	pud_t *pud = pud_alloc(mm, pgd_offset(mm, vmf.address), vmf.address);
 
-	if (!pte_present(vmf.orig_pte)) {
-		if (vma->vm_ops && vma->vm_ops->fault)
-			return do_fault(&vmf);
-		return do_anonymous_page(&vmf);
+	count_vm_event(PGFAULT);
+	if (!pud || !(vmf.pmd = pmd_alloc(mm, pud, vmf.address)) ||
+	    !(vmf.pte = pte_alloc(mm, vmf.pmd, vmf.address)))
+		return VM_FAULT_OOM;
+	return handle_pte_fault(&vmf);
+}
+
+/* --- unmapping: zap --- */
+
+static int zap_pte(pte_t *pte, unsigned long addr, struct mm_walk *walk)
+{
+	struct vm_area_struct *vma = walk->vma;
+	pte_t ptent = ptep_get(pte);
+	struct page *page;
+
+	if (pte_none(ptent))
+		return 0;
+	ptent = ptep_get_and_clear(pte);
+	if (is_swap_pte(ptent)) {
+		swp_entry_t entry = pte_to_swp_entry(ptent);
+
+		/* No swap device exists yet to give the slot back to (see do_swap_page). */
+		pr_err("BUG: zap: swap entry %#lx at %#lx, but there is no swap device\n",
+		       entry.val, addr);
+		return 0;
 	}
-	if ((flags & FAULT_FLAG_WRITE) && !(vmf.orig_pte & _PAGE_RW))
-		return do_wp_page(&vmf);
-	/* Spurious: the PTE already allows the access (a stale TLB entry). */
-	flush_tlb_one(vmf.address);
+	flush_tlb_one(addr);
+	page = vm_normal_page(vma, addr, ptent);
+	if (!page)
+		return 0;			/* the zero page */
+	if (pte_dirty(ptent) && !PageAnon(page))
+		set_page_flag(page, PG_dirty);	/* written through a shared mapping */
+	page_remove_rmap(page);
+	dec_mm_counter(vma->vm_mm, mm_counter(page));
+	put_page(page);
 	return 0;
 }
 
-/* --- walking user page tables --- */
-
-/* Call @fn for every present PTE of [start, end) in @mm. */
-static void walk_ptes(struct mm_struct *mm, unsigned long start, unsigned long end,
-		      void (*fn)(void *arg, unsigned long addr, pte_t *pte), void *arg)
-{
-	unsigned long addr = start;
-
-	while (addr < end) {
-		pgd_t *pgd = &mm->pgd[pgd_index(addr)];
-		if (!pte_present(*pgd)) {
-			addr = ALIGN_DOWN(addr, 1UL << PGDIR_SHIFT) + (1UL << PGDIR_SHIFT);
-			continue;
-		}
-		pud_t *pud = &entry_table(*pgd)[pud_index(addr)];
-		if (!pte_present(*pud)) {
-			addr = ALIGN_DOWN(addr, PUD_SIZE) + PUD_SIZE;
-			continue;
-		}
-		pmd_t *pmd = &entry_table(*pud)[pmd_index(addr)];
-		if (!pte_present(*pmd)) {
-			addr = ALIGN_DOWN(addr, PMD_SIZE) + PMD_SIZE;
-			continue;
-		}
-		pte_t *pte = &entry_table(*pmd)[pte_index(addr)];
-		unsigned long next = min(ALIGN_DOWN(addr, PMD_SIZE) + PMD_SIZE, end);
-		for (; addr < next; addr += PAGE_SIZE, pte++)
-			if (*pte)
-				fn(arg, addr, pte);
-	}
-}
-
-static void zap_one(void *arg, unsigned long addr, pte_t *pte)
-{
-	struct vm_area_struct *vma = arg;
-	pte_t old = *pte;
-
-	*pte = 0;
-	flush_tlb_one(addr);
-	if (!pte_present(old) || is_zero_pfn(pte_pfn(old)))
-		return;
-	struct page *page = pfn_to_page(pte_pfn(old));
-	if ((old & _PAGE_DIRTY) && !PageAnon(page))
-		set_page_flag(page, PG_dirty);		/* written through a shared mapping */
-	page->_mapcount--;
-	inc_rss(vma, page, -1);
-	put_page(page);
-}
+static const struct mm_walk_ops zap_walk_ops = { .pte_entry = zap_pte };
 
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
-	walk_ptes(vma->vm_mm, start, end, zap_one, vma);
+	walk_page_vma(vma, start, end, &zap_walk_ops, NULL);
 }
 
-struct copy_ctx {
-	struct mm_struct *dst;
-	struct vm_area_struct *vma;
-	int err;
+/* --- freeing page tables (Linux's free_pgd_range) --- */
+
+/* free_pte_range - free the PTE table under @pmd (every entry in it is none by now: the
+ * consistency checker, mm/debug_vm.c, verifies that no PTE lies outside a VMA). */
+static void free_pte_range(struct mm_struct *mm, pmd_t *pmd)
+{
+	pte_t *table = pmd_pgtable(*pmd);
+
+	set_pmd(pmd, __pmd(0));
+	pt_free_page(__pa(table));
+	mm->pgtables_bytes -= PAGE_SIZE;
+}
+
+/*
+ * free_pmd_range / free_pud_range - free the tables below @pud / @pgd that cover [addr, end),
+ * then the table at this level itself if its whole span lies inside [floor, ceiling): the gap
+ * between the VMAs around the unmapped range, where no table can be needed any more.
+ * ceiling 0 means "to the top of user space".
+ */
+static void free_pmd_range(struct mm_struct *mm, pud_t *pud, unsigned long addr, unsigned long end,
+			   unsigned long floor, unsigned long ceiling)
+{
+	unsigned long next, start = addr;
+	pmd_t *pmd = pmd_offset(pud, addr);
+
+	do {
+		next = pmd_addr_end(addr, end);
+		if (pmd_present(*pmd))
+			free_pte_range(mm, pmd);
+	} while (pmd++, addr = next, addr != end);
+
+	start &= PUD_MASK;
+	if (start < floor)
+		return;
+	if (ceiling) {
+		ceiling &= PUD_MASK;
+		if (!ceiling)
+			return;
+	}
+	if (end - 1 > ceiling - 1)
+		return;
+	pmd = pud_pgtable(*pud);
+	set_pud(pud, __pud(0));
+	pt_free_page(__pa(pmd));
+	mm->pgtables_bytes -= PAGE_SIZE;
+}
+
+static void free_pud_range(struct mm_struct *mm, pgd_t *pgd, unsigned long addr, unsigned long end,
+			   unsigned long floor, unsigned long ceiling)
+{
+	unsigned long next, start = addr;
+	pud_t *pud = pud_offset(pgd, addr);
+
+	do {
+		next = pud_addr_end(addr, end);
+		if (pud_present(*pud))
+			free_pmd_range(mm, pud, addr, next, floor, ceiling);
+	} while (pud++, addr = next, addr != end);
+
+	start &= PGDIR_MASK;
+	if (start < floor)
+		return;
+	if (ceiling) {
+		ceiling &= PGDIR_MASK;
+		if (!ceiling)
+			return;
+	}
+	if (end - 1 > ceiling - 1)
+		return;
+	pud = pgd_pgtable(*pgd);
+	set_pgd(pgd, __pgd(0));
+	pt_free_page(__pa(pud));
+	mm->pgtables_bytes -= PAGE_SIZE;
+}
+
+void free_pgtables(struct mm_struct *mm, unsigned long floor, unsigned long ceiling)
+{
+	struct vm_area_struct *vma = list_empty(&mm->mmap_list) ? NULL :
+		list_first_entry(&mm->mmap_list, struct vm_area_struct, vm_list);
+
+	while (vma) {
+		unsigned long start = vma->vm_start;
+		struct vm_area_struct *next = vma_next(mm, vma);
+
+		/* Nearby VMAs (within 2 MiB) share tables: one call for the group. */
+		while (next && next->vm_start <= vma->vm_end + PMD_SIZE) {
+			vma = next;
+			next = vma_next(mm, vma);
+		}
+		free_pgd_range(mm, start, vma->vm_end, floor, next ? next->vm_start : ceiling);
+		vma = next;
+	}
+}
+
+void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
+		    unsigned long floor, unsigned long ceiling)
+{
+	unsigned long next;
+	pgd_t *pgd;
+
+	/* Only PTE tables wholly inside [floor, ceiling) can go: round inwards to 2 MiB. */
+	addr &= PMD_MASK;
+	if (addr < floor) {
+		addr += PMD_SIZE;
+		if (!addr)
+			return;
+	}
+	if (ceiling) {
+		ceiling &= PMD_MASK;
+		if (!ceiling)
+			return;
+	}
+	if (end - 1 > ceiling - 1)
+		end -= PMD_SIZE;
+	if (addr > end - 1)
+		return;
+	pgd = pgd_offset(mm, addr);
+	do {
+		next = pgd_addr_end(addr, end);
+		if (pgd_present(*pgd))
+			free_pud_range(mm, pgd, addr, next, floor, ceiling);
+	} while (pgd++, addr = next, addr != end);
+}
+
+/* --- fork: copy_page_range --- */
+
+struct copy_walk {
+	struct vm_area_struct *dst_vma;
+	pte_t *dst_table;		/* the child's PTE table for dst_table_addr's 2 MiB */
+	unsigned long dst_table_addr;
 };
 
-static void copy_one(void *arg, unsigned long addr, pte_t *src_pte)
+/* copy_pte - copy one of the parent's PTEs into the child (Linux's copy_present_pte). */
+static int copy_pte(pte_t *src_pte, unsigned long addr, struct mm_walk *walk)
 {
-	struct copy_ctx *c = arg;
-	pte_t pte = *src_pte;
-	pte_t *dst_pte;
+	struct copy_walk *c = walk->private;
+	struct vm_area_struct *vma = walk->vma;
+	struct mm_struct *dst_mm = c->dst_vma->vm_mm;
+	pte_t pte = ptep_get(src_pte);
+	struct page *page;
 
-	if (c->err)
-		return;
-	dst_pte = pte_offset_alloc(c->dst->pgd, addr, true);
-	if (!dst_pte) {
-		c->err = -12;	/* -ENOMEM */
-		return;
+	if (pte_none(pte))
+		return 0;
+	if (!c->dst_table || (addr & PMD_MASK) != c->dst_table_addr) {
+		pud_t *pud = pud_alloc(dst_mm, pgd_offset(dst_mm, addr), addr);
+		pmd_t *pmd = pud ? pmd_alloc(dst_mm, pud, addr) : NULL;
+
+		c->dst_table = pmd ? pte_alloc(dst_mm, pmd, addr & PMD_MASK) : NULL;
+		if (!c->dst_table)
+			return -ENOMEM;
+		c->dst_table_addr = addr & PMD_MASK;
 	}
-	if (pte_present(pte) && !is_zero_pfn(pte_pfn(pte))) {
-		struct page *page = pfn_to_page(pte_pfn(pte));
-
-		/* Private memory: both sides lose write access; the first write copies (COW). */
-		if (!(c->vma->vm_flags & VM_SHARED) && (pte & _PAGE_RW)) {
-			pte &= ~_PAGE_RW;
-			*src_pte = pte;
-		}
+	if (is_swap_pte(pte)) {
+		pr_err("BUG: fork: swap entry %#lx at %#lx, but there is no swap device\n",
+		       pte_val(pte), addr);
+		return 0;
+	}
+	page = vm_normal_page(vma, addr, pte);
+	/* Private memory: both sides lose write access; the first write copies (COW). */
+	if (is_cow_mapping(vma->vm_flags) && pte_write(pte)) {
+		ptep_set_wrprotect(src_pte);
+		pte = pte_wrprotect(pte);
+	}
+	if (vma->vm_flags & VM_SHARED)
+		pte = pte_mkclean(pte);		/* the parent's PTE keeps the dirt to write back */
+	if (page) {
 		get_page(page);
-		page->_mapcount++;
-		if (PageAnon(page))
-			c->dst->rss_anon++;
-		else
-			c->dst->rss_file++;
+		page_dup_rmap(page);
+		inc_mm_counter(dst_mm, mm_counter(page));
 	}
-	*dst_pte = pte;
+	set_pte(c->dst_table + pte_index(addr), pte_mkold(pte));
+	return 0;
 }
 
-int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
-{
-	struct copy_ctx c = { .dst = dst, .vma = vma, .err = 0 };
+static const struct mm_walk_ops copy_walk_ops = { .pte_entry = copy_pte };
 
-	walk_ptes(src, vma->vm_start, vma->vm_end, copy_one, &c);
-	return c.err;
+int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma)
+{
+	struct copy_walk c = { .dst_vma = dst_vma };
+
+	return walk_page_vma(src_vma, src_vma->vm_start, src_vma->vm_end, &copy_walk_ops, &c);
 }
 
-static void protect_one(void *arg, unsigned long addr, pte_t *pte)
+/* --- looking at another address space --- */
+
+pte_t *follow_pte(struct mm_struct *mm, unsigned long address)
 {
-	struct vm_area_struct *vma = arg;
-	pte_t old = *pte;
-	pgprot_t prot = vm_get_page_prot(vma->vm_flags);
+	pgd_t *pgd = pgd_offset(mm, address);
+	pud_t *pud;
+	pmd_t *pmd;
 
-	if (!pte_present(old))
-		return;
-	/* Keep RW only where the page already had it and the VMA still allows writing. */
-	if ((old & _PAGE_RW) && (vma->vm_flags & VM_WRITE))
-		prot |= _PAGE_RW;
-	else
-		prot &= ~_PAGE_RW;
-	*pte = pte_phys(old) | prot | (old & _PAGE_DIRTY);
-	flush_tlb_one(addr);
-}
-
-void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end)
-{
-	walk_ptes(vma->vm_mm, start, end, protect_one, vma);
-}
-
-struct page *follow_page(struct mm_struct *mm, unsigned long address, pte_t *ptep)
-{
-	pte_t *pte = pte_offset_alloc(mm->pgd, address & PAGE_MASK, false);
-
-	if (ptep)
-		*ptep = pte ? *pte : 0;
-	if (!pte || !pte_present(*pte))
+	if (address >= TASK_SIZE || !pgd_present(*pgd))
 		return NULL;
-	return pfn_to_page(pte_pfn(*pte));
+	pud = pud_offset(pgd, address);
+	if (!pud_present(*pud) || pud_large(*pud))
+		return NULL;
+	pmd = pmd_offset(pud, address);
+	if (!pmd_present(*pmd) || pmd_large(*pmd))
+		return NULL;
+	return pte_offset(pmd, address);
 }
 
-void free_pgtables(struct mm_struct *mm)
+/*
+ * can_follow_write_pte - may a forced kernel write (FOLL_FORCE) use this read-only PTE?
+ * Only in a private mapping the VMA may not write itself, once the write fault gave the
+ * mapping its own anonymous, dirty copy: Linux's rule, so the file's page is never written.
+ */
+static bool can_follow_write_pte(pte_t pte, struct page *page, struct vm_area_struct *vma,
+				 unsigned int flags)
 {
-	for (int i = 0; i < 256; i++) {			/* the user half only */
-		pgd_t pgd = mm->pgd[i];
+	if (pte_write(pte))
+		return true;
+	if (!(flags & FOLL_FORCE) || !is_cow_mapping(vma->vm_flags) || (vma->vm_flags & VM_WRITE))
+		return false;
+	return page && PageAnon(page) && page->_mapcount == 1 && pte_dirty(pte);
+}
 
-		if (!pte_present(pgd))
-			continue;
-		pud_t *pud = entry_table(pgd);
-		for (int j = 0; j < 512; j++) {
-			if (!pte_present(pud[j]))
-				continue;
-			pmd_t *pmd = entry_table(pud[j]);
-			for (int k = 0; k < 512; k++)
-				if (pte_present(pmd[k]))
-					pt_free_page(pte_phys(pmd[k]));
-			pt_free_page(pte_phys(pud[j]));
+struct page *follow_page(struct vm_area_struct *vma, unsigned long address, unsigned int flags)
+{
+	pte_t *ptep = follow_pte(vma->vm_mm, address);
+	struct page *page;
+	pte_t pte;
+
+	if (!ptep)
+		return NULL;
+	pte = ptep_get(ptep);
+	if (!pte_present(pte))
+		return NULL;
+	page = vm_normal_page(vma, address, pte);
+	if ((flags & FOLL_WRITE) && !can_follow_write_pte(pte, page, vma, flags))
+		return NULL;
+	if (!page && is_zero_pfn(pte_pfn(pte)))
+		return zero_page;		/* reads only: a write never follows the zero page */
+	return page;
+}
+
+long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_t len, bool write)
+{
+	unsigned int flags = FOLL_FORCE | (write ? FOLL_WRITE : 0);
+	size_t done = 0;
+
+	while (done < len) {
+		unsigned long a = addr + done;
+		struct vm_area_struct *vma = find_vma(mm, a);
+		size_t chunk = min(len - done, PAGE_SIZE - (a & ~PAGE_MASK));
+		struct page *page;
+
+		if (!vma || vma->vm_start > a)
+			break;
+		/* A forced write may go only where the VMA could be made writable (ptrace's rule). */
+		if (write && !(vma->vm_flags & VM_WRITE) && !is_cow_mapping(vma->vm_flags))
+			break;
+		page = follow_page(vma, a, flags);
+		if (!page) {
+			if (handle_mm_fault(vma, a, FAULT_FLAG_REMOTE | (write ? FAULT_FLAG_WRITE : 0)) &
+			    VM_FAULT_ERROR)
+				break;
+			page = follow_page(vma, a, flags);
+			if (!page)
+				break;
 		}
-		pt_free_page(pte_phys(pgd));
-		mm->pgd[i] = 0;
+		void *kaddr = (char *)page_address(page) + (a & ~PAGE_MASK);
+		if (write)
+			memcpy(kaddr, (const char *)buf + done, chunk);
+		else
+			memcpy((char *)buf + done, kaddr, chunk);
+		done += chunk;
 	}
+	return (long)done;
 }

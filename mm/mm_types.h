@@ -46,6 +46,7 @@ typedef unsigned int vm_fault_t;
 #define FAULT_FLAG_WRITE	0x01	/* the access was a write */
 #define FAULT_FLAG_USER		0x02	/* from user mode */
 #define FAULT_FLAG_INSTRUCTION	0x04	/* an instruction fetch */
+#define FAULT_FLAG_REMOTE	0x08	/* not the current task's own access (access_remote_vm) */
 
 /*
  * struct vm_fault - everything the fault path knows about one fault, carried down the
@@ -56,8 +57,10 @@ struct vm_fault {
 	unsigned long address;		/* page-aligned faulting address */
 	unsigned int flags;		/* FAULT_FLAG_* */
 	unsigned long pgoff;		/* page offset of address in the backing file/VMA */
+	pmd_t *pmd;			/* the PMD entry above the PTE table */
 	pte_t *pte;			/* the PTE slot for address */
-	pte_t orig_pte;			/* its value when the fault was taken */
+	pte_t orig_pte;			/* its value when the fault was taken: finish_fault() installs
+					 * only if the slot still holds it (pte_same) */
 	struct page *page;		/* ->fault() returns the backing page here (with a reference) */
 	struct page *cow_page;		/* the private copy, for a COW fault */
 };
@@ -72,6 +75,15 @@ struct vm_operations_struct {
 	void (*close)(struct vm_area_struct *vma);
 	/* A name for /proc/PID/maps when there is no file ("[vdso]"-style), or NULL. */
 	const char *(*name)(struct vm_area_struct *vma);
+};
+
+/* The kinds of resident memory an mm counts (Linux's enum, same order). */
+enum {
+	MM_FILEPAGES,	/* pages of a file's page cache */
+	MM_ANONPAGES,	/* private anonymous pages */
+	MM_SWAPENTS,	/* swap entries (pages of this mm that are on swap) */
+	MM_SHMEMPAGES,	/* shared anonymous (shmem) pages */
+	NR_MM_COUNTERS
 };
 
 struct vm_area_struct {
@@ -100,15 +112,43 @@ struct mm_struct {
 	unsigned long start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long total_vm;		/* pages mapped by VMAs */
-	unsigned long rss_anon, rss_file; /* resident pages (for /proc/PID/status) */
-	unsigned long nr_ptes;		/* page-table pages of the user half */
+	/* Resident pages by kind (Linux's rss_stat): what /proc/PID/status and the OOM killer
+	 * read. Counted where a PTE starts or stops mapping a counted page (mm/memory.c). */
+	long rss_stat[NR_MM_COUNTERS];
+	unsigned long pgtables_bytes;	/* user page-table pages below the PGD (VmPTE) */
 };
+
+static inline unsigned long get_mm_counter(const struct mm_struct *mm, int member)
+{
+	long v = mm->rss_stat[member];
+
+	return v < 0 ? 0 : (unsigned long)v;
+}
+static inline void add_mm_counter(struct mm_struct *mm, int member, long value)
+{
+	mm->rss_stat[member] += value;
+}
+static inline void inc_mm_counter(struct mm_struct *mm, int member) { mm->rss_stat[member]++; }
+static inline void dec_mm_counter(struct mm_struct *mm, int member) { mm->rss_stat[member]--; }
+
+/* get_mm_rss - resident pages of @mm, all kinds (VmRSS). */
+static inline unsigned long get_mm_rss(const struct mm_struct *mm)
+{
+	return get_mm_counter(mm, MM_FILEPAGES) + get_mm_counter(mm, MM_ANONPAGES) +
+	       get_mm_counter(mm, MM_SHMEMPAGES);
+}
+
+static inline unsigned long mm_pgtables_bytes(const struct mm_struct *mm)
+{
+	return mm->pgtables_bytes;
+}
 
 #define for_each_vma(mm, vma) list_for_each_entry(vma, &(mm)->mmap_list, vm_list)
 
+/* vma_is_anonymous - private anonymous memory: no backing object, demand-zero pages. */
 static inline bool vma_is_anonymous(const struct vm_area_struct *vma)
 {
-	return vma->vm_file == NULL;
+	return !vma->vm_ops;
 }
 
 static inline unsigned long vma_pages(const struct vm_area_struct *vma)

@@ -9,6 +9,7 @@
  * or an mprotect that is undone, leaves one VMA as before.
  */
 #include "mm/mmap.h"
+#include "mm/internal.h"
 #include "mm/memory.h"
 #include "mm/shmem.h"
 #include "mm/page_alloc.h"
@@ -21,7 +22,6 @@
 #include "kernel/lib/vsprintf.h"
 #include "fs/fs.h"
 
-#define MMAP_MIN_ADDR	0x10000UL	/* the first 64 KiB are never mapped (NULL stays a fault) */
 #define MAX_MAP_COUNT	65530
 
 /* --- mm_struct lifetime --- */
@@ -142,18 +142,6 @@ static void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
 	mm->total_vm -= vma_pages(vma);
 }
 
-static struct vm_area_struct *vma_prev(struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	return vma->vm_list.prev == &mm->mmap_list ? NULL :
-	       list_entry(vma->vm_list.prev, struct vm_area_struct, vm_list);
-}
-
-static struct vm_area_struct *vma_next(struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	return vma->vm_list.next == &mm->mmap_list ? NULL :
-	       list_entry(vma->vm_list.next, struct vm_area_struct, vm_list);
-}
-
 /* Can @a (below) and @b (directly above) become one VMA? */
 static bool can_merge(const struct vm_area_struct *a, const struct vm_area_struct *b)
 {
@@ -162,8 +150,7 @@ static bool can_merge(const struct vm_area_struct *a, const struct vm_area_struc
 	       (a->vm_file || a->vm_private_data ? a->vm_pgoff + vma_pages(a) == b->vm_pgoff : true);
 }
 
-/* vma_merge - fold @vma into its neighbours where they match; returns the surviving VMA. */
-static struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *vma)
+struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	struct vm_area_struct *prev = vma_prev(mm, vma), *next = vma_next(mm, vma);
 
@@ -185,8 +172,7 @@ static struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_str
 	return vma;
 }
 
-/* split_vma - cut @vma at @addr into [start, addr) and [addr, end). 0 or -ENOMEM. */
-static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
 {
 	struct vm_area_struct *upper;
 
@@ -208,21 +194,37 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 
 /* --- unmapping --- */
 
-/* Remove every VMA part inside [start, end): split at the edges, zap, free. */
+/*
+ * unmap_region - remove every VMA part inside [start, end): split at the edges, zap the pages,
+ * free the VMAs, then the page tables that only the removed range needed (Linux's
+ * free_pgtables(), bounded by the VMAs left below and above). 0 or -ENOMEM (from a split;
+ * nothing is unmapped then).
+ */
 static int unmap_region(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
-	struct vm_area_struct *vma = find_vma(mm, start);
+	struct vm_area_struct *vma = find_vma(mm, start), *prev, *last, *next;
 
-	if (vma && vma->vm_start < start && vma->vm_end > start && split_vma(mm, vma, start))
+	if (!vma || vma->vm_start >= end)
+		return 0;			/* nothing mapped there */
+	/* The VMA holding end - 1 (usually the first one itself). */
+	for (last = vma; last->vm_end < end && (next = vma_next(mm, last)) && next->vm_start < end;)
+		last = next;
+	if (last->vm_end > end && last->vm_start < end && split_vma(mm, last, end))
 		return -ENOMEM;
-	vma = find_vma(mm, end - 1);
-	if (vma && vma->vm_start < end && vma->vm_end > end && split_vma(mm, vma, end))
-		return -ENOMEM;
-	while ((vma = find_vma(mm, start)) && vma->vm_start < end) {
+	if (vma->vm_start < start) {
+		if (split_vma(mm, vma, start))
+			return -ENOMEM;		/* (a split at end stays: harmless, merged later) */
+		vma = vma_next(mm, vma);
+	}
+	prev = vma_prev(mm, vma);
+	while (vma && vma->vm_start < end) {
+		next = vma_next(mm, vma);
 		zap_page_range(vma, vma->vm_start, vma->vm_end);
 		vma_unlink(mm, vma);
 		vm_area_free(vma);
+		vma = next;
 	}
+	free_pgd_range(mm, start, end, prev ? prev->vm_end : 0, vma ? vma->vm_start : 0);
 	return 0;
 }
 
@@ -233,18 +235,46 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	return unmap_region(mm, start, start + ALIGN_UP(len, PAGE_SIZE));
 }
 
-void mmput(struct mm_struct *mm)
+/* exit_mmap - the address space's last user is gone: unmap every VMA, free every table. */
+static void exit_mmap(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma, *tmp;
 
-	if (--mm->mm_users > 0)
-		return;
-	list_for_each_entry_safe(vma, tmp, &mm->mmap_list, vm_list) {
+	for_each_vma(mm, vma)
 		zap_page_range(vma, vma->vm_start, vma->vm_end);
+	free_pgtables(mm, 0, 0);
+	list_for_each_entry_safe(vma, tmp, &mm->mmap_list, vm_list) {
 		vma_unlink(mm, vma);
 		vm_area_free(vma);
 	}
-	free_pgtables(mm);
+}
+
+static const char *const resident_page_types[NR_MM_COUNTERS] = {
+	"MM_FILEPAGES", "MM_ANONPAGES", "MM_SWAPENTS", "MM_SHMEMPAGES",
+};
+
+/* check_mm - an mm about to be freed must account for nothing: every counted page was
+ * unmapped and every page table freed. Anything else is a leak or a double count (Linux's
+ * check_mm(), with its messages). */
+static void check_mm(struct mm_struct *mm)
+{
+	for (int i = 0; i < NR_MM_COUNTERS; i++)
+		if (mm->rss_stat[i])
+			pr_alert("BUG: Bad rss-counter state mm:%p type:%s val:%ld\n", mm,
+				 resident_page_types[i], mm->rss_stat[i]);
+	if (mm->pgtables_bytes)
+		pr_alert("BUG: non-zero pgtables_bytes on freeing mm: %lu\n", mm->pgtables_bytes);
+	for (int i = 0; i < USER_PTRS_PER_PGD; i++)
+		if (!pgd_none(mm->pgd[i]))
+			pr_alert("BUG: pgd entry %d (%#lx) still set on freeing mm\n", i, pgd_val(mm->pgd[i]));
+}
+
+void mmput(struct mm_struct *mm)
+{
+	if (--mm->mm_users > 0)
+		return;
+	exit_mmap(mm);
+	check_mm(mm);
 	pt_free_page(__pa(mm->pgd));
 	kfree(mm);
 }
@@ -277,7 +307,22 @@ static unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
 	return -ENOMEM;
 }
 
-static unsigned long calc_vm_flags(unsigned long prot, unsigned long flags)
+/*
+ * file_mmap_ok - may [pgoff, pgoff + len) of @file be mapped at all? The offset plus the
+ * length must stay within the largest file offset (Linux's file_mmap_ok(): -EOVERFLOW).
+ */
+static bool file_mmap_ok(const struct file *file, unsigned long len, unsigned long pgoff)
+{
+	unsigned long maxsize = MAX_LFS_FILESIZE;
+
+	(void)file;
+	if (len > maxsize)
+		return false;
+	maxsize -= len;
+	return pgoff <= maxsize >> PAGE_SHIFT;
+}
+
+unsigned long calc_vm_flags(unsigned long prot, unsigned long flags)
 {
 	unsigned long vm_flags = VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
 
@@ -316,6 +361,8 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 		return -ENOMEM;
 
 	vm_flags = calc_vm_flags(prot, flags);
+	if (file && !file_mmap_ok(file, len, pgoff))
+		return -EOVERFLOW;
 	if (file) {
 		unsigned int acc = file->f_flags & O_ACCMODE;
 
@@ -369,44 +416,6 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 	vma_link(mm, vma);
 	vma_merge(mm, vma);
 	return addr;
-}
-
-/* --- mprotect --- */
-
-int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len, unsigned long prot)
-{
-	unsigned long end, addr;
-	struct vm_area_struct *vma;
-
-	if (!IS_ALIGNED(start, PAGE_SIZE) || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)))
-		return -EINVAL;
-	if (len == 0)
-		return 0;
-	end = start + ALIGN_UP(len, PAGE_SIZE);
-	if (end <= start || end > TASK_SIZE)
-		return -ENOMEM;
-	/* The whole range must be mapped, and the new rights allowed (VM_MAY*). */
-	for (addr = start; addr < end; addr = vma->vm_end) {
-		vma = find_vma(mm, addr);
-		if (!vma || vma->vm_start > addr)
-			return -ENOMEM;
-		if ((prot & PROT_WRITE) && !(vma->vm_flags & VM_MAYWRITE))
-			return -EACCES;
-	}
-	for (addr = start; addr < end; addr = vma->vm_end) {
-		vma = find_vma(mm, addr);
-		if (split_vma(mm, vma, addr) || split_vma(mm, vma = find_vma(mm, addr), end))
-			return -ENOMEM;
-		vma = find_vma(mm, addr);
-		vma->vm_flags = (vma->vm_flags & ~VM_ACCESS_FLAGS) | (calc_vm_flags(prot, MAP_PRIVATE) & VM_ACCESS_FLAGS);
-		vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
-		change_protection(vma, vma->vm_start, vma->vm_end);
-		unsigned long vend = vma->vm_end;
-		vma = vma_merge(mm, vma);
-		addr = vend;
-		vma = find_vma(mm, vend - 1);
-	}
-	return 0;
 }
 
 /* --- brk --- */
@@ -490,7 +499,7 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 			goto fail;
 		copy->vm_mm = mm;
 		vma_link(mm, copy);
-		if (copy_page_range(mm, old, vma))
+		if (copy_page_range(copy, vma))
 			goto fail;
 	}
 	flush_tlb_local();		/* the parent's PTEs lost their write bits */
@@ -499,108 +508,6 @@ fail:
 	flush_tlb_local();
 	mmput(mm);
 	return NULL;
-}
-
-/* --- access to another mm (exec building the new stack) --- */
-
-long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_t len, bool write)
-{
-	size_t done = 0;
-
-	while (done < len) {
-		unsigned long a = addr + done;
-		struct vm_area_struct *vma = find_vma(mm, a);
-		size_t chunk = min(len - done, PAGE_SIZE - (a & ~PAGE_MASK));
-		pte_t pte;
-		struct page *page;
-
-		if (!vma || vma->vm_start > a)
-			break;
-		page = follow_page(mm, a, &pte);
-		if (!page || (write && !(pte & _PAGE_RW))) {
-			if (handle_mm_fault(vma, a, write ? FAULT_FLAG_WRITE : 0) & VM_FAULT_ERROR)
-				break;
-			page = follow_page(mm, a, &pte);
-			if (!page)
-				break;
-		}
-		void *kaddr = (char *)page_address(page) + (a & ~PAGE_MASK);
-		if (write)
-			memcpy(kaddr, (const char *)buf + done, chunk);
-		else
-			memcpy((char *)buf + done, kaddr, chunk);
-		done += chunk;
-	}
-	return (long)done;
-}
-
-/* --- /proc/PID/maps and pagemap --- */
-
-size_t show_maps(struct mm_struct *mm, char *buf, size_t size)
-{
-	struct vm_area_struct *vma;
-	size_t len = 0;
-
-	if (!mm)
-		return 0;
-	for_each_vma(mm, vma) {
-		const char *name = NULL;
-		unsigned long ino = 0;
-		int n;
-
-		if (vma->vm_file) {
-			name = vma->vm_file->f_path;
-			ino = vma->vm_file->f_inode->i_ino;
-		} else if (vma->vm_flags & VM_ACCOUNT_BRK) {
-			name = "[heap]";
-		} else if (vma->vm_start <= mm->start_stack && vma->vm_end >= mm->start_stack) {
-			name = "[stack]";
-		} else if (vma->vm_ops && vma->vm_ops->name) {
-			name = vma->vm_ops->name(vma);
-		}
-		n = scnprintf(buf + len, size - len, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu",
-			      vma->vm_start, vma->vm_end,
-			      (vma->vm_flags & VM_READ) ? 'r' : '-', (vma->vm_flags & VM_WRITE) ? 'w' : '-',
-			      (vma->vm_flags & VM_EXEC) ? 'x' : '-', (vma->vm_flags & VM_MAYSHARE) ? 's' : 'p',
-			      vma->vm_file ? vma->vm_pgoff << PAGE_SHIFT : 0, 0, vma->vm_file ? 1 : 0, ino);
-		len += (size_t)n;
-		if (name) {
-			/* Linux pads the name to column 73 (25 + 6 * sizeof(void *)). */
-			while (n < 73 && len + 1 < size) {
-				buf[len++] = ' ';
-				n++;
-			}
-			len += (size_t)scnprintf(buf + len, size - len, "%s", name);
-		}
-		len += (size_t)scnprintf(buf + len, size - len, "\n");
-		if (len + 1 >= size)
-			break;
-	}
-	return len;
-}
-
-#define PM_PFRAME_MASK		((1ULL << 55) - 1)
-#define PM_MMAP_EXCLUSIVE	(1ULL << 56)
-#define PM_FILE			(1ULL << 61)
-#define PM_SWAP			(1ULL << 62)
-#define PM_PRESENT		(1ULL << 63)
-
-u64 pagemap_entry(struct mm_struct *mm, unsigned long addr)
-{
-	pte_t pte;
-	struct page *page;
-
-	if (!mm || addr >= TASK_SIZE)
-		return 0;
-	page = follow_page(mm, addr, &pte);
-	if (!page)
-		return 0;
-	u64 e = PM_PRESENT | (pte_pfn(pte) & PM_PFRAME_MASK);
-	if (!PageAnon(page) && !is_zero_pfn(pte_pfn(pte)))
-		e |= PM_FILE;
-	if (page->_mapcount == 1)
-		e |= PM_MMAP_EXCLUSIVE;
-	return e;
 }
 
 /* --- system calls --- */
@@ -629,33 +536,7 @@ long sys_munmap(unsigned long addr, unsigned long len)
 	return do_munmap(current->mm, addr, len);
 }
 
-long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot)
-{
-	return do_mprotect(current->mm, start, len, prot);
-}
-
 long sys_brk(unsigned long brk)
 {
 	return (long)do_brk(current->mm, brk);
-}
-
-long sys_madvise(unsigned long start, unsigned long len, int advice)
-{
-	struct mm_struct *mm = current->mm;
-	unsigned long end = start + ALIGN_UP(len, PAGE_SIZE);
-
-	if (!IS_ALIGNED(start, PAGE_SIZE) || end < start || advice < 0 || advice > 100)
-		return -EINVAL;
-	if (advice != MADV_DONTNEED)
-		return 0;		/* advice Faultline has no use for is accepted */
-	for (unsigned long addr = start; addr < end;) {
-		struct vm_area_struct *vma = find_vma(mm, addr);
-
-		if (!vma || vma->vm_start >= end)
-			break;
-		/* Private pages are dropped: the next touch sees zeros (or the file) again. */
-		zap_page_range(vma, max(addr, vma->vm_start), min(end, vma->vm_end));
-		addr = vma->vm_end;
-	}
-	return 0;
 }

@@ -55,22 +55,13 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
 /* do_mprotect - change permissions of [start, start+len): 0, -EINVAL, -ENOMEM, -EACCES. */
 int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len, unsigned long prot);
 
+/* change_protection - re-derive the present PTEs of [start, end) in @vma from its vm_flags. */
+void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+
 /* do_brk - the brk system call: move the heap end to @brk; returns the new (or old) end. */
 unsigned long do_brk(struct mm_struct *mm, unsigned long brk);
 
 /* expand_stack - grow the VM_GROWSDOWN @vma down to cover @address. 0 or -ENOMEM. */
 int expand_stack(struct vm_area_struct *vma, unsigned long address);
-
-/*
- * access_remote_vm - copy to/from another mm's memory (faulting pages in as needed), the way
- * exec writes the new stack before switching to it. Returns bytes copied.
- */
-long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_t len, bool write);
-
-/* show_maps - format @mm's VMAs in /proc/PID/maps form into @buf; returns the length. */
-size_t show_maps(struct mm_struct *mm, char *buf, size_t size);
-
-/* pagemap_entry - /proc/PID/pagemap's 64-bit entry for user address @addr of @mm. */
-u64 pagemap_entry(struct mm_struct *mm, unsigned long addr);
 
 #endif

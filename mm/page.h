@@ -25,6 +25,7 @@ enum pageflags {
 	PG_anon,	/* anonymous user memory (page->mapping unused) */
 	PG_swapcache,	/* has a swap slot; page->private is the swap entry */
 	PG_locked,	/* under I/O */
+	PG_swapbacked,	/* page-cache page of shared anonymous memory (shmem): its backing is swap */
 };
 
 struct kmem_cache;
@@ -75,6 +76,7 @@ static inline void clear_page_flag(struct page *page, int bit)
 #define PageDirty(p)		test_page_flag(p, PG_dirty)
 #define PageAnon(p)		test_page_flag(p, PG_anon)
 #define PageSwapCache(p)	test_page_flag(p, PG_swapcache)
+#define PageSwapBacked(p)	test_page_flag(p, PG_swapbacked)
 
 static inline unsigned long page_to_pfn(const struct page *page)
 {

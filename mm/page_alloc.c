@@ -201,7 +201,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 /*
  * free_pages_check - may the 2^@order block at @pfn be freed? Reports and returns false if
  * not: outside mem_map, misaligned, already free, reserved, still a slab, or (for the
- * block's last reference) a tail frame in use elsewhere - which means the order is wrong.
+ * block's last reference) still mapped by a PTE, still in a page cache, or a tail frame in
+ * use elsewhere - which means the order is wrong.
  */
 static bool free_pages_check(unsigned long pfn, unsigned int order)
 {
@@ -235,6 +236,17 @@ static bool free_pages_check(unsigned long pfn, unsigned int order)
 	}
 	if (page_count(page) > 1)
 		return true;	/* only a reference goes: the tail frames stay untouched */
+	/* The last reference: nothing may still map the frame or own it (Linux's
+	 * page_bad_reason()). A frame freed while a PTE maps it would be handed out again
+	 * while a process can still read and write it. */
+	if (page->_mapcount != 0) {
+		bad_page(pfn, "nonzero mapcount (freed while still mapped)");
+		return false;
+	}
+	if (page->mapping) {
+		bad_page(pfn, "non-NULL mapping (freed while still in a page cache)");
+		return false;
+	}
 	for (i = 1; i < (1UL << order); i++) {
 		struct page *tail = page + i;
 

@@ -24,6 +24,7 @@ static vm_fault_t shmem_fault(struct vm_fault *vmf)
 
 	if (IS_ERR(page))
 		return VM_FAULT_OOM;
+	set_page_flag(page, PG_swapbacked);	/* shmem: RssShmem, and swap-backed once swap exists */
 	vmf->page = page;
 	return 0;
 }

@@ -288,8 +288,11 @@ void kfree(const void *p)
 	if (PageSlab(page)) {
 		slab_free(page->slab_cache, page, (void *)p);
 	} else {
+		unsigned int order = page->order;
+
 		clear_page_flag(page, PG_head);
-		__free_pages(page, page->order);
+		page->mapping = NULL;		/* the union held the order: leave no owner behind */
+		__free_pages(page, order);
 	}
 }
 

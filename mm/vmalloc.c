@@ -55,7 +55,7 @@ static void unmap_and_free(struct vm_struct *vm)
 		pte_t *pte = pte_offset_alloc(swapper_pg_dir, va, false);
 
 		if (pte && pte_present(*pte)) {
-			*pte = 0;
+			pte_clear(pte);
 			flush_tlb_one(va);
 		}
 		if (vm->pages[i]) {

@@ -44,12 +44,12 @@ KTEST(direct_map_covers_ram)
 		phys_addr_t probe[3] = { e->addr, e->addr + e->size / 2, e->addr + e->size - 1 };
 		for (int j = 0; j < 3; j++) {
 			enum pg_level level;
-			u64 *entry = lookup_address(swapper_pg_dir, (unsigned long)__va(probe[j]), &level);
+			pte_t *entry = lookup_address(swapper_pg_dir, (unsigned long)__va(probe[j]), &level);
 
 			KASSERT(t, entry != NULL);
 			KEXPECT(t, level == PG_LEVEL_2M || level == PG_LEVEL_1G);
-			KEXPECT(t, (*entry & _PAGE_RW) && (*entry & _PAGE_NX) && (*entry & _PAGE_GLOBAL));
-			KEXPECT(t, !(*entry & _PAGE_USER));
+			KEXPECT(t, (pte_val(*entry) & _PAGE_RW) && (pte_val(*entry) & _PAGE_NX) && (pte_val(*entry) & _PAGE_GLOBAL));
+			KEXPECT(t, !(pte_val(*entry) & _PAGE_USER));
 			unsigned long page_size = level == PG_LEVEL_1G ? PUD_SIZE : PMD_SIZE;
 			KEXPECT_EQ(t, pte_phys(*entry), ALIGN_DOWN(probe[j], page_size));
 		}
@@ -62,25 +62,25 @@ KTEST(direct_map_covers_ram)
 KTEST(kernel_image_wx)
 {
 	enum pg_level level;
-	u64 *e;
+	pte_t *e;
 
 	e = lookup_address(swapper_pg_dir, (unsigned long)_stext, &level);
 	KASSERT(t, e && level == PG_LEVEL_4K);
-	KEXPECT(t, !(*e & _PAGE_RW) && !(*e & _PAGE_NX));
+	KEXPECT(t, !(pte_val(*e) & _PAGE_RW) && !(pte_val(*e) & _PAGE_NX));
 	e = lookup_address(swapper_pg_dir, (unsigned long)__start_rodata, &level);
 	KASSERT(t, e);
-	KEXPECT(t, !(*e & _PAGE_RW) && (*e & _PAGE_NX));
+	KEXPECT(t, !(pte_val(*e) & _PAGE_RW) && (pte_val(*e) & _PAGE_NX));
 	e = lookup_address(swapper_pg_dir, (unsigned long)_sdata, &level);
 	KASSERT(t, e);
-	KEXPECT(t, (*e & _PAGE_RW) && (*e & _PAGE_NX));
+	KEXPECT(t, (pte_val(*e) & _PAGE_RW) && (pte_val(*e) & _PAGE_NX));
 
 	int wx_pages = 0;
 	for (unsigned long va = __START_KERNEL_map; va < (unsigned long)_end; va += PAGE_SIZE) {
 		e = lookup_address(swapper_pg_dir, va, &level);
 		KASSERT(t, e != NULL);
-		if ((*e & _PAGE_RW) && !(*e & _PAGE_NX))
+		if ((pte_val(*e) & _PAGE_RW) && !(pte_val(*e) & _PAGE_NX))
 			wx_pages++;
-		KEXPECT(t, !(*e & _PAGE_USER));
+		KEXPECT(t, !(pte_val(*e) & _PAGE_USER));
 	}
 	KEXPECT_EQ(t, wx_pages, 0);
 
@@ -102,7 +102,7 @@ KTEST(boot_identity_map_removed)
 	KEXPECT(t, lookup_address(swapper_pg_dir, KERNEL_PHYS_BASE, &level) == NULL);
 	KEXPECT(t, lookup_address(swapper_pg_dir, 0x100000, &level) == NULL);
 	for (int i = 0; i < 256; i++)
-		KEXPECT_EQ(t, swapper_pg_dir[i], 0);
+		KEXPECT(t, pgd_none(swapper_pg_dir[i]));
 	KEXPECT_EQ(t, copy_from_kernel_nofault(&c, (void *)(KERNEL_PHYS_BASE + 0x100), 1), -EFAULT);
 }
 
@@ -111,29 +111,29 @@ KTEST(no_user_accessible_kernel_mapping)
 {
 	int user_entries = 0;
 
-	for (int i = 256; i < 512; i++) {
+	for (int i = USER_PTRS_PER_PGD; i < PTRS_PER_TABLE; i++) {
 		pgd_t pgd = swapper_pg_dir[i];
 
-		if (!pte_present(pgd))
+		if (!pgd_present(pgd))
 			continue;
-		user_entries += !!(pgd & _PAGE_USER);
-		pud_t *pud = entry_table(pgd);
-		for (int j = 0; j < 512; j++) {
-			if (!pte_present(pud[j]))
+		user_entries += !!(pgd_val(pgd) & _PAGE_USER);
+		pud_t *pud = pgd_pgtable(pgd);
+		for (int j = 0; j < PTRS_PER_TABLE; j++) {
+			if (!pud_present(pud[j]))
 				continue;
-			user_entries += !!(pud[j] & _PAGE_USER);
-			if (pud[j] & _PAGE_PSE)
+			user_entries += !!(pud_val(pud[j]) & _PAGE_USER);
+			if (pud_large(pud[j]))
 				continue;
-			pmd_t *pmd = entry_table(pud[j]);
-			for (int k = 0; k < 512; k++) {
-				if (!pte_present(pmd[k]))
+			pmd_t *pmd = pud_pgtable(pud[j]);
+			for (int k = 0; k < PTRS_PER_TABLE; k++) {
+				if (!pmd_present(pmd[k]))
 					continue;
-				user_entries += !!(pmd[k] & _PAGE_USER);
-				if (pmd[k] & _PAGE_PSE)
+				user_entries += !!(pmd_val(pmd[k]) & _PAGE_USER);
+				if (pmd_large(pmd[k]))
 					continue;
-				pte_t *pte = entry_table(pmd[k]);
-				for (int l = 0; l < 512; l++)
-					user_entries += pte_present(pte[l]) && (pte[l] & _PAGE_USER);
+				pte_t *pte = pmd_pgtable(pmd[k]);
+				for (int l = 0; l < PTRS_PER_TABLE; l++)
+					user_entries += pte_present(pte[l]) && pte_user(pte[l]);
 			}
 		}
 	}

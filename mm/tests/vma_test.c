@@ -69,6 +69,19 @@ KTEST(find_vma_many)
 	mmput(mm);
 }
 
+/* page_at - the frame mapped at @addr of @mm (the zero page included), its PTE in *@ptep. */
+static struct page *page_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep)
+{
+	pte_t *slot = follow_pte(mm, addr);
+	pte_t pte = slot ? ptep_get(slot) : __pte(0);
+
+	if (ptep)
+		*ptep = pte;
+	if (!pte_present(pte))
+		return NULL;
+	return pfn_to_page(pte_pfn(pte));
+}
+
 /* Demand-zero: a read maps the shared zero page; a write then gets a private zeroed page. */
 KTEST(anon_read_zero_page_then_write)
 {
@@ -78,16 +91,16 @@ KTEST(anon_read_zero_page_then_write)
 
 	KASSERT(t, mm != NULL);
 	do_mmap(mm, NULL, BASE, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
-	KEXPECT(t, follow_page(mm, BASE, &pte) == NULL);		/* nothing until touched */
+	KEXPECT(t, page_at(mm, BASE, &pte) == NULL);		/* nothing until touched */
 	KEXPECT_EQ(t, access_remote_vm(mm, BASE, &v, 8, false), 8);
 	KEXPECT_EQ(t, v, 0);
-	KEXPECT(t, follow_page(mm, BASE, &pte) == zero_page);
-	KEXPECT(t, !(pte & _PAGE_RW));
+	KEXPECT(t, page_at(mm, BASE, &pte) == zero_page);
+	KEXPECT(t, !pte_write(pte));
 	v = 42;
 	KEXPECT_EQ(t, access_remote_vm(mm, BASE, &v, 8, true), 8);
-	struct page *page = follow_page(mm, BASE, &pte);
+	struct page *page = page_at(mm, BASE, &pte);
 	KEXPECT(t, page != zero_page && page != NULL);
-	KEXPECT(t, pte & _PAGE_RW);
+	KEXPECT(t, pte_write(pte));
 	KEXPECT_EQ(t, *(u64 *)page_address(page), 42);
 	mmput(mm);
 }
@@ -103,16 +116,16 @@ KTEST(cow_copy_then_reuse)
 	KASSERT(t, parent != NULL);
 	do_mmap(parent, NULL, BASE, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
 	access_remote_vm(parent, BASE, &v, 8, true);
-	struct page *orig = follow_page(parent, BASE, NULL);
+	struct page *orig = page_at(parent, BASE, NULL);
 	child = dup_mm(parent);
 	KASSERT(t, child != NULL);
-	KEXPECT(t, follow_page(child, BASE, &pte) == orig);
-	KEXPECT(t, !(pte & _PAGE_RW));
+	KEXPECT(t, page_at(child, BASE, &pte) == orig);
+	KEXPECT(t, !pte_write(pte));
 	KEXPECT_EQ(t, page_count(orig), 2);
 
 	v = 8;						/* the child writes: it gets a copy */
 	access_remote_vm(child, BASE, &v, 8, true);
-	struct page *copy = follow_page(child, BASE, &pte);
+	struct page *copy = page_at(child, BASE, &pte);
 	KEXPECT(t, copy != orig);
 	KEXPECT_EQ(t, *(u64 *)page_address(copy), 8);
 	KEXPECT_EQ(t, *(u64 *)page_address(orig), 7);
@@ -121,12 +134,54 @@ KTEST(cow_copy_then_reuse)
 	unsigned long free_mid = nr_free_pages();
 	v = 9;						/* the parent is now the last user: reuse */
 	access_remote_vm(parent, BASE, &v, 8, true);
-	KEXPECT(t, follow_page(parent, BASE, &pte) == orig);
-	KEXPECT(t, pte & _PAGE_RW);
+	KEXPECT(t, page_at(parent, BASE, &pte) == orig);
+	KEXPECT(t, pte_write(pte));
 	KEXPECT_EQ(t, nr_free_pages(), free_mid);	/* no page allocated */
 	mmput(child);
 	mmput(parent);
 	KEXPECT_EQ(t, nr_free_pages() + nr_pagetable_pages, free_before);
+}
+
+/* A forced kernel write (exec zeroing a segment's tail) into a read-only private mapping gets
+ * a private copy, and the user PTE stays read-only: the VMA decides the write bit. */
+KTEST(forced_write_keeps_pte_readonly)
+{
+	struct mm_struct *mm = mm_alloc();
+	u64 v = 0x5a;
+	pte_t pte;
+
+	KASSERT(t, mm != NULL);
+	do_mmap(mm, NULL, BASE, PAGE_SIZE, PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
+	KEXPECT_EQ(t, access_remote_vm(mm, BASE, &v, 8, true), 8);
+	struct page *page = page_at(mm, BASE, &pte);
+	KASSERT(t, page != NULL && page != zero_page);
+	KEXPECT(t, !pte_write(pte));
+	KEXPECT(t, pte_dirty(pte) && PageAnon(page));
+	KEXPECT_EQ(t, *(u64 *)page_address(page), 0x5a);
+	v = 0x77;					/* a second forced write reuses the copy */
+	KEXPECT_EQ(t, access_remote_vm(mm, BASE, &v, 8, true), 8);
+	KEXPECT(t, page_at(mm, BASE, &pte) == page && !pte_write(pte));
+	KEXPECT_EQ(t, *(u64 *)page_address(page), 0x77);
+	mmput(mm);
+}
+
+/* munmap frees the page tables only the unmapped range needed; exit frees all of them. */
+KTEST(munmap_frees_page_tables)
+{
+	struct mm_struct *mm = mm_alloc();
+	unsigned long tables = nr_pagetable_pages;	/* counting mm's PGD */
+	u64 v = 1;
+
+	KASSERT(t, mm != NULL);
+	do_mmap(mm, NULL, BASE, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
+	KEXPECT_EQ(t, access_remote_vm(mm, BASE, &v, 8, true), 8);
+	KEXPECT_EQ(t, mm->pgtables_bytes, 3 * PAGE_SIZE);	/* PUD, PMD and PTE tables */
+	KEXPECT_EQ(t, do_munmap(mm, BASE, PAGE_SIZE), 0);
+	KEXPECT_EQ(t, mm->pgtables_bytes, 0);
+	KEXPECT_EQ(t, nr_pagetable_pages, tables);		/* only the PGD is left */
+	KEXPECT_EQ(t, get_mm_rss(mm), 0);
+	mmput(mm);
+	KEXPECT_EQ(t, nr_pagetable_pages, tables - 1);
 }
 
 /* Shared anonymous memory stays shared across fork: a write by one side is seen by the other. */
@@ -145,7 +200,7 @@ KTEST(shared_anon_survives_fork)
 	v = 0;
 	access_remote_vm(parent, BASE, &v, 8, false);
 	KEXPECT_EQ(t, v, 6);
-	KEXPECT(t, follow_page(child, BASE, NULL) == follow_page(parent, BASE, NULL));
+	KEXPECT(t, page_at(child, BASE, NULL) == page_at(parent, BASE, NULL));
 	mmput(child);
 	mmput(parent);
 }

@@ -28,11 +28,11 @@ KTEST(vmalloc_maps_pages)
 		KEXPECT_EQ(t, p[i], (u8)(i * 7));
 	for (unsigned long off = 0; off < size; off += PAGE_SIZE) {
 		enum pg_level level;
-		u64 *pte = lookup_address(swapper_pg_dir, (unsigned long)p + off, &level);
+		pte_t *pte = lookup_address(swapper_pg_dir, (unsigned long)p + off, &level);
 
 		KASSERT(t, pte && level == PG_LEVEL_4K);
 		KEXPECT_EQ(t, pte_phys(*pte), page_to_phys(vmalloc_to_page(p + off)));
-		KEXPECT(t, (*pte & _PAGE_NX) && (*pte & _PAGE_RW) && !(*pte & _PAGE_USER));
+		KEXPECT(t, !pte_exec(*pte) && pte_write(*pte) && !pte_user(*pte));
 	}
 	vfree(p);
 	KEXPECT_EQ(t, nr_free_pages(), free_before);

@@ -1,6 +1,6 @@
 /*
- * fs/proc_internal.h - what fs/proc.c (the /proc directory, system-wide files) and
- * fs/proc_pid.c (the /proc/PID directories) share.
+ * fs/proc/internal.h - what fs/proc/root.c (the /proc directory, system-wide files),
+ * fs/proc/base.c (the /proc/PID directories) and fs/proc/task_mmu.c (their memory views) share.
  *
  * /proc's inodes are made on demand by lookup and freed at their last iput; nothing in
  * /proc is stored. An inode's number says where it is: PROC_INO_BASE | pid << 8 | index
@@ -56,5 +56,14 @@ extern struct inode *proc_root;
 
 /* proc_pid_dir - a new inode for the directory /proc/@pid (one reference), or NULL. */
 struct inode *proc_pid_dir(pid_t pid);
+
+/* fs/proc/task_mmu.c: a process's memory, as Linux shows it. */
+struct mm_struct;
+/* maps_show - /proc/PID/maps: the task's VMAs (nothing for a task without an mm). */
+size_t maps_show(char *buf, size_t size, struct task_struct *task);
+/* task_mem - the Vm and Rss lines of /proc/PID/status for @mm into @buf; returns the length. */
+size_t task_mem(struct mm_struct *mm, char *buf, size_t size);
+/* /proc/PID/pagemap. */
+extern const struct file_operations proc_pagemap_operations;
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * fs/proc.c - /proc (Linux's fs/proc): files whose contents the kernel writes when they are
+ * fs/proc/root.c - /proc (Linux's fs/proc): files whose contents the kernel writes when they are
  * opened. /proc/meminfo, /proc/buddyinfo and /proc/uptime show the memory system's state;
  * /proc/PID (fs/proc_pid.c) shows a process's; /proc/self is the reader's own /proc/PID.
  *
@@ -7,8 +7,8 @@
  * so that a reader sees one consistent snapshot however it splits its reads; reads copy from
  * it at f_pos, and release frees it. Nothing is cached: the next open generates afresh.
  */
-#include "fs/proc.h"
-#include "fs/proc_internal.h"
+#include "fs/proc/proc.h"
+#include "fs/proc/internal.h"
 #include "fs/pagemap.h"
 #include "fs/inode.h"
 #include "fs/namei.h"
@@ -17,6 +17,7 @@
 #include "mm/page_alloc.h"
 #include "mm/pgtable.h"
 #include "mm/vmalloc.h"
+#include "mm/vmstat.h"
 #include "mm/slab.h"
 #include "kernel/errno.h"
 #include "kernel/time.h"
@@ -116,8 +117,9 @@ struct inode *proc_make_inode(const struct proc_entry *e, unsigned long ino)
 
 /* --- the system-wide files --- */
 
-/* meminfo_show - /proc/meminfo in Linux's format; Faultline has no swap, no LRU lists and no
- * reclaimable page cache (ramfs pages stay), so those lines are 0 and MemAvailable = MemFree. */
+/* meminfo_show - /proc/meminfo in Linux's format. AnonPages and Mapped count the pages some
+ * PTE maps (mm/rmap.c). Faultline has no swap, no LRU lists and no reclaimable page cache yet
+ * (ramfs pages stay), so those lines are 0 and MemAvailable = MemFree. */
 static size_t meminfo_show(char *buf, size_t size, struct task_struct *task)
 {
 	static const char *const names[] = {
@@ -127,7 +129,8 @@ static size_t meminfo_show(char *buf, size_t size, struct task_struct *task)
 	};
 	unsigned long kb[ARRAY_SIZE(names)] = {
 		totalram_pages() * 4, nr_free_pages() * 4, nr_free_pages() * 4, 0,
-		nr_pagecache_pages() * 4, 0, 0, 0, 0, 0, 0, nr_pagetable_pages * 4,
+		nr_pagecache_pages() * 4, 0, 0, 0, global_node_page_state(NR_ANON_MAPPED) * 4,
+		global_node_page_state(NR_FILE_MAPPED) * 4, 0, nr_pagetable_pages * 4,
 		(VMALLOC_END - VMALLOC_START + 1) / 1024, vmalloc_nr_pages() * 4, 0, 0,
 	};
 	size_t len = 0;

@@ -1,5 +1,5 @@
 /*
- * fs/proc.h - the /proc file system: the kernel's state as generated, read-only files.
+ * fs/proc/proc.h - the /proc file system: the kernel's state as generated, read-only files.
  */
 #ifndef FAULTLINE_FS_PROC_H
 #define FAULTLINE_FS_PROC_H

@@ -1,0 +1,34 @@
+/*
+ * mm/internal.h - what the files of mm/ share among themselves and nobody else needs
+ * (Linux's mm/internal.h): the VMA list surgery that mmap, mprotect and madvise all do.
+ */
+#ifndef FAULTLINE_MM_INTERNAL_H
+#define FAULTLINE_MM_INTERNAL_H
+
+#include "mm/mm_types.h"
+
+/* vma_prev / vma_next - the VMA just below / above @vma in @mm, or NULL. */
+static inline struct vm_area_struct *vma_prev(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	return vma->vm_list.prev == &mm->mmap_list ? NULL :
+	       list_entry(vma->vm_list.prev, struct vm_area_struct, vm_list);
+}
+
+static inline struct vm_area_struct *vma_next(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	return vma->vm_list.next == &mm->mmap_list ? NULL :
+	       list_entry(vma->vm_list.next, struct vm_area_struct, vm_list);
+}
+
+/* split_vma - cut @vma at @addr into [start, addr) and [addr, end) (no-op if @addr is not
+ * strictly inside). 0, or -ENOMEM (the VMA is unchanged). */
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr);
+
+/* vma_merge - fold @vma into its neighbours where they agree on everything; returns the
+ * surviving VMA (@vma or the one below it). */
+struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *vma);
+
+/* calc_vm_flags - the VM_* flags for mmap's @prot and @flags (with every VM_MAY* set). */
+unsigned long calc_vm_flags(unsigned long prot, unsigned long flags);
+
+#endif

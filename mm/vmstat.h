@@ -1,0 +1,42 @@
+/*
+ * mm/vmstat.h - system-wide memory counters (Linux's vmstat: node page state and VM events).
+ *
+ * Page-state counters say how many pages are in some state now (AnonPages, Mapped in
+ * /proc/meminfo); event counters count things that happened (page faults). One CPU, no
+ * interrupt-time updates: plain longs.
+ */
+#ifndef FAULTLINE_VMSTAT_H
+#define FAULTLINE_VMSTAT_H
+
+enum node_stat_item {
+	NR_ANON_MAPPED,		/* anonymous pages mapped by at least one PTE (AnonPages) */
+	NR_FILE_MAPPED,		/* page-cache pages mapped by at least one PTE (Mapped) */
+	NR_VM_NODE_STAT_ITEMS
+};
+
+enum vm_event_item {
+	PGFAULT,		/* page faults handled (minor and major) */
+	PGMAJFAULT,		/* of which major: they waited for I/O */
+	NR_VM_EVENT_ITEMS
+};
+
+extern long vm_node_stat[NR_VM_NODE_STAT_ITEMS];
+extern unsigned long vm_events[NR_VM_EVENT_ITEMS];
+
+static inline void mod_node_page_state(enum node_stat_item item, long delta)
+{
+	vm_node_stat[item] += delta;
+}
+
+/* global_node_page_state - the counter's value (never below 0). */
+static inline unsigned long global_node_page_state(enum node_stat_item item)
+{
+	return vm_node_stat[item] < 0 ? 0 : (unsigned long)vm_node_stat[item];
+}
+
+static inline void count_vm_event(enum vm_event_item item)
+{
+	vm_events[item]++;
+}
+
+#endif

@@ -19,6 +19,7 @@
 #include "kernel/extable.h"
 #include "mm/mmap.h"
 #include "mm/memory.h"
+#include "mm/oom_kill.h"
 
 /* access_error - does the VMA forbid this access? (Linux's access_error()) */
 static bool access_error(unsigned long error_code, const struct vm_area_struct *vma)
@@ -80,10 +81,12 @@ bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code, unsigned
 	ret = handle_mm_fault(vma, address, flags);
 
 	if (ret & VM_FAULT_OOM) {
-		if (!user_mode(regs))
-			return false;			/* the uaccess helper returns -EFAULT */
-		pr_err("Out of memory: killed process %d (%s)\n", current->pid, current->comm);
-		force_sig_fatal(SIGKILL);
+		/* An allocation that did not run the OOM killer itself (a page table, say), or
+		 * one whose victim is current: run it now unless current is already dying. */
+		if (!pagefault_out_of_memory() && !user_mode(regs))
+			return false;	/* current dies at its return to user mode; the uaccess
+					 * helper stops short (-EFAULT or a short count) */
+		return true;		/* retried (from user mode: or dies at the return) */
 	}
 	if (ret & (VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)) {
 		if (!user_mode(regs))

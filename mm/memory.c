@@ -72,7 +72,7 @@ static void set_pte_page(struct vm_fault *vmf, struct page *page, pgprot_t prot)
 /* A new anonymous page: zeroed, PG_anon, one reference (the caller maps it). */
 static struct page *alloc_anon_page(void)
 {
-	struct page *page = alloc_page(__GFP_ZERO);
+	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
 
 	if (page)
 		set_page_flag(page, PG_anon);
@@ -130,7 +130,7 @@ static vm_fault_t do_read_fault(struct vm_fault *vmf)
 static vm_fault_t do_cow_fault(struct vm_fault *vmf)
 {
 	vm_fault_t ret;
-	struct page *copy = alloc_page(GFP_KERNEL);
+	struct page *copy = alloc_page(GFP_HIGHUSER_MOVABLE);
 
 	if (!copy)
 		return VM_FAULT_OOM;

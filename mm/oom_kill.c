@@ -118,12 +118,7 @@ long oom_badness(struct task_struct *p, unsigned long totalpages)
 	return (long)(mm->rss_anon + mm->rss_file + mm->nr_ptes);
 }
 
-/*
- * select_bad_process - set oc->chosen to the candidate with the largest badness. Tasks that
- * use init's mm (init itself, or its vfork child) are chosen only when there is no other
- * candidate: killing init ends the system. Ties go to the task found last (as Linux).
- */
-static void select_bad_process(struct oom_control *oc)
+void select_bad_process(struct oom_control *oc)
 {
 	struct mm_struct *init_mm = find_init_mm();
 	struct task_struct *p, *init_choice = NULL;

@@ -33,6 +33,15 @@ struct oom_control {
 long oom_badness(struct task_struct *p, unsigned long totalpages);
 
 /*
+ * select_bad_process - set oc->chosen to the candidate with the largest oom_badness() and
+ * oc->chosen_points to its badness (NULL and LONG_MIN if there is none). Tasks that use
+ * init's mm (init itself, or its vfork child) are chosen only when there is no other
+ * candidate: killing init ends the system. Ties go to the task found last (as Linux).
+ * Kills nothing (out_of_memory does); exported for the self tests.
+ */
+void select_bad_process(struct oom_control *oc);
+
+/*
  * out_of_memory - the OOM killer. If a victim of an earlier call is still exiting, wait for
  * it (bounded) instead of killing another. Otherwise choose the candidate with the largest
  * oom_badness() (pid 1, and tasks sharing its mm, only if nothing else can be killed), log

@@ -81,12 +81,14 @@ bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code, unsigned
 	ret = handle_mm_fault(vma, address, flags);
 
 	if (ret & VM_FAULT_OOM) {
-		/* An allocation that did not run the OOM killer itself (a page table, say), or
-		 * one whose victim is current: run it now unless current is already dying. */
+		/* No memory even after the allocator's own OOM kill (current was the victim),
+		 * or from an allocation that does not run the OOM killer (a page table): run
+		 * it now. If current is dying, a uaccess helper stops short (-EFAULT or a
+		 * short count) and the task dies at its return to user mode, as it does at
+		 * once from user mode; otherwise memory was freed and the fault is retried. */
 		if (!pagefault_out_of_memory() && !user_mode(regs))
-			return false;	/* current dies at its return to user mode; the uaccess
-					 * helper stops short (-EFAULT or a short count) */
-		return true;		/* retried (from user mode: or dies at the return) */
+			return false;
+		return true;
 	}
 	if (ret & (VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)) {
 		if (!user_mode(regs))

@@ -245,7 +245,8 @@ static bool irqs_enabled(void)
 bool out_of_memory(struct oom_control *oc)
 {
 	/* Dying anyway (maybe an earlier victim): its allocation fails, its memory comes back
-	 * when it exits. Linux lets it dip into reserves instead; Faultline keeps none. */
+	 * when it exits. Linux lets it dip into reserves instead; Faultline keeps none.
+	 * A task without an mm (the idle task at boot) counts as exiting: it cannot wait. */
 	if (task_exiting(current))
 		return false;
 	if (!irqs_enabled()) {

@@ -19,6 +19,7 @@
 #include "kernel/extable.h"
 #include "mm/mmap.h"
 #include "mm/memory.h"
+#include "mm/oom_kill.h"
 
 /* access_error - does the VMA forbid this access? (Linux's access_error()) */
 static bool access_error(unsigned long error_code, const struct vm_area_struct *vma)
@@ -99,10 +100,14 @@ bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code, unsigned
 	ret = handle_mm_fault(vma, address, flags);
 
 	if (ret & VM_FAULT_OOM) {
-		if (!user_mode(regs))
-			return false;			/* the uaccess helper returns -EFAULT */
-		pr_err("Out of memory: killed process %d (%s)\n", current->pid, current->comm);
-		force_sig_fatal(SIGKILL);
+		/* No memory even after the allocator's own OOM kill (current was the victim),
+		 * or from an allocation that does not run the OOM killer (a page table): run
+		 * it now. If current is dying, a uaccess helper stops short (-EFAULT or a
+		 * short count) and the task dies at its return to user mode, as it does at
+		 * once from user mode; otherwise memory was freed and the fault is retried. */
+		if (!pagefault_out_of_memory() && !user_mode(regs))
+			return false;
+		return true;
 	}
 	if (ret & VM_FAULT_SIGSEGV) {
 		if (!user_mode(regs))

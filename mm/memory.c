@@ -104,10 +104,14 @@ static int mm_counter(const struct page *page)
 	return PageSwapBacked(page) ? MM_SHMEMPAGES : MM_FILEPAGES;
 }
 
-/* alloc_user_page - a page for user memory (zeroed if @zero); NULL when out of memory. */
+/*
+ * alloc_user_page - a page for user memory (zeroed if @zero). GFP_HIGHUSER_MOVABLE: when
+ * memory runs out the allocator runs the OOM killer and retries, so it may sleep (the caller
+ * re-checks its PTE with pte_same afterwards). NULL when out of memory all the same.
+ */
 static struct page *alloc_user_page(bool zero)
 {
-	return alloc_page(zero ? __GFP_ZERO : GFP_KERNEL);
+	return alloc_page(GFP_HIGHUSER_MOVABLE | (zero ? __GFP_ZERO : 0));
 }
 
 /*

@@ -17,6 +17,7 @@
  * no lock is taken here.
  */
 #include "mm/page_alloc.h"
+#include "mm/oom_kill.h"
 #include "kernel/printk.h"
 #include "kernel/lib/string.h"
 
@@ -161,11 +162,11 @@ void free_bootmem_range(unsigned long start_pfn, unsigned long end_pfn)
 }
 
 /*
- * alloc_pages - allocate 2^@order physically contiguous frames.
- * Returns the first frame's descriptor with _refcount 1, or NULL if no block of that order
- * is free (or order > MAX_ORDER). Never panics for lack of memory.
+ * get_page_from_freelist - take 2^@order frames from the free lists (the fast path).
+ * Returns the first frame's descriptor with _refcount 1 (zeroed with __GFP_ZERO), or NULL
+ * if no block of that order is free (or order > MAX_ORDER).
  */
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
+static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order)
 {
 	unsigned int current_order = order;
 	struct page *page;
@@ -196,6 +197,42 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		for (unsigned long i = 0; i < (1UL << order); i++)
 			clear_page(page_address(page + i));
 	return page;
+}
+
+/*
+ * __alloc_pages_may_oom - the free lists had nothing for a user allocation: run the OOM
+ * killer, and retry as long as it freed memory (a victim exited). Returns the block, or
+ * NULL when the OOM killer made no progress: the current task is the victim or dying
+ * anyway, nothing could be killed, or the victim did not exit in time (mm/oom_kill.h).
+ */
+static struct page *__alloc_pages_may_oom(gfp_t gfp, unsigned int order)
+{
+	struct oom_control oc = { .gfp_mask = gfp, .order = (int)order };
+	struct page *page;
+
+	do {
+		if (!out_of_memory(&oc))
+			return NULL;
+		page = get_page_from_freelist(gfp, order);
+	} while (!page);
+	return page;
+}
+
+/*
+ * alloc_pages - allocate 2^@order physically contiguous frames.
+ * Returns the first frame's descriptor with _refcount 1, or NULL if no block of that order
+ * is free (or order > MAX_ORDER). Never panics for lack of memory. With __GFP_HARDWALL
+ * (GFP_USER, GFP_HIGHUSER_MOVABLE) and order <= PAGE_ALLOC_COSTLY_ORDER, a failure runs the
+ * OOM killer and retries while that frees memory: the call may then sleep, and returns NULL
+ * only if the current task is the victim (or dying anyway) or no memory could be freed.
+ */
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = get_page_from_freelist(gfp, order);
+
+	if (page || !(gfp & __GFP_HARDWALL) || order > PAGE_ALLOC_COSTLY_ORDER)
+		return page;
+	return __alloc_pages_may_oom(gfp, order);
 }
 
 /*

@@ -8,10 +8,23 @@
 
 #define MAX_ORDER	10		/* largest block: 2^10 pages = 4 MiB (orders 0..MAX_ORDER) */
 
-/* gfp_t: how to allocate. Faultline has one zone and never sleeps for memory. */
+/*
+ * gfp_t: how to allocate. Faultline has one zone (no highmem, nothing movable) and no
+ * reclaim, so Linux's flags reduce to two questions: zero the memory, and may a failure run
+ * the OOM killer? Only allocations of user memory may: they come from the page-fault path,
+ * where sleeping is allowed and the faulting process can be killed. A GFP_KERNEL allocation
+ * that finds nothing fails at once (NULL; callers return -ENOMEM), as before: kernel callers
+ * may run with interrupts off or with half-built state, where waiting for a victim to exit
+ * is not safe.
+ */
 typedef unsigned int gfp_t;
 #define GFP_KERNEL	0u
-#define __GFP_ZERO	1u		/* zero the memory before returning it */
+#define __GFP_ZERO	0x1u		/* zero the memory before returning it */
+#define __GFP_HARDWALL	0x2u		/* user memory: on failure, out_of_memory() and retry */
+#define GFP_USER	__GFP_HARDWALL	/* Linux: what distinguishes GFP_USER from GFP_KERNEL */
+#define GFP_HIGHUSER	GFP_USER	/* one zone: "high" memory is all memory */
+#define GFP_HIGHUSER_MOVABLE GFP_HIGHUSER /* user pages (anonymous, COW copies, page cache) */
+#define PAGE_ALLOC_COSTLY_ORDER 3	/* larger blocks never invoke the OOM killer (Linux) */
 
 /*
  * free_area_init - set up the allocator over mem_map[0, nr_pfns) with every frame reserved.
@@ -28,7 +41,10 @@ void free_bootmem_range(unsigned long start_pfn, unsigned long end_pfn);
 /*
  * alloc_pages - allocate 2^@order physically contiguous frames.
  * Returns the first frame's descriptor with _refcount 1, or NULL if no block of that order
- * is free (or order > MAX_ORDER). Never panics for lack of memory.
+ * is free (or order > MAX_ORDER). Never panics for lack of memory. With __GFP_HARDWALL
+ * (GFP_USER, GFP_HIGHUSER_MOVABLE) and order <= PAGE_ALLOC_COSTLY_ORDER, a failure runs the
+ * OOM killer and retries while that frees memory: the call may then sleep, and returns NULL
+ * only if the current task is the victim (or dying anyway) or no memory could be freed.
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 static inline struct page *alloc_page(gfp_t gfp)

@@ -47,7 +47,7 @@ USER_BAD_ELF_GEN := $(USER_BUILD)/host/gen_bad_elfs
 .PHONY: user-progs user-clean
 user-progs: $(USER_BINS) $(USER_BAD_ELF_STAMP)
 
-$(USER_BUILD)/tests/%: user/tests/%.c user/tests/test.h
+$(USER_BUILD)/tests/%: user/tests/%.c user/tests/test.h $(wildcard user/tests/*.h)
 	@mkdir -p $(@D)
 	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
 

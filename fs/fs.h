@@ -86,6 +86,16 @@ struct inode_operations {
 	struct inode *(*lookup)(struct inode *dir, const char *name, size_t len);
 	/* Create a file/dir/device node @name in @dir. Returns the inode (referenced) or ERR_PTR. */
 	struct inode *(*create)(struct inode *dir, const char *name, size_t len, umode_t mode);
+	/*
+	 * Linux's ->mkdir, ->unlink and ->rmdir, called by the VFS (fs/namei.c) once it has
+	 * checked the names and file types: @name (@len bytes) is a valid, ordinary component of
+	 * directory @dir; for unlink and rmdir, @victim is what it names (a non-directory for
+	 * unlink, a directory for rmdir). Each returns 0 or -errno. The removed inode's last
+	 * reference (an open file, a mapping) frees it, not the unlink.
+	 */
+	int (*mkdir)(struct inode *dir, const char *name, size_t len, umode_t mode);
+	int (*unlink)(struct inode *dir, const char *name, size_t len, struct inode *victim);
+	int (*rmdir)(struct inode *dir, const char *name, size_t len, struct inode *victim);
 };
 
 struct file_operations {

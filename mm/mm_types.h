@@ -102,6 +102,7 @@ struct mm_struct {
 	unsigned long total_vm;		/* pages mapped by VMAs */
 	unsigned long rss_anon, rss_file; /* resident pages (for /proc/PID/status) */
 	unsigned long nr_ptes;		/* page-table pages of the user half */
+	struct file *exe_file;		/* the program file (referenced, writers denied) */
 };
 
 #define for_each_vma(mm, vma) list_for_each_entry(vma, &(mm)->mmap_list, vm_list)

@@ -239,6 +239,7 @@ void mmput(struct mm_struct *mm)
 
 	if (--mm->mm_users > 0)
 		return;
+	set_mm_exe_file(mm, NULL);
 	list_for_each_entry_safe(vma, tmp, &mm->mmap_list, vm_list) {
 		zap_page_range(vma, vma->vm_start, vma->vm_end);
 		vma_unlink(mm, vma);
@@ -482,6 +483,8 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->arg_end = old->arg_end;
 	mm->env_start = old->env_start;
 	mm->env_end = old->env_end;
+	if (set_mm_exe_file(mm, old->exe_file))
+		goto fail;
 
 	for_each_vma(old, vma) {
 		struct vm_area_struct *copy = vm_area_dup(vma);

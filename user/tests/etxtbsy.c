@@ -8,11 +8,11 @@
  * mapped; truncating the file would pull the pages out from under it (SIGBUS), so the kernel
  * refuses instead.
  *
- * Runs unchanged on Linux (it needs a writable /tmp). Started as "etxtbsy wait FD" (by itself)
- * it waits for end of file on descriptor FD and exits 0.
+ * Runs unchanged on Linux (it needs a writable /tmp). Started as "etxtbsy wait IN OUT" (by
+ * itself) it writes a byte to descriptor OUT, waits for end of file on descriptor IN and
+ * exits 0.
  */
 #include "test.h"
-#include <sched.h>
 #include <sys/stat.h>
 
 #define COPY	"/tmp/etxtbsy.copy"
@@ -34,28 +34,38 @@ static void copy_file(const char *from, const char *to)
 	close(out);
 }
 
-/* spawn_waiting - fork and execve @path with argv { @path, "wait", FD } where FD is the read end of
- * a new pipe; returns the child's pid and leaves the write end in *@wfd. The child waits
- * until *@wfd is closed. Exits if fork fails. */
+/*
+ * spawn_waiting - fork and execve @path as "@path wait IN OUT" (see the top of the file), with
+ * IN the read end of one new pipe and OUT the write end of another. Returns the child's pid
+ * once the new program runs (it wrote its byte to OUT) or the exec failed (OUT closed: the
+ * child exits 100 + errno); leaves the write end of IN's pipe in *@wfd: the child waits until
+ * it is closed. Exits if a pipe or the fork fails.
+ */
 static pid_t spawn_waiting(const char *path, int *wfd)
 {
-	char fdstr[16];
-	int p[2];
+	char in[16], out[16], c;
+	int p[2], ready[2];
 	pid_t pid;
 
-	ASSERT(pipe(p) == 0, "pipe: %s", strerror(errno));
-	snprintf(fdstr, sizeof(fdstr), "%d", p[0]);
+	ASSERT(pipe(p) == 0 && pipe(ready) == 0, "pipe: %s", strerror(errno));
+	snprintf(in, sizeof(in), "%d", p[0]);
+	snprintf(out, sizeof(out), "%d", ready[1]);
 	fflush(NULL);
 	pid = fork();
 	ASSERT(pid >= 0, "fork: %s", strerror(errno));
 	if (pid == 0) {
-		char *argv[] = { (char *)path, "wait", fdstr, NULL };
+		char *argv[] = { (char *)path, "wait", in, out, NULL };
 
 		close(p[1]);
+		close(ready[0]);
 		execve(path, argv, (char *[]){ NULL });
 		_exit(100 + errno);
 	}
 	close(p[0]);
+	close(ready[1]);
+	while (read(ready[0], &c, 1) < 0 && errno == EINTR)
+		;
+	close(ready[0]);
 	*wfd = p[1];
 	return pid;
 }
@@ -67,7 +77,10 @@ int main(int argc, char *argv[])
 	int fd, wfd;
 	pid_t pid;
 
-	if (argc == 3 && strcmp(argv[1], "wait") == 0) {
+	if (argc == 4 && strcmp(argv[1], "wait") == 0) {
+		if (write(atoi(argv[3]), "r", 1) != 1)
+			return 2;
+		close(atoi(argv[3]));
 		while (read(atoi(argv[2]), magic, 1) > 0)
 			;
 		return 0;
@@ -113,13 +126,6 @@ int main(int argc, char *argv[])
 	/* While another process runs it, it cannot be opened for writing; once that process has
 	 * exited, it can. */
 	pid = spawn_waiting(COPY, &wfd);
-	for (int i = 0; i < 1000; i++) {	/* until the child has exec'ed */
-		fd = open(COPY, O_WRONLY);
-		if (fd < 0)
-			break;
-		close(fd);
-		sched_yield();
-	}
 	EXPECT_ERRNO(open(COPY, O_WRONLY), ETXTBSY);
 	EXPECT_ERRNO(open(COPY, O_RDWR | O_TRUNC), ETXTBSY);
 	close(wfd);

@@ -7,6 +7,7 @@
  */
 #include "fs/file_table.h"
 #include "fs/inode.h"
+#include "mm/mm_types.h"
 #include "mm/slab.h"
 #include "kernel/errno.h"
 #include "kernel/panic.h"
@@ -48,6 +49,25 @@ void fput(struct file *file)
 		return;
 	if (file->f_op->release)
 		file->f_op->release(file->f_inode, file);
+	if (file->f_mode & FMODE_WRITER)
+		put_write_access(file->f_inode);
 	iput(file->f_inode);
 	kfree(file);
+}
+
+int set_mm_exe_file(struct mm_struct *mm, struct file *file)
+{
+	struct file *old = mm->exe_file;
+
+	if (file) {
+		if (deny_write_access(file))
+			return -EACCES;
+		get_file(file);
+	}
+	mm->exe_file = file;
+	if (old) {
+		allow_write_access(old);
+		fput(old);
+	}
+	return 0;
 }

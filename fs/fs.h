@@ -12,6 +12,7 @@
 #include "kernel/types.h"
 #include "kernel/list.h"
 #include "kernel/uaccess.h"
+#include "kernel/errno.h"
 
 struct page;
 struct inode;
@@ -19,6 +20,7 @@ struct file;
 struct vm_area_struct;
 struct task_struct;
 struct kstat;
+struct mm_struct;
 
 typedef long loff_t;
 typedef unsigned int umode_t;
@@ -89,6 +91,16 @@ struct inode_operations {
 	struct inode *(*lookup)(struct inode *dir, const char *name, size_t len);
 	/* Create a file/dir/device node @name in @dir. Returns the inode (referenced) or ERR_PTR. */
 	struct inode *(*create)(struct inode *dir, const char *name, size_t len, umode_t mode);
+	/*
+	 * Linux's ->mkdir, ->unlink and ->rmdir, called by the VFS (fs/namei.c) once it has
+	 * checked the names and file types: @name (@len bytes) is a valid, ordinary component of
+	 * directory @dir; for unlink and rmdir, @victim is what it names (a non-directory for
+	 * unlink, a directory for rmdir). Each returns 0 or -errno. The removed inode's last
+	 * reference (an open file, a mapping) frees it, not the unlink.
+	 */
+	int (*mkdir)(struct inode *dir, const char *name, size_t len, umode_t mode);
+	int (*unlink)(struct inode *dir, const char *name, size_t len, struct inode *victim);
+	int (*rmdir)(struct inode *dir, const char *name, size_t len, struct inode *victim);
 };
 
 struct file_operations {
@@ -111,6 +123,8 @@ struct inode {
 	unsigned int i_nlink;
 	loff_t i_size;
 	int i_count;			/* references */
+	int i_writecount;		/* > 0: opens for writing; < 0: running programs (see
+					 * get_write_access / deny_write_access) */
 	u64 i_mtime_ns;
 	unsigned int i_rdev;		/* device number for S_IFCHR */
 	struct address_space i_data;	/* the page cache */
@@ -126,10 +140,61 @@ struct file {
 	struct address_space *f_mapping;
 	loff_t f_pos;
 	unsigned int f_flags;		/* O_* flags it was opened with */
+	unsigned int f_mode;		/* FMODE_* */
 	int f_count;			/* references: fd table slots, VMAs mapping it */
 	char f_path[128];		/* path it was opened by (for /proc/PID/maps) */
 	void *private_data;		/* /proc: the generated text */
 };
+
+#define FMODE_WRITER	0x1		/* holds write access to f_inode: its last fput
+					 * calls put_write_access */
+
+/*
+ * Write access and execution exclude each other (Linux's include/linux/fs.h): a file open
+ * for writing cannot be executed, a running program's file cannot be opened for writing or
+ * truncated (-ETXTBSY), because its text is the page cache mapped into the processes running
+ * it. inode->i_writecount counts the writers (> 0) or, negated, the deniers (< 0): exec holds
+ * a denial for as long as an mm runs the file (mm->exe_file, set_mm_exe_file).
+ *
+ * get_write_access - take write access to @inode: 0, or -ETXTBSY if it is being executed.
+ * put_write_access - give it back.
+ * deny_write_access - deny writers to @file's inode: 0, or -ETXTBSY if it is open for writing.
+ * allow_write_access - drop one denial (@file may be NULL).
+ */
+static inline int get_write_access(struct inode *inode)
+{
+	if (inode->i_writecount < 0)
+		return -ETXTBSY;
+	inode->i_writecount++;
+	return 0;
+}
+
+static inline void put_write_access(struct inode *inode)
+{
+	inode->i_writecount--;
+}
+
+static inline int deny_write_access(struct file *file)
+{
+	if (file->f_inode->i_writecount > 0)
+		return -ETXTBSY;
+	file->f_inode->i_writecount--;
+	return 0;
+}
+
+static inline void allow_write_access(struct file *file)
+{
+	if (file)
+		file->f_inode->i_writecount++;
+}
+
+/*
+ * set_mm_exe_file - make @file (may be NULL) the program @mm runs (Linux's kernel/fork.c):
+ * takes a reference to it and denies writers for as long as it stays; gives up the old one's
+ * reference and denial. exec sets it on the new mm, fork copies it, mmput clears it.
+ * Returns 0, or -EACCES if @file is open for writing (exec has denied that already).
+ */
+int set_mm_exe_file(struct mm_struct *mm, struct file *file);
 
 /* A file descriptor table (per process; copied on fork, shared by vfork children). */
 #define NR_OPEN_DEFAULT 64

@@ -1,6 +1,6 @@
 /*
  * fs/namei.c - path name lookup (Linux's fs/namei.c, minus the dentry cache and symlinks),
- * and getcwd.
+ * the calls that add and remove names (mkdir, unlink, rmdir and their *at forms), and getcwd.
  *
  * Each step asks the directory's i_op->lookup for one component and gets the inode back with
  * a reference; the walk drops its reference to the directory it leaves. Permissions are not
@@ -10,6 +10,7 @@
 #include "fs/inode.h"
 #include "fs/file.h"
 #include "fs/syscalls.h"
+#include "fs/open.h"
 #include "mm/slab.h"
 #include "kernel/errno.h"
 #include "kernel/lib/string.h"
@@ -132,6 +133,7 @@ int path_walk(struct nameidata *nd, const char *name, unsigned int flags)
 	nd->last = NULL;
 	nd->last_len = 0;
 	nd->last_slash = false;
+	nd->last_type = LAST_ROOT;
 	if (!*name)
 		return -ENOENT;
 	if (*name == '/') {
@@ -162,8 +164,11 @@ int path_walk(struct nameidata *nd, const char *name, unsigned int flags)
 			nd->last = name;
 			nd->last_len = len;
 			nd->last_slash = slash;
+			nd->last_type = LAST_NORM;
 			return 0;
 		}
+		nd->last_type = !is_dot_or_dotdot(name, len) ? LAST_NORM :
+				len == 1 ? LAST_DOT : LAST_DOTDOT;
 		inode = lookup_one_len(name, nd->inode, len);
 		if (IS_ERR(inode))
 			return (int)PTR_ERR(inode);
@@ -212,6 +217,190 @@ struct inode *user_path_at(int dfd, const char __user *uname)
 		return ERR_PTR(err);
 	inode = nd.inode;
 	return inode;
+}
+
+/*
+ * user_path_parent - copy the user path @uname and walk it from @dfd to the directory holding
+ * its last component (LOOKUP_PARENT). On success returns 0 with *@namep the kernel copy (the
+ * nd->last points into it) and @nd standing at the directory: the caller ends with
+ * path_put(@nd) and putname(*@namep). Returns -EFAULT, -ENAMETOOLONG, -ENOENT (also for ""),
+ * -ENOTDIR or -EBADF, holding nothing.
+ */
+static int user_path_parent(int dfd, const char __user *uname, struct nameidata *nd,
+			    char **namep)
+{
+	char *name = getname(uname);
+	int err;
+
+	if (IS_ERR(name))
+		return (int)PTR_ERR(name);
+	if (!*name) {
+		putname(name);
+		return -ENOENT;
+	}
+	err = path_init(nd, dfd, name, NULL, 0);
+	if (err) {
+		putname(name);
+		return err;
+	}
+	err = path_walk(nd, name, LOOKUP_PARENT);
+	if (err) {
+		path_put(nd);
+		putname(name);
+		return err;
+	}
+	*namep = name;
+	return 0;
+}
+
+/*
+ * do_mkdirat - mkdirat(): create the directory @pathname (relative to @dfd) with permissions
+ * @mode less the umask. Returns 0 or -errno: -EEXIST (the name exists, or is "/", "." or
+ * ".."), -ENOENT (a missing directory on the way, or a removed one), -ENOTDIR, -EFAULT,
+ * -ENAMETOOLONG, -EBADF, -EPERM (the directory's file system makes no directories), -ENOMEM.
+ */
+static long do_mkdirat(int dfd, const char __user *pathname, umode_t mode)
+{
+	struct nameidata nd;
+	struct inode *dir, *inode;
+	char *name;
+	long err = user_path_parent(dfd, pathname, &nd, &name);
+
+	if (err)
+		return err;
+	dir = nd.inode;
+	if (nd.last_type != LAST_NORM) {
+		err = -EEXIST;
+		goto out;
+	}
+	inode = lookup_one_len(nd.last, dir, nd.last_len);
+	if (!IS_ERR(inode)) {
+		iput(inode);
+		err = -EEXIST;
+	} else if (PTR_ERR(inode) != -ENOENT) {
+		err = PTR_ERR(inode);
+	} else if (!dir->i_op || !dir->i_op->mkdir) {
+		err = -EPERM;
+	} else {
+		err = dir->i_op->mkdir(dir, nd.last, nd.last_len, mode & 01777 & ~CURRENT_UMASK);
+	}
+out:
+	path_put(&nd);
+	putname(name);
+	return err;
+}
+
+/*
+ * do_rmdir - rmdir(): remove the empty directory @pathname (relative to @dfd). Returns 0 or
+ * -errno as Linux: -EINVAL for a last component ".", -ENOTEMPTY for ".." or a directory with
+ * entries, -EBUSY for "/" (and a mount point), -ENOTDIR (not a directory), -ENOENT, -EFAULT,
+ * -ENAMETOOLONG, -EBADF, -EPERM (the file system removes nothing).
+ */
+static long do_rmdir(int dfd, const char __user *pathname)
+{
+	struct nameidata nd;
+	struct inode *dir, *victim;
+	char *name;
+	long err = user_path_parent(dfd, pathname, &nd, &name);
+
+	if (err)
+		return err;
+	dir = nd.inode;
+	switch (nd.last_type) {
+	case LAST_DOTDOT:
+		err = -ENOTEMPTY;
+		goto out;
+	case LAST_DOT:
+		err = -EINVAL;
+		goto out;
+	case LAST_ROOT:
+		err = -EBUSY;
+		goto out;
+	}
+	victim = lookup_one_len(nd.last, dir, nd.last_len);
+	if (IS_ERR(victim)) {
+		err = PTR_ERR(victim);
+		goto out;
+	}
+	if (!S_ISDIR(victim->i_mode))
+		err = -ENOTDIR;
+	else if (!dir->i_op->rmdir)
+		err = -EPERM;
+	else
+		err = dir->i_op->rmdir(dir, nd.last, nd.last_len, victim);
+	iput(victim);
+out:
+	path_put(&nd);
+	putname(name);
+	return err;
+}
+
+/*
+ * do_unlinkat - unlink(): remove the name @pathname (relative to @dfd) of a non-directory.
+ * The file itself lives on while it is open or mapped. Returns 0 or -errno as Linux: -EISDIR
+ * (a directory, or a path ending in "/", "." or ".."), -ENOTDIR (a trailing slash after a
+ * non-directory, or a non-directory on the way), -ENOENT, -EFAULT, -ENAMETOOLONG, -EBADF,
+ * -EPERM (the file system removes nothing: /proc).
+ */
+static long do_unlinkat(int dfd, const char __user *pathname)
+{
+	struct nameidata nd;
+	struct inode *dir, *victim;
+	char *name;
+	long err = user_path_parent(dfd, pathname, &nd, &name);
+
+	if (err)
+		return err;
+	dir = nd.inode;
+	if (nd.last_type != LAST_NORM) {
+		err = -EISDIR;
+		goto out;
+	}
+	victim = lookup_one_len(nd.last, dir, nd.last_len);
+	if (IS_ERR(victim)) {
+		err = PTR_ERR(victim);
+		goto out;
+	}
+	if (S_ISDIR(victim->i_mode))
+		err = -EISDIR;
+	else if (nd.last_slash)
+		err = -ENOTDIR;
+	else if (!dir->i_op->unlink)
+		err = -EPERM;
+	else
+		err = dir->i_op->unlink(dir, nd.last, nd.last_len, victim);
+	iput(victim);
+out:
+	path_put(&nd);
+	putname(name);
+	return err;
+}
+
+long sys_mkdirat(int dfd, const char __user *pathname, umode_t mode)
+{
+	return do_mkdirat(dfd, pathname, mode);
+}
+
+long sys_mkdir(const char __user *pathname, umode_t mode)
+{
+	return do_mkdirat(AT_FDCWD, pathname, mode);
+}
+
+long sys_rmdir(const char __user *pathname)
+{
+	return do_rmdir(AT_FDCWD, pathname);
+}
+
+long sys_unlink(const char __user *pathname)
+{
+	return do_unlinkat(AT_FDCWD, pathname);
+}
+
+long sys_unlinkat(int dfd, const char __user *pathname, int flag)
+{
+	if (flag & ~AT_REMOVEDIR)
+		return -EINVAL;
+	return (flag & AT_REMOVEDIR) ? do_rmdir(dfd, pathname) : do_unlinkat(dfd, pathname);
 }
 
 /* sys_getcwd - the current directory is always "/" (there is no chdir): copies "/" and its

@@ -18,6 +18,9 @@
 
 #define LOOKUP_PARENT	0x1		/* stop before the last component (open with O_CREAT) */
 
+/* What the last component of a LOOKUP_PARENT walk was (Linux's LAST_* types). */
+enum { LAST_NORM, LAST_ROOT, LAST_DOT, LAST_DOTDOT };
+
 /* The root directory: where every absolute path starts (set by vfs_init). */
 extern struct inode *root_inode;
 
@@ -27,6 +30,8 @@ struct nameidata {
 	const char *last;		/* LOOKUP_PARENT: the last component, not NUL-terminated, */
 	size_t last_len;		/*   and its length; 0 if the path names a directory */
 	bool last_slash;		/*   itself ("/", "a/.", "a/.."); a slash followed it */
+	int last_type;			/* LAST_NORM (nd->last is set), LAST_ROOT ("/"), */
+					/*   LAST_DOT ("a/."), LAST_DOTDOT ("a/..") */
 	char *path;			/* the canonical path so far (NULL: not wanted) */
 	size_t path_size;
 };
@@ -52,7 +57,8 @@ void path_init_at(struct nameidata *nd, struct inode *root, struct inode *start,
 
 /*
  * path_walk - walk @name from where @nd stands; with LOOKUP_PARENT stop at the directory
- * holding the last component (nd->last). Returns 0 with the result in nd->inode, or -ENOENT,
+ * holding the last component (nd->last), or, if that is "." or ".." (nd->last_type), walk
+ * through it. Returns 0 with the result in nd->inode, or -ENOENT,
  * -ENOTDIR (a non-directory in the middle, or before a trailing slash), -ENAMETOOLONG.
  * Either way nd->inode stays referenced until path_put().
  */

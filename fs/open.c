@@ -32,14 +32,20 @@
 
 int do_truncate(struct inode *inode, loff_t length)
 {
+	int err;
+
 	if (S_ISDIR(inode->i_mode))
 		return -EISDIR;
 	if (!S_ISREG(inode->i_mode) || length < 0 || length > RAMFS_MAX_FILE_SIZE)
 		return -EINVAL;
+	err = get_write_access(inode);		/* a running program's text stays */
+	if (err)
+		return err;
 	inode->i_size = length;
 	if (inode->i_mapping)
 		truncate_pagecache(inode, length);
 	inode->i_mtime_ns = ktime_get_ns();
+	put_write_access(inode);
 	return 0;
 }
 
@@ -70,11 +76,16 @@ static struct inode *open_create(struct nameidata *nd, int flags, umode_t mode)
 	return inode;
 }
 
+/* open_for_write - do open @flags ask for writing? */
+static bool open_for_write(int flags)
+{
+	return (flags & O_ACCMODE) == O_WRONLY || (flags & O_ACCMODE) == O_RDWR;
+}
+
 /* may_open - may @inode be opened with @flags? 0, -EISDIR, -ENOTDIR or -EACCES. */
 static int may_open(struct inode *inode, int flags)
 {
-	int acc = flags & O_ACCMODE;
-	bool write = acc == O_WRONLY || acc == O_RDWR;
+	bool write = open_for_write(flags);
 
 	if (S_ISDIR(inode->i_mode)) {
 		if (write || (flags & O_CREAT))
@@ -92,6 +103,7 @@ struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode)
 	struct nameidata nd;
 	struct inode *inode;
 	struct file *file;
+	bool writer;
 	char *path;
 	int err;
 
@@ -116,12 +128,21 @@ struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode)
 		goto out;
 	}
 	err = may_open(inode, flags);
+	writer = false;
+	if (!err && open_for_write(flags) && S_ISREG(inode->i_mode)) {
+		err = get_write_access(inode);	/* -ETXTBSY: a program runs it */
+		writer = !err;
+	}
 	if (!err && (flags & O_TRUNC) && S_ISREG(inode->i_mode))
 		err = do_truncate(inode, 0);
 	/* Like Linux, the flags that only matter at open are not kept (F_GETFL). */
 	file = err ? ERR_PTR(err)
 		   : alloc_file(inode, flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC),
 				path);
+	if (writer && IS_ERR(file))
+		put_write_access(inode);
+	else if (writer)
+		file->f_mode |= FMODE_WRITER;	/* its last fput gives the access back */
 	iput(inode);
 out:
 	path_put(&nd);

@@ -8,7 +8,11 @@
  * are never written back (no a_ops->writepage) and never dropped while the file exists.
  *
  * A directory is a list of (name, inode) entries; each entry holds a reference to its inode.
- * Nothing is ever removed (there is no unlink), so directories live as long as the system.
+ * unlink and rmdir remove an entry and drop that reference: an unlinked file that is still
+ * open or mapped lives on (i_nlink 0) until its last reference frees it and its pages. A
+ * removed directory is empty; its entry list is freed at once and i_private set to NULL,
+ * which marks it dead (Linux's S_DEAD): a descriptor still open on it lists nothing and
+ * creates nothing (-ENOENT).
  */
 #include "fs/ramfs.h"
 #include "fs/inode.h"
@@ -41,25 +45,30 @@ static const struct file_operations ramfs_file_operations;
 /* No readpage (a page not cached is a hole: zero-filled), no writepage (nowhere to write). */
 static const struct address_space_operations ramfs_aops = { 0 };
 
-/* ramfs_find - the entry @name in @dir, or NULL. */
+/* ramfs_find - the entry @name in @dir, or NULL (also if @dir was removed). */
 static struct ramfs_dirent *ramfs_find(struct inode *dir, const char *name, size_t len)
 {
 	struct ramfs_dir *d = dir->i_private;
 	struct ramfs_dirent *de;
 
+	if (!d)
+		return NULL;
 	list_for_each_entry(de, &d->entries, list)
 		if (de->len == len && memcmp(de->name, name, len) == 0)
 			return de;
 	return NULL;
 }
 
-/* ramfs_lookup - i_op->lookup: "..", or an entry; referenced, or NULL if there is none. */
+/* ramfs_lookup - i_op->lookup: "..", or an entry; referenced, or NULL if there is none
+ * (a removed directory has nothing, not even ".."). */
 static struct inode *ramfs_lookup(struct inode *dir, const char *name, size_t len)
 {
 	struct ramfs_dirent *de;
 
 	if (len == 1 && name[0] == '.')
 		return igrab(dir);
+	if (!dir->i_private)
+		return NULL;
 	if (len == 2 && name[0] == '.' && name[1] == '.')
 		return igrab(((struct ramfs_dir *)dir->i_private)->parent);
 	de = ramfs_find(dir, name, len);
@@ -84,6 +93,8 @@ int ramfs_link(struct inode *dir, const char *name, size_t len, struct inode *in
 
 	if (err)
 		return err;
+	if (!d)
+		return -ENOENT;			/* @dir was removed */
 	if ((len == 1 && name[0] == '.') || (len == 2 && name[0] == '.' && name[1] == '.') ||
 	    ramfs_find(dir, name, len))
 		return -EEXIST;
@@ -140,6 +151,8 @@ struct inode *ramfs_mknod(struct inode *dir, const char *name, size_t len, umode
 
 	if (err)
 		return ERR_PTR(err);
+	if (!dir->i_private)
+		return ERR_PTR(-ENOENT);		/* @dir was removed */
 	if (ramfs_find(dir, name, len))
 		return ERR_PTR(-EEXIST);
 	inode = ramfs_get_inode(dir, mode, rdev);
@@ -161,6 +174,79 @@ static struct inode *ramfs_create(struct inode *dir, const char *name, size_t le
 	return ramfs_mknod(dir, name, len, mode, 0);
 }
 
+/* ramfs_mkdir - i_op->mkdir: a new, empty directory @name in @dir with permissions @mode.
+ * Returns 0, -EEXIST, -ENOENT (@dir was removed), -ENAMETOOLONG, -EINVAL or -ENOMEM. */
+static int ramfs_mkdir(struct inode *dir, const char *name, size_t len, umode_t mode)
+{
+	struct inode *inode = ramfs_mknod(dir, name, len, S_IFDIR | (mode & 07777), 0);
+
+	if (IS_ERR(inode))
+		return (int)PTR_ERR(inode);
+	iput(inode);				/* the entry keeps its own reference */
+	return 0;
+}
+
+/* is_ramfs_dir - is @inode a directory of this file system (not one linked in, as /proc)? */
+static bool is_ramfs_dir(const struct inode *inode)
+{
+	return inode->i_op == &ramfs_dir_inode_operations;
+}
+
+/*
+ * ramfs_remove - take the entry @name out of @dir and drop its reference to @victim (the
+ * inode it names). A directory's ".." no longer counts in @dir's links. Returns 0, or
+ * -ENOENT if the entry is gone or names another inode.
+ */
+static int ramfs_remove(struct inode *dir, const char *name, size_t len, struct inode *victim)
+{
+	struct ramfs_dirent *de = ramfs_find(dir, name, len);
+
+	if (!de || de->inode != victim)
+		return -ENOENT;
+	list_del(&de->list);
+	kfree(de);
+	if (S_ISDIR(victim->i_mode))
+		dir->i_nlink--;
+	if (victim->i_nlink)
+		victim->i_nlink--;
+	dir->i_mtime_ns = ktime_get_ns();
+	iput(victim);
+	return 0;
+}
+
+/* ramfs_unlink - i_op->unlink: remove the entry of non-directory @victim; the file lives on
+ * while open or mapped. Returns 0 or -ENOENT. */
+static int ramfs_unlink(struct inode *dir, const char *name, size_t len, struct inode *victim)
+{
+	return ramfs_remove(dir, name, len, victim);
+}
+
+/*
+ * ramfs_rmdir - i_op->rmdir: remove the empty directory @victim. Its entry list is freed now
+ * and i_private cleared (dead: see the top of the file); i_nlink drops to 0. Returns 0,
+ * -ENOTEMPTY, -EBUSY if @victim is another file system's root linked in here (/proc: on
+ * Linux a mount point), or -ENOENT.
+ */
+static int ramfs_rmdir(struct inode *dir, const char *name, size_t len, struct inode *victim)
+{
+	struct ramfs_dir *d = victim->i_private;
+	int err;
+
+	if (!is_ramfs_dir(victim))
+		return -EBUSY;
+	if (!d)
+		return -ENOENT;
+	if (!list_empty(&d->entries))
+		return -ENOTEMPTY;
+	err = ramfs_remove(dir, name, len, victim);	/* the caller still holds @victim */
+	if (!err) {
+		victim->i_nlink = 0;		/* "." is gone with the entry */
+		victim->i_private = NULL;
+		kfree(d);
+	}
+	return err;
+}
+
 void ramfs_kill_tree(struct inode *dir)
 {
 	struct ramfs_dir *d = dir->i_private;
@@ -179,7 +265,8 @@ void ramfs_kill_tree(struct inode *dir)
 	iput(dir);
 }
 
-/* ramfs_readdir - f_op->iterate: ".", "..", then the entries; f_pos is the entry's index. */
+/* ramfs_readdir - f_op->iterate: ".", "..", then the entries; f_pos is the entry's index.
+ * -ENOENT for a removed directory, as Linux. */
 static long ramfs_readdir(struct file *file, void __user *dirent, size_t count)
 {
 	struct inode *dir = file->f_inode;
@@ -188,6 +275,8 @@ static long ramfs_readdir(struct file *file, void __user *dirent, size_t count)
 	struct dir_context ctx;
 	loff_t pos = 2;
 
+	if (!d)
+		return -ENOENT;			/* removed (Linux's IS_DEADDIR) */
 	dir_context_init(&ctx, dirent, count);
 	if (file->f_pos == 0) {
 		if (!dir_emit(&ctx, ".", 1, dir->i_ino, DT_DIR, 1))
@@ -306,6 +395,9 @@ static ssize_t ramfs_file_write(struct file *file, const char __user *buf, size_
 static const struct inode_operations ramfs_dir_inode_operations = {
 	.lookup = ramfs_lookup,
 	.create = ramfs_create,
+	.mkdir = ramfs_mkdir,
+	.unlink = ramfs_unlink,
+	.rmdir = ramfs_rmdir,
 };
 
 static const struct file_operations ramfs_dir_operations = {

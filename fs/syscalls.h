@@ -91,6 +91,16 @@ long sys_pipe(int __user *fildes);
 long sys_pipe2(int __user *fildes, int flags);
 
 /* fs/namei.c */
+#define AT_REMOVEDIR	0x200		/* unlinkat: remove a directory (as rmdir) */
 long sys_getcwd(char __user *buf, unsigned long size);
+/* mkdir/mkdirat: create a directory (mode less the umask); unlink: remove a non-directory's
+ * name; rmdir: remove an empty directory; unlinkat: either, by AT_REMOVEDIR (other flags:
+ * -EINVAL). Each returns 0 or -errno with Linux's meaning (see do_mkdirat, do_unlinkat and
+ * do_rmdir in fs/namei.c). */
+long sys_mkdir(const char __user *pathname, umode_t mode);
+long sys_mkdirat(int dfd, const char __user *pathname, umode_t mode);
+long sys_unlink(const char __user *pathname);
+long sys_unlinkat(int dfd, const char __user *pathname, int flag);
+long sys_rmdir(const char __user *pathname);
 
 #endif

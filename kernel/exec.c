@@ -89,12 +89,21 @@ int kernel_execve(const char *filename, char *const argv[], char *const envp[])
 		fput(bprm.file);
 		return -EACCES;
 	}
+	err = deny_write_access(bprm.file);	/* -ETXTBSY if open for writing */
+	if (err) {
+		fput(bprm.file);
+		return err;
+	}
 	bprm.mm = mm_alloc();
 	if (!bprm.mm) {
+		allow_write_access(bprm.file);
 		fput(bprm.file);
 		return -ENOMEM;
 	}
 	err = load_elf_binary(&bprm);
+	if (!err)
+		err = set_mm_exe_file(bprm.mm, bprm.file);	/* writers denied while it runs */
+	allow_write_access(bprm.file);
 	fput(bprm.file);			/* the VMAs hold their own references */
 	if (err) {
 		mmput(bprm.mm);

@@ -70,9 +70,32 @@ void dump_stack(void)
 	show_trace(0, (unsigned long)__builtin_frame_address(0));
 }
 
+static unsigned int nr_expected_reports;	/* see expect_reports() in panic.h */
+
+void expect_reports(unsigned int n)
+{
+	nr_expected_reports = n;
+}
+
+bool expected_report(void)
+{
+	if (!nr_expected_reports)
+		return false;
+	nr_expected_reports--;
+	return true;
+}
+
+unsigned int expected_reports_left(void)
+{
+	return nr_expected_reports;
+}
+
 void __warn(const char *file, int line, const char *cond)
 {
-	pr_warn("WARNING: %s at %s:%d\n", cond, file, line);
+	if (expected_report())
+		pr_warn(EXPECTED_REPORT_PREFIX "warning: %s at %s:%d\n", cond, file, line);
+	else
+		pr_warn("WARNING: %s at %s:%d\n", cond, file, line);
 	dump_stack();
 }
 

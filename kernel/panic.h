@@ -27,4 +27,19 @@ void dump_stack(void);
 #define WARN_ON(cond) ({ bool __c = !!(cond); if (unlikely(__c)) __warn(__FILE__, __LINE__, #cond); __c; })
 void __warn(const char *file, int line, const char *cond);
 
+/*
+ * Reports a self test provokes on purpose. A "BUG: ..." or "WARNING: ..." line in the kernel
+ * log fails a test boot (tools/ktest, tools/run-elf), so a self test that makes one on purpose
+ * (a double free for bad_page(), a bad vfree for WARN_ON) announces it first:
+ *
+ *   expect_reports(n)         the next @n reports are deliberate: they are printed as
+ *                             "selftest: expected report: ..." instead, and still counted
+ *   expected_report()         for a reporter: consumes one announcement; true if there was one
+ *   expected_reports_left()   announcements not yet consumed (a test checks this is 0)
+ */
+#define EXPECTED_REPORT_PREFIX	"selftest: expected report: "
+void expect_reports(unsigned int n);
+bool expected_report(void);
+unsigned int expected_reports_left(void);
+
 #endif

@@ -116,6 +116,7 @@ struct mm_struct {
 	 * read. Counted where a PTE starts or stops mapping a counted page (mm/memory.c). */
 	long rss_stat[NR_MM_COUNTERS];
 	unsigned long pgtables_bytes;	/* user page-table pages below the PGD (VmPTE) */
+	struct file *exe_file;		/* the program file (referenced, writers denied) */
 };
 
 static inline unsigned long get_mm_counter(const struct mm_struct *mm, int member)

@@ -273,6 +273,7 @@ void mmput(struct mm_struct *mm)
 {
 	if (--mm->mm_users > 0)
 		return;
+	set_mm_exe_file(mm, NULL);
 	exit_mmap(mm);
 	check_mm(mm);
 	pt_free_page(__pa(mm->pgd));
@@ -491,6 +492,8 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->arg_end = old->arg_end;
 	mm->env_start = old->env_start;
 	mm->env_end = old->env_end;
+	if (set_mm_exe_file(mm, old->exe_file))
+		goto fail;
 
 	for_each_vma(old, vma) {
 		struct vm_area_struct *copy = vm_area_dup(vma);

@@ -19,6 +19,7 @@
 #include "mm/page_alloc.h"
 #include "mm/oom_kill.h"
 #include "kernel/printk.h"
+#include "kernel/panic.h"
 #include "kernel/lib/string.h"
 
 struct free_area {
@@ -35,21 +36,24 @@ static unsigned long total_pages;	/* frames ever given to the allocator */
 static unsigned long bad_page_count;	/* bad frees caught */
 
 /*
- * bad_page - report a free that would corrupt the allocator: "BUG: Bad page state".
+ * bad_page - report a free that would corrupt the allocator: "BUG: Bad page state" (or, if a
+ * self test announced it, "selftest: expected report: Bad page state": see expect_reports).
  * @pfn is the frame the caller named (it may lie outside mem_map, then no flags are shown).
  * The caller then ignores the free; the counter lets tests see the report.
  */
 static void bad_page(unsigned long pfn, const char *reason)
 {
+	const char *prefix = expected_report() ? EXPECTED_REPORT_PREFIX : "BUG: ";
+
 	bad_page_count++;
 	if (pfn_valid(pfn)) {
 		struct page *page = pfn_to_page(pfn);
 
-		pr_err("BUG: Bad page state: pfn %#lx flags %#lx count %d: %s\n",
-		       pfn, page->flags, page_count(page), reason);
+		pr_err("%sBad page state: pfn %#lx flags %#lx count %d: %s\n",
+		       prefix, pfn, page->flags, page_count(page), reason);
 	} else {
-		pr_err("BUG: Bad page state: pfn %#lx outside mem_map (max_pfn %#lx): %s\n",
-		       pfn, max_pfn, reason);
+		pr_err("%sBad page state: pfn %#lx outside mem_map (max_pfn %#lx): %s\n",
+		       prefix, pfn, max_pfn, reason);
 	}
 }
 
@@ -369,6 +373,21 @@ unsigned long totalram_pages(void)
 unsigned long nr_bad_page_reports(void)
 {
 	return bad_page_count;
+}
+
+int for_each_free_block(int (*fn)(struct page *page, unsigned int order, void *arg), void *arg)
+{
+	for (unsigned int order = 0; order <= MAX_ORDER; order++) {
+		struct page *page;
+
+		list_for_each_entry(page, &free_area[order].free_list, lru) {
+			int err = fn(page, order, arg);
+
+			if (err)
+				return err;
+		}
+	}
+	return 0;
 }
 
 /* nr_free_blocks - free blocks of exactly 2^@order frames (0 for an order out of range). */

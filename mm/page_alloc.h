@@ -78,4 +78,8 @@ unsigned long nr_bad_page_reports(void); /* how many bad frees were caught (test
 /* Free blocks of each order (for /proc/buddyinfo and the boot summary). */
 unsigned long nr_free_blocks(unsigned int order);
 
+/* for_each_free_block - call @fn for the head page of every block on the free lists, with its
+ * list's order; stops at (and returns) the first non-zero result. For the consistency checker. */
+int for_each_free_block(int (*fn)(struct page *page, unsigned int order, void *arg), void *arg);
+
 #endif

@@ -51,7 +51,7 @@ $(USER_BUILD)/tests/%: user/tests/%.c user/tests/test.h $(wildcard user/tests/*.
 	@mkdir -p $(@D)
 	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
 
-$(USER_RUNNER): user/tests/runner.c
+$(USER_RUNNER): user/tests/runner.c user/tests/test.h
 	@mkdir -p $(@D)
 	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
 

@@ -18,6 +18,7 @@
 #include "mm/pgtable.h"
 #include "mm/vmalloc.h"
 #include "mm/vmstat.h"
+#include "mm/debug_vm.h"
 #include "mm/slab.h"
 #include "kernel/errno.h"
 #include "kernel/time.h"
@@ -166,10 +167,18 @@ static size_t uptime_show(char *buf, size_t size, struct task_struct *task)
 				 (unsigned long)(idle_cs / 100), (unsigned long)(idle_cs % 100));
 }
 
+/* mmcheck_show - /proc/mmcheck (Faultline's own): run the consistency checker, show its report. */
+static size_t mmcheck_show(char *buf, size_t size, struct task_struct *task)
+{
+	(void)task;
+	return mm_check_consistency(buf, size);
+}
+
 static const struct proc_entry proc_root_entries[] = {
 	{ .name = "meminfo", .mode = S_IFREG | 0444, .show = meminfo_show },
 	{ .name = "buddyinfo", .mode = S_IFREG | 0444, .show = buddyinfo_show },
 	{ .name = "uptime", .mode = S_IFREG | 0444, .show = uptime_show },
+	{ .name = "mmcheck", .mode = S_IFREG | 0400, .show = mmcheck_show },
 };
 #define NR_ROOT_ENTRIES	ARRAY_SIZE(proc_root_entries)
 /* readdir positions: 0 ".", 1 "..", then the entries, then "self", then PID_POS + pid. */

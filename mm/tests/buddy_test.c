@@ -7,6 +7,7 @@
  */
 #include "kernel/selftest.h"
 #include "kernel/lib/string.h"
+#include "kernel/panic.h"
 #include "mm/page_alloc.h"
 #include "mm/slab.h"
 
@@ -131,6 +132,7 @@ KTEST(buddy_bad_free_detected)
 	snapshot_blocks(before);
 	free_before = nr_free_pages();
 
+	expect_reports(3);				/* the three bad frees below */
 	__free_page(page);				/* double free */
 	KEXPECT_EQ(t, nr_bad_page_reports(), reports + 1);
 	KEXPECT(t, PageReserved(pfn_to_page(0)));	/* the real-mode IVT/BIOS data frame */
@@ -138,6 +140,7 @@ KTEST(buddy_bad_free_detected)
 	KEXPECT_EQ(t, nr_bad_page_reports(), reports + 2);
 	__free_page(pfn_to_page(max_pfn));		/* beyond mem_map (not dereferenced) */
 	KEXPECT_EQ(t, nr_bad_page_reports(), reports + 3);
+	KEXPECT_EQ(t, expected_reports_left(), 0);
 	KEXPECT(t, PageReserved(pfn_to_page(0)));
 	KEXPECT_EQ(t, nr_free_pages(), free_before);
 	KEXPECT(t, blocks_equal(before));

@@ -17,8 +17,9 @@
  *      child has exited and been
  *      reaped
  *
- * PFNs are visible in pagemap only to privileged users (root on Linux). If they read as 0,
- * the test prints a skip message and passes; that is the only way it can skip.
+ * PFNs are visible in pagemap only to privileged users (root on Linux). If they read as 0 on
+ * Linux, the test prints a skip message and passes; that is the only way it can skip. On
+ * Faultline, which shows every process its PFNs, it fails instead.
  */
 #include "test.h"
 #include <sched.h>
@@ -100,6 +101,10 @@ int main(void)
 	if (pfn0[A] == 0) {
 		if (!(pagemap_entry(p) & PM_PRESENT)) {
 			fprintf(stderr, "FAIL: pagemap says a written page is not present\n");
+			return 1;
+		}
+		if (on_faultline()) {
+			fprintf(stderr, "FAIL: /proc/self/pagemap shows no PFNs on Faultline\n");
 			return 1;
 		}
 		fprintf(stderr, "SKIP: /proc/self/pagemap shows no PFNs (not privileged)\n");

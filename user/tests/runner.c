@@ -1,7 +1,7 @@
 /*
  * runner - run ring-3 test programs and report them in KTAP.
  *
- * Usage: runner [--check-leaks] [-d DIR] [PROG...]
+ * Usage: runner [--check-leaks] [--mmcheck PATH] [-d DIR] [PROG...]
  *
  * Runs each PROG, then every executable regular file in DIR (in name order), one at a time,
  * each with fork + execve + wait4, and prints KTAP:
@@ -18,13 +18,23 @@
  *
  * and exits 1 if any test failed.
  *
- * With --check-leaks, and if /proc/meminfo exists, it then runs every test a second time and
- * reads MemFree before and after that second pass, adding one more test, "no_page_leak",
- * which passes only if the two are equal: every page the tests' processes took must be back
- * on the free lists. The first pass is the warm-up: the kernel keeps some memory on purpose
- * once used (an empty slab per cache, the vmalloc area's page tables), exactly as Linux does.
- * Linux's MemFree moves for reasons of its own, so the check is off unless asked for
- * (Faultline's test script asks for it).
+ * With --check-leaks it then runs every test a second time, in the same boot, and reports
+ * each again as "<name>:second_pass": a test must clean up after itself (its files in /tmp)
+ * and pass twice. It reads MemFree from /proc/meminfo before and after that second pass and
+ * adds one more result, "no_page_leak", which passes only if the two are equal: every page
+ * the tests' processes took must be back on the free lists. The first pass is the warm-up:
+ * the kernel keeps some memory on purpose once used (an empty slab per cache, the vmalloc
+ * area's page tables), exactly as Linux does. Linux's MemFree moves for reasons of its own,
+ * so the check is off unless asked for (Faultline's test script asks for it); on Linux
+ * without /proc/meminfo it is left out with a note, on Faultline no_page_leak fails.
+ *
+ * With --mmcheck PATH, last of all it reads PATH (Faultline's /proc/mmcheck: reading it runs
+ * the kernel's memory consistency checker, whose first line is "mmcheck: ok ..." or
+ * "mmcheck: FAILED N problems", followed by one line per problem) and adds the result
+ * "mmcheck", with the file's lines as diagnostics. A missing PATH fails on Faultline and is
+ * a SKIP elsewhere.
+ *
+ * The plan counts every result: the tests, their second pass, no_page_leak and mmcheck.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -38,6 +48,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "test.h"		/* on_faultline() */
 
 #define MAX_TESTS	256
 #define MAX_PATH	512
@@ -229,20 +241,102 @@ static __attribute__((noinline)) void steady_state(void)
 	(void)mem_free_kb();
 }
 
+/*
+ * report - print the KTAP result line number @n for test @name (with @suffix appended) from
+ * its wait4 @status (-1: not started) and @skip reason. Returns 1 if it passed, else 0.
+ */
+static int report(int n, const char *name, const char *suffix, int status, const char *skip)
+{
+	if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+		if (skip[0])
+			printf("ok %d %s%s # SKIP %s\n", n, name, suffix, skip);
+		else
+			printf("ok %d %s%s\n", n, name, suffix);
+		return 1;
+	}
+	if (status == -1)
+		printf("not ok %d %s%s # not started\n", n, name, suffix);
+	else if (WIFSIGNALED(status))
+		printf("not ok %d %s%s # killed by signal %d (%s)\n", n, name, suffix,
+		       WTERMSIG(status), strsignal(WTERMSIG(status)));
+	else
+		printf("not ok %d %s%s # exit status %d\n", n, name, suffix, WEXITSTATUS(status));
+	return 0;
+}
+
+/*
+ * mmcheck - read @path (the kernel's consistency checker, see the top of the file), print
+ * its lines as diagnostics and result number @n "mmcheck". Returns 1 if it passed (or was
+ * skipped: @path missing and not on Faultline), else 0.
+ */
+static int mmcheck(int n, const char *path)
+{
+	static char buf[16384];
+	size_t len = 0;
+	ssize_t got;
+	char *line, *nl;
+	int fd = open(path, O_RDONLY), ok, bad;
+
+	if (fd < 0) {
+		int err = errno;
+
+		if (!on_faultline()) {
+			printf("ok %d mmcheck # SKIP %s: %s (not Faultline)\n", n, path, strerror(err));
+			return 1;
+		}
+		printf("not ok %d mmcheck # %s: %s\n", n, path, strerror(err));
+		return 0;
+	}
+	while (len < sizeof(buf) - 1 &&
+	       (got = read(fd, buf + len, sizeof(buf) - 1 - len)) != 0) {
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			printf("# runner: read %s: %s\n", path, strerror(errno));
+			break;
+		}
+		len += (size_t)got;
+	}
+	close(fd);
+	buf[len] = '\0';
+	ok = strncmp(buf, "mmcheck: ok", 11) == 0 && strchr(" \n", buf[11]);
+	bad = strncmp(buf, "mmcheck: FAILED", 15) == 0;
+	for (line = buf; *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		printf("# %s\n", line);
+		if (!nl)
+			break;
+	}
+	if (ok)
+		printf("ok %d mmcheck\n", n);
+	else if (bad)
+		printf("not ok %d mmcheck # the kernel's consistency checker found problems\n", n);
+	else
+		printf("not ok %d mmcheck # %s does not start with \"mmcheck: ok\" or "
+		       "\"mmcheck: FAILED\"\n", n, path);
+	return ok;
+}
+
 int main(int argc, char *argv[])
 {
-	int check_leaks = 0, passed = 0, failed = 0, planned, i, status;
+	int check_leaks = 0, passed = 0, failed = 0, planned, n = 0, i, status;
 	long free_before = -1, free_after;
+	const char *mmcheck_path = NULL;
 	char skip[256];
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--check-leaks") == 0) {
 			check_leaks = 1;
+		} else if (strcmp(argv[i], "--mmcheck") == 0 && i + 1 < argc) {
+			mmcheck_path = argv[++i];
 		} else if (strcmp(argv[i], "-d") == 0 && i + 1 < argc) {
 			if (add_dir(argv[++i]) < 0)
 				return 1;
 		} else if (argv[i][0] == '-') {
-			fprintf(stderr, "usage: %s [--check-leaks] [-d DIR] [PROG...]\n", argv[0]);
+			fprintf(stderr, "usage: %s [--check-leaks] [--mmcheck PATH] [-d DIR] [PROG...]\n",
+				argv[0]);
 			return 2;
 		} else if (add_test(argv[i]) < 0) {
 			return 1;
@@ -253,57 +347,54 @@ int main(int argc, char *argv[])
 		return 1;
 	}
 
-	if (check_leaks && mem_free_kb() < 0) {
+	if (check_leaks && mem_free_kb() < 0 && !on_faultline()) {
 		fprintf(stderr, "runner: no MemFree in /proc/meminfo, leak check skipped\n");
 		check_leaks = 0;
 	}
-	planned = ntests + check_leaks;
+	planned = ntests + (check_leaks ? ntests + 1 : 0) + (mmcheck_path ? 1 : 0);
 
 	printf("KTAP version 1\n1..%d\n", planned);
 	for (i = 0; i < ntests; i++) {
-		const char *name = base_name(tests[i]);
-
 		status = run_test(tests[i], skip, sizeof(skip));
-		if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+		if (report(++n, base_name(tests[i]), "", status, skip))
 			passed++;
-			if (skip[0])
-				printf("ok %d %s # SKIP %s\n", i + 1, name, skip);
-			else
-				printf("ok %d %s\n", i + 1, name);
-		} else {
+		else
 			failed++;
-			if (status == -1)
-				printf("not ok %d %s # not started\n", i + 1, name);
-			else if (WIFSIGNALED(status))
-				printf("not ok %d %s # killed by signal %d (%s)\n", i + 1, name,
-				       WTERMSIG(status), strsignal(WTERMSIG(status)));
-			else
-				printf("not ok %d %s # exit status %d\n", i + 1, name,
-				       WEXITSTATUS(status));
-		}
 	}
 
 	if (check_leaks) {
 		/* The first pass warmed the kernel's caches (slab caches keep one empty slab, the
-		 * vmalloc area keeps its page tables). A second pass of every test must then end
-		 * with exactly as much memory free as it started with. */
+		 * vmalloc area keeps its page tables). A second pass of every test must pass again
+		 * and then end with exactly as much memory free as it started with. */
 		steady_state();
 		free_before = mem_free_kb();
 		for (i = 0; i < ntests; i++) {
 			status = run_test(tests[i], skip, sizeof(skip));
-			if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-				printf("# second pass: %s failed (status %#x)\n", base_name(tests[i]), status);
+			if (report(++n, base_name(tests[i]), ":second_pass", status, skip))
+				passed++;
+			else
+				failed++;
 		}
 		free_after = mem_free_kb();
 		printf("# MemFree before %ld kB, after %ld kB\n", free_before, free_after);
 		if (free_before >= 0 && free_after == free_before) {
 			passed++;
-			printf("ok %d no_page_leak\n", ntests + 1);
+			printf("ok %d no_page_leak\n", ++n);
 		} else {
 			failed++;
-			printf("not ok %d no_page_leak # %ld kB fewer free\n", ntests + 1,
-			       free_before - free_after);
+			if (free_before < 0)
+				printf("not ok %d no_page_leak # no MemFree in /proc/meminfo\n", ++n);
+			else
+				printf("not ok %d no_page_leak # %ld kB fewer free\n", ++n,
+				       free_before - free_after);
 		}
+	}
+
+	if (mmcheck_path) {
+		if (mmcheck(++n, mmcheck_path))
+			passed++;
+		else
+			failed++;
 	}
 
 	printf("%d passed, %d failed\n", passed, failed);

@@ -14,6 +14,12 @@
  *   expect_signal(fn, arg, sig) run fn(arg) in a forked child; check it dies by signal sig
  *   minflt()                    this process's minor page-fault count (getrusage ru_minflt)
  *   pagemap_entry(addr)         the 64-bit /proc/self/pagemap entry of addr's page
+ *   on_faultline()              are we running on Faultline (not Linux)?
+ *
+ * A check that can only be made on Faultline (say, one that needs PFNs from
+ * /proc/self/pagemap, which Linux hides from unprivileged users) may print "SKIP: <reason>"
+ * and pass on Linux, but must fail on Faultline when what it needs is missing: use
+ * on_faultline() to tell the two apart, never a silent skip.
  *
  * Everything here is static inline so that a test that uses only a few helpers still builds
  * cleanly with -Wall -Wextra -Werror.
@@ -33,6 +39,7 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -90,6 +97,20 @@ static int test_failures __attribute__((unused));
 		EXPECT(_r == -1 && _e == (err), "returned %ld, errno %d (%s), expected -1 errno %d (%s)", \
 		       _r, _e, strerror(_e), (err), strerror(err));		\
 	} while (0)
+
+/*
+ * on_faultline - 1 if this is Faultline: uname's sysname is "Faultline", or its version
+ * string names Faultline (for when the sysname says "Linux", for programs that check it).
+ * 0 on Linux or if uname fails.
+ */
+static inline int on_faultline(void)
+{
+	struct utsname u;
+
+	if (uname(&u) != 0)
+		return 0;
+	return strcmp(u.sysname, "Faultline") == 0 || strstr(u.version, "Faultline") != NULL;
+}
 
 /* test_done - print a one-line verdict on stderr and return the exit status for main(). */
 static inline int test_done(void)

@@ -224,17 +224,37 @@ HT_TEST(double_free_detected)
 	HT_ASSERT(page);
 	__free_pages(page, 3);
 	snapshot_blocks(before);
+	expect_reports(4);
 	__free_pages(page, 3);			/* the head is PG_buddy now */
 	HT_EXPECT_EQ(nr_bad_page_reports(), reports + 1);
-	HT_EXPECT(strstr(host_last_printk, "BUG: Bad page state") != NULL);
+	HT_EXPECT(strstr(host_last_printk, EXPECTED_REPORT_PREFIX "Bad page state") != NULL);
 	__free_page(page + 1);			/* a tail frame of a free block: refcount 0 */
 	HT_EXPECT_EQ(nr_bad_page_reports(), reports + 2);
 	__free_page(pfn_to_page(1500));		/* inside the free 4 MiB block */
 	HT_EXPECT_EQ(nr_bad_page_reports(), reports + 3);
 	put_page(pfn_to_page(1500));
 	HT_EXPECT_EQ(nr_bad_page_reports(), reports + 4);
+	HT_EXPECT_EQ(expected_reports_left(), 0);
 	HT_EXPECT_EQ(nr_free_pages(), NR_FREE_AT_BOOT);
 	expect_blocks_equal(before);
+	HT_EXPECT(buddy_consistent());
+}
+
+/* A report nobody announced is a real one: "BUG: Bad page state" (printed quietly here). */
+HT_TEST(unexpected_report_says_bug)
+{
+	unsigned long reports = nr_bad_page_reports();
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	HT_ASSERT(page);
+	__free_page(page);
+	host_quiet = true;
+	__free_page(page);			/* double free, not announced */
+	host_quiet = false;
+	HT_EXPECT_EQ(nr_bad_page_reports(), reports + 1);
+	HT_EXPECT(strstr(host_last_printk, "BUG: Bad page state") != NULL);
+	HT_EXPECT(strstr(host_last_printk, EXPECTED_REPORT_PREFIX) == NULL);
+	HT_EXPECT_EQ(nr_free_pages(), NR_FREE_AT_BOOT);
 	HT_EXPECT(buddy_consistent());
 }
 
@@ -243,6 +263,7 @@ HT_TEST(reserved_free_detected)
 	unsigned long reports = nr_bad_page_reports();
 	struct page *page = pfn_to_page(0);
 
+	expect_reports(4);
 	__free_page(page);
 	HT_EXPECT_EQ(nr_bad_page_reports(), reports + 1);
 	HT_EXPECT(PageReserved(page));
@@ -256,6 +277,7 @@ HT_TEST(reserved_free_detected)
 	HT_EXPECT_EQ(page_count(page), 1);
 	set_page_count(page, 0);
 	HT_EXPECT_EQ(nr_bad_page_reports(), reports + 4);
+	HT_EXPECT_EQ(expected_reports_left(), 0);
 	HT_EXPECT_EQ(nr_free_pages(), NR_FREE_AT_BOOT);
 	HT_EXPECT(buddy_consistent());
 }
@@ -265,6 +287,7 @@ HT_TEST(out_of_range_free_detected)
 	unsigned long reports = nr_bad_page_reports();
 	int on_stack = 0;
 
+	expect_reports(10);
 	__free_page(pfn_to_page(max_pfn));		/* just past mem_map */
 	__free_page(pfn_to_page(max_pfn + 3));
 	put_page(pfn_to_page(max_pfn + 15));
@@ -281,6 +304,7 @@ HT_TEST(out_of_range_free_detected)
 	free_pages(host_page_offset + HOST_ARENA_SIZE, 0);
 	free_pages(0, 0);				/* 0 is ignored, as free_page(0) in Linux */
 	HT_EXPECT_EQ(nr_bad_page_reports(), reports + 10);
+	HT_EXPECT_EQ(expected_reports_left(), 0);
 	HT_EXPECT_EQ(nr_free_pages(), NR_FREE_AT_BOOT);
 	HT_EXPECT(extra_pages_untouched());
 	HT_EXPECT(buddy_consistent());
@@ -295,10 +319,12 @@ HT_TEST(wrong_order_free_detected)
 	HT_ASSERT(a && b);
 	HT_EXPECT_EQ(page_to_pfn(a), 4);
 	HT_EXPECT_EQ(page_to_pfn(b), 5);
+	expect_reports(3);
 	__free_pages(a, 2);		/* 5 is allocated, 6-7 are free: not one block */
 	__free_pages(b, 1);		/* 5 is not order-1 aligned */
 	__free_pages(a, MAX_ORDER + 1);
 	HT_EXPECT_EQ(nr_bad_page_reports(), reports + 3);
+	HT_EXPECT_EQ(expected_reports_left(), 0);
 	HT_EXPECT_EQ(page_count(a), 1);
 	HT_EXPECT_EQ(page_count(b), 1);
 	HT_EXPECT(buddy_consistent());
@@ -316,6 +342,7 @@ HT_TEST(slab_frame_free_detected)
 
 	HT_ASSERT(page);
 	set_page_flag(page, PG_slab);	/* as if the slab allocator still owned it */
+	expect_reports(1);
 	__free_page(page);
 	HT_EXPECT_EQ(nr_bad_page_reports(), reports + 1);
 	clear_page_flag(page, PG_slab);
@@ -383,6 +410,7 @@ HT_TEST(free_bootmem_range_merges_and_rejects_twice)
 {
 	unsigned long reports = nr_bad_page_reports();
 
+	expect_reports(5);			/* 4 here, 1 at the end */
 	free_bootmem_range(4, 8);		/* already handed over: 4 reports, nothing changes */
 	HT_EXPECT_EQ(nr_bad_page_reports(), reports + 4);
 	HT_EXPECT_EQ(totalram_pages(), NR_FREE_AT_BOOT);
@@ -400,6 +428,7 @@ HT_TEST(free_bootmem_range_merges_and_rejects_twice)
 	HT_EXPECT_EQ(nr_free_blocks(2), 0);
 	free_bootmem_range(max_pfn - 1, max_pfn + 100);	/* clipped to mem_map; already free */
 	HT_EXPECT_EQ(nr_bad_page_reports(), reports + 5);
+	HT_EXPECT_EQ(expected_reports_left(), 0);
 	HT_EXPECT(extra_pages_untouched());
 	HT_EXPECT(buddy_consistent());
 }

@@ -3,8 +3,15 @@
  *
  * A malloc'ed arena stands in for physical RAM: "physical address" 0 is its first byte, and
  * memlayout.h's FAULTLINE_HOST_TEST __va()/__pa() add and subtract host_page_offset. The
- * kernel services the allocators call (printk, panic, __warn) are replaced by versions that
- * print TAP "# " diagnostic lines. Include this in exactly one file of each test program.
+ * kernel services the allocators call (printk, panic, __warn, expected_report) are replaced by
+ * versions that print TAP "# " diagnostic lines. Include this in exactly one file of each test
+ * program.
+ *
+ * A test that provokes a "BUG: Bad page state" report on purpose announces it with
+ * expect_reports(n), as the in-kernel self tests do, so that the report reads "selftest:
+ * expected report: ..." and no line of `make test` looks like a real kernel failure. To check
+ * what an unannounced report looks like, a test sets host_quiet: the message is kept in
+ * host_last_printk but not printed.
  */
 #ifndef FAULTLINE_MM_HOST_H
 #define FAULTLINE_MM_HOST_H
@@ -28,6 +35,26 @@ unsigned long host_page_offset;
 int console_loglevel = 7;
 static char host_last_printk[512];	/* the last message printed, for tests to inspect */
 static unsigned long host_nr_warnings;
+static bool host_quiet;			/* keep messages in host_last_printk, print nothing */
+static unsigned int host_expected_reports;
+
+void expect_reports(unsigned int n)
+{
+	host_expected_reports = n;
+}
+
+bool expected_report(void)
+{
+	if (!host_expected_reports)
+		return false;
+	host_expected_reports--;
+	return true;
+}
+
+unsigned int expected_reports_left(void)
+{
+	return host_expected_reports;
+}
 
 /* printk - print the message as a TAP diagnostic, without its KERN_* level prefix. */
 int vprintk(const char *fmt, va_list ap)
@@ -39,7 +66,8 @@ int vprintk(const char *fmt, va_list ap)
 	if (msg[0] == KERN_SOH[0] && msg[1] != '\0')
 		msg += 2;
 	len = strlen(msg);
-	printf("# %s%s", msg, len > 0 && msg[len - 1] == '\n' ? "" : "\n");
+	if (!host_quiet)
+		printf("# %s%s", msg, len > 0 && msg[len - 1] == '\n' ? "" : "\n");
 	return n;
 }
 
@@ -70,7 +98,10 @@ void panic(const char *fmt, ...)
 void __warn(const char *file, int line, const char *cond)
 {
 	host_nr_warnings++;
-	printf("# WARNING: %s:%d: %s\n", file, line, cond);
+	if (expected_report())
+		printf("# " EXPECTED_REPORT_PREFIX "warning: %s:%d: %s\n", file, line, cond);
+	else
+		printf("# WARNING: %s:%d: %s\n", file, line, cond);
 }
 
 /*

@@ -1,0 +1,259 @@
+/*
+ * mm/debug_vm.c - the consistency checker: do the counters agree with the page tables?
+ *
+ * Reference counts are the memory system's bookkeeping, and a wrong one is the worst kind of
+ * bug: a page freed while a PTE still maps it (a process reads another's data), or never freed
+ * (a leak). Faultline keeps the counts incrementally on every path (mm/memory.c, mm/rmap.c);
+ * this file recounts everything from scratch and compares, as a test oracle. Reading
+ * /proc/mmcheck runs it; the ring-3 test runner reads it after the tests.
+ *
+ * What must hold, with no fault or system call half-way (the reader is the only one running):
+ *   - every present PTE lies inside a VMA, and is writable only if the VMA is; a writable PTE
+ *     in a private mapping maps an anonymous page that this PTE alone maps;
+ *   - for every counted page (vm_normal_page): _mapcount = the PTEs that map it, over all
+ *     live mms; _refcount = those PTEs + 1 if it is in a page cache; an anonymous page that no
+ *     PTE maps must not exist (it would be a leak);
+ *   - every mm's rss counters = its PTEs by kind, and pgtables_bytes = its tables below the PGD;
+ *   - every frame marked PG_buddy heads a block on the free list of its order, the free lists
+ *     hold nothing else, and their total is nr_free_pages(); free frames have no references.
+ * (With swap, each slot's count will be checked against the swap entries that name it.)
+ */
+#include "mm/debug_vm.h"
+#include "mm/mm_types.h"
+#include "mm/memory.h"
+#include "mm/mmap.h"
+#include "mm/pagewalk.h"
+#include "mm/swapops.h"
+#include "mm/page_alloc.h"
+#include "mm/vmalloc.h"
+#include "mm/slab.h"
+#include "kernel/sched.h"
+#include "kernel/lib/string.h"
+#include "kernel/lib/vsprintf.h"
+#include "fs/fs.h"
+
+extern struct list_head task_list;
+
+#define MAX_DETAIL_LINES	20
+#define PFN_FREE_LISTED		(-1)	/* in maps[]: the head of a block found on a free list */
+
+struct mmcheck {
+	int *maps;			/* per pfn: PTEs found mapping it (or PFN_FREE_LISTED) */
+	char *buf;
+	size_t size, len;
+	unsigned long problems;
+	/* per mm, during its walk */
+	struct mm_struct *mm;
+	struct vm_area_struct *vma;	/* the VMA covering the last address seen */
+	long rss[NR_MM_COUNTERS];
+};
+
+static __attribute__((format(printf, 2, 3))) void problem(struct mmcheck *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (c->problems++ >= MAX_DETAIL_LINES || c->len + 2 >= c->size)
+		return;
+	va_start(ap, fmt);
+	c->len += (size_t)vscnprintf(c->buf + c->len, c->size - c->len, fmt, ap);
+	va_end(ap);
+	c->len += (size_t)scnprintf(c->buf + c->len, c->size - c->len, "\n");
+}
+
+/* check_pte - one PTE slot of the mm being checked. */
+static int check_pte(pte_t *ptep, unsigned long addr, struct mm_walk *walk)
+{
+	struct mmcheck *c = walk->private;
+	pte_t pte = ptep_get(ptep);
+	struct vm_area_struct *vma = c->vma;
+	struct page *page;
+
+	if (pte_none(pte))
+		return 0;
+	if (!vma || addr >= vma->vm_end)
+		vma = c->vma = find_vma(c->mm, addr);
+	if (!vma || vma->vm_start > addr) {
+		problem(c, "mm %p: PTE %#lx at %#lx outside every VMA", (void *)c->mm, pte_val(pte), addr);
+		return 0;
+	}
+	if (is_swap_pte(pte)) {
+		c->rss[MM_SWAPENTS]++;
+		problem(c, "mm %p: swap entry %#lx at %#lx but no swap device", (void *)c->mm, pte_val(pte), addr);
+		return 0;
+	}
+	page = vm_normal_page(vma, addr, pte);
+	if (pte_write(pte) && !(vma->vm_flags & VM_WRITE))
+		problem(c, "mm %p: writable PTE at %#lx in a VMA without VM_WRITE (flags %#lx)",
+			(void *)c->mm, addr, vma->vm_flags);
+	if (!page) {
+		if (pte_write(pte))
+			problem(c, "mm %p: writable PTE at %#lx maps the zero page or a reserved frame",
+				(void *)c->mm, addr);
+		return 0;
+	}
+	if (pte_write(pte) && is_cow_mapping(vma->vm_flags) &&
+	    (!PageAnon(page) || page->_mapcount != 1))
+		problem(c, "mm %p: writable private PTE at %#lx maps a shared page (pfn %#lx, anon %d, mapcount %d)",
+			(void *)c->mm, addr, page_to_pfn(page), PageAnon(page), page->_mapcount);
+	c->maps[page_to_pfn(page)]++;
+	if (PageAnon(page))
+		c->rss[MM_ANONPAGES]++;
+	else
+		c->rss[PageSwapBacked(page) ? MM_SHMEMPAGES : MM_FILEPAGES]++;
+	return 0;
+}
+
+static const struct mm_walk_ops check_ops = { .pte_entry = check_pte };
+
+/* count_pgtables - the user page-table pages below @mm's PGD, in bytes. */
+static unsigned long count_pgtables(struct mm_struct *mm)
+{
+	unsigned long n = 0;
+
+	for (int i = 0; i < USER_PTRS_PER_PGD; i++) {
+		if (!pgd_present(mm->pgd[i]))
+			continue;
+		pud_t *pud = pgd_pgtable(mm->pgd[i]);
+		n++;
+		for (int j = 0; j < PTRS_PER_TABLE; j++) {
+			if (!pud_present(pud[j]))
+				continue;
+			pmd_t *pmd = pud_pgtable(pud[j]);
+			n++;
+			for (int k = 0; k < PTRS_PER_TABLE; k++)
+				n += pmd_present(pmd[k]);
+		}
+	}
+	return n * PAGE_SIZE;
+}
+
+static void check_mm_tables(struct mmcheck *c, struct mm_struct *mm, pid_t pid)
+{
+	static const char *const names[NR_MM_COUNTERS] = { "file", "anon", "swapents", "shmem" };
+	unsigned long tables;
+
+	c->mm = mm;
+	c->vma = NULL;
+	for (int i = 0; i < NR_MM_COUNTERS; i++)
+		c->rss[i] = 0;
+	walk_page_range(mm, 0, TASK_SIZE, &check_ops, c);
+	for (int i = 0; i < NR_MM_COUNTERS; i++)
+		if (c->rss[i] != mm->rss_stat[i])
+			problem(c, "pid %d: rss counter %s is %ld, its page tables map %ld", pid, names[i],
+				mm->rss_stat[i], c->rss[i]);
+	tables = count_pgtables(mm);
+	if (tables != mm->pgtables_bytes)
+		problem(c, "pid %d: pgtables_bytes is %lu, its page tables take %lu", pid,
+			mm->pgtables_bytes, tables);
+}
+
+static int mark_free_block(struct page *page, unsigned int order, void *arg)
+{
+	struct mmcheck *c = arg;
+	unsigned long pfn = page_to_pfn(page);
+
+	if (!PageBuddy(page) || page->order != order)
+		problem(c, "pfn %#lx on the order-%u free list is not a free block of that order", pfn, order);
+	else
+		c->maps[pfn] = PFN_FREE_LISTED;
+	return 0;
+}
+
+/* check_frames - every frame against the counts found in the page tables. */
+static void check_frames(struct mmcheck *c)
+{
+	unsigned long pfn = 0, free_found = 0;
+
+	for_each_free_block(mark_free_block, c);
+	while (pfn < max_pfn) {
+		struct page *page = pfn_to_page(pfn);
+		int maps = c->maps[pfn];
+
+		if (PageBuddy(page)) {
+			unsigned long n = 1UL << page->order;
+
+			if (maps != PFN_FREE_LISTED)
+				problem(c, "pfn %#lx is marked free (order %u) but on no free list", pfn, page->order);
+			for (unsigned long i = 0; i < n && pfn + i < max_pfn; i++) {
+				struct page *p = page + i;
+
+				if (page_count(p) || p->_mapcount || (i && c->maps[pfn + i]))
+					problem(c, "free pfn %#lx has count %d mapcount %d, %d PTEs map it",
+						pfn + i, page_count(p), p->_mapcount, i ? c->maps[pfn + i] : 0);
+			}
+			free_found += n;
+			pfn += n;
+			continue;
+		}
+		if (PageReserved(page) || PageSlab(page)) {
+			if (maps > 0)
+				problem(c, "pfn %#lx (reserved or slab) is mapped by %d user PTEs", pfn, maps);
+		} else if (maps > 0 || page->_mapcount || PageAnon(page) || page->mapping) {
+			int want_refs = maps + (page->mapping ? 1 : 0);
+
+			if (page->_mapcount != maps)
+				problem(c, "pfn %#lx: mapcount %d, but %d PTEs map it", pfn, page->_mapcount, maps);
+			if (page_count(page) != want_refs)
+				problem(c, "pfn %#lx: count %d, expected %d (%d PTEs%s)", pfn, page_count(page),
+					want_refs, maps, page->mapping ? " + the page cache" : "");
+			if (PageAnon(page) && page->mapping)
+				problem(c, "pfn %#lx is anonymous and in a page cache", pfn);
+		}
+		pfn++;
+	}
+	if (free_found != nr_free_pages())
+		problem(c, "the free lists hold %lu frames, nr_free_pages() says %lu", free_found, nr_free_pages());
+}
+
+size_t mm_check_consistency(char *buf, size_t size)
+{
+	struct mmcheck c = { .buf = buf, .size = size };
+	struct task_struct *task, *other;
+	unsigned long nr_mms = 0;
+	char head[96];
+	size_t hlen;
+
+	buf[0] = '\0';
+	/* The report's detail lines go after a first line written last: leave room for it. */
+	c.len = sizeof(head);
+	if (c.len >= size)
+		return 0;
+	memset(buf, ' ', c.len);
+	c.maps = vzalloc(max_pfn * sizeof(int));
+	if (!c.maps)
+		return (size_t)scnprintf(buf, size, "mmcheck: FAILED 1 problems\nno memory for the check\n");
+
+	list_for_each_entry(task, &task_list, tasks) {
+		bool seen = false;
+
+		if (!task->mm)
+			continue;
+		list_for_each_entry(other, &task_list, tasks) {	/* vfork children share an mm */
+			if (other == task)
+				break;
+			if (other->mm == task->mm) {
+				seen = true;
+				break;
+			}
+		}
+		if (seen)
+			continue;
+		check_mm_tables(&c, task->mm, task->pid);
+		nr_mms++;
+	}
+	check_frames(&c);
+	vfree(c.maps);
+
+	if (c.problems)
+		hlen = (size_t)scnprintf(head, sizeof(head), "mmcheck: FAILED %lu problems", c.problems);
+	else
+		hlen = (size_t)scnprintf(head, sizeof(head), "mmcheck: ok (%lu frames, %lu address spaces)",
+					 max_pfn, nr_mms);
+	/* Move the details up behind the first line. */
+	memmove(buf + hlen + 1, buf + sizeof(head), c.len - sizeof(head));
+	memcpy(buf, head, hlen);
+	buf[hlen] = '\n';
+	c.len = hlen + 1 + (c.len - sizeof(head));
+	buf[c.len] = '\0';
+	return c.len;
+}

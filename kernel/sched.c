@@ -58,6 +58,12 @@ void wake_up_process(struct task_struct *task)
 	local_irq_restore(flags);
 }
 
+void set_task_comm(struct task_struct *task, const char *name)
+{
+	memset(task->comm, 0, sizeof(task->comm));
+	strscpy(task->comm, name, sizeof(task->comm));
+}
+
 struct task_struct *find_task_by_pid(pid_t pid)
 {
 	struct task_struct *task;

@@ -65,6 +65,8 @@ struct task_struct {
 	int timeslice;			/* ticks left before preemption */
 	u64 wakeup_ns;			/* nanosleep: wake at this ktime */
 	bool vfork_done;		/* a vfork child has exec'ed or exited */
+	bool is_child_subreaper;	/* prctl PR_SET_CHILD_SUBREAPER: orphaned descendants
+					 * come to this task rather than to init */
 	struct task_struct *vfork_parent;
 	int __user *clear_child_tid;	/* set_tid_address */
 
@@ -92,6 +94,12 @@ void sched_tick(struct pt_regs *regs);
 
 /* need_resched - set when the current task should give up the CPU at the next chance. */
 extern bool need_resched;
+
+/*
+ * set_task_comm - name @task @name (at most TASK_COMM_LEN - 1 bytes of it), zeroing the rest
+ * of comm so that nothing of an older name is left (Linux's __set_task_comm).
+ */
+void set_task_comm(struct task_struct *task, const char *name);
 
 /* find_task_by_pid - the task with @pid, or NULL. */
 struct task_struct *find_task_by_pid(pid_t pid);

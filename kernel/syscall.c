@@ -44,6 +44,8 @@ long sys_nanosleep(const void __user *req, void __user *rem);
 long sys_clock_nanosleep(int which, int flags, const void __user *req, void __user *rem);
 long sys_getrandom(void __user *buf, size_t len, unsigned int flags);
 long sys_arch_prctl(int code, unsigned long addr);
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
+	       unsigned long arg5);
 long sys_set_tid_address(int __user *tidptr);
 long sys_prlimit64(pid_t pid, unsigned int resource, const void __user *new, void __user *old);
 long sys_getrlimit(unsigned int resource, void __user *rlim);
@@ -108,6 +110,7 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(121, sys_getpgid),
 	SYSCALL(124, sys_getsid),
 	SYSCALL(131, sys_sigaltstack),
+	SYSCALL(157, sys_prctl),
 	SYSCALL(158, sys_arch_prctl),
 	SYSCALL(160, sys_setrlimit),
 	SYSCALL(186, sys_gettid),

@@ -8,6 +8,7 @@
  * the child calls execve or exits.
  */
 #include "kernel/sched.h"
+#include "kernel/wait.h"
 #include "kernel/syscalls.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
@@ -86,8 +87,37 @@ static void copy_thread(struct task_struct *p, const struct pt_regs *regs, unsig
 }
 
 /*
+ * wait_for_vfork_done - sleep until vfork child @p has exec'ed or exited (mm_release sets
+ * vfork_done and wakes us), or until a signal is pending: a vfork parent must still die of
+ * SIGKILL (Linux waits in TASK_KILLABLE). Giving up, it unhooks itself from the child so the
+ * child's later mm_release does not wake a task that may be gone; the signal is then taken
+ * on the way back to user mode.
+ */
+static void wait_for_vfork_done(struct task_struct *p)
+{
+	for (;;) {
+		unsigned long irqf = local_irq_save();
+
+		if (p->vfork_done) {
+			local_irq_restore(irqf);
+			return;
+		}
+		if (signal_pending(current)) {
+			p->vfork_parent = NULL;
+			local_irq_restore(irqf);
+			return;
+		}
+		current->state = TASK_INTERRUPTIBLE;
+		local_irq_restore(irqf);
+		schedule();
+	}
+}
+
+/*
  * kernel_clone - create a child of the current task. Returns its pid, or -errno
- * (-ENOMEM when out of memory, -EINVAL for clone flags Faultline does not support).
+ * (-ENOMEM when out of memory, -EINVAL for clone flags Faultline does not support: threads,
+ * CLONE_VM without CLONE_VFORK; -EPERM for a CLONE_SETTLS base outside user space). A vfork
+ * parent returns when the child has exec'ed or exited, or early if a signal is pending.
  */
 long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
 		  int __user *child_tid, unsigned long tls)
@@ -99,6 +129,14 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 		return -EINVAL;		/* no threads: one task per process */
 	if ((flags & CLONE_VFORK) && !(flags & CLONE_VM))
 		return -EINVAL;
+	/* CLONE_VM alone would be two running tasks on one mm: threads, which Faultline does not
+	 * have (no locking of the mm against a second task). Only vfork may share it. */
+	if ((flags & CLONE_VM) && !(flags & CLONE_VFORK))
+		return -EINVAL;
+	/* The new TLS base is checked as arch_prctl(ARCH_SET_FS) checks it (Linux: copy_thread
+	 * -> do_arch_prctl_64): a base outside user space would fault at the switch to the child. */
+	if ((flags & CLONE_SETTLS) && tls >= TASK_SIZE)
+		return -EPERM;
 	p = alloc_task();
 	if (!p)
 		return -ENOMEM;
@@ -147,20 +185,8 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	p->state = TASK_INTERRUPTIBLE;
 	wake_up_process(p);
 
-	if (flags & CLONE_VFORK) {
-		/* Sleep until the child has exec'ed or exited (it sets vfork_done and wakes us). */
-		while (!p->vfork_done) {
-			unsigned long irqf = local_irq_save();
-
-			if (!p->vfork_done) {
-				current->state = TASK_INTERRUPTIBLE;
-				local_irq_restore(irqf);
-				schedule();
-			} else {
-				local_irq_restore(irqf);
-			}
-		}
-	}
+	if (flags & CLONE_VFORK)
+		wait_for_vfork_done(p);
 	return p->pid;
 }
 

@@ -86,8 +86,18 @@ void sched_init(void);
 /* schedule - give the CPU to the next runnable task (maybe the same one). */
 void schedule(void);
 
-/* wake_up_process - make a sleeping task runnable. */
+/* wake_up_process - make a sleeping task runnable (taking it off the sleepers if it is in
+ * schedule_timeout_ns). Does nothing to a running task or a zombie. */
 void wake_up_process(struct task_struct *task);
+
+/*
+ * cond_resched - a reschedule point for long kernel loops (Linux's cond_resched): if the
+ * running task's time slice is used up, give the CPU to the next runnable task; the caller
+ * stays runnable and continues when its turn comes. The kernel is not otherwise preempted,
+ * so a loop over megabytes of data (a big read or write, a copy) must call this every chunk.
+ * Call it only where the kernel may sleep (no interrupts disabled, no state half-updated).
+ */
+void cond_resched(void);
 
 /* sched_tick - called by the timer interrupt; may ask for a reschedule. */
 void sched_tick(struct pt_regs *regs);

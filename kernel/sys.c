@@ -220,6 +220,7 @@ long sys_getrandom(void __user *buf, size_t len, unsigned int flags)
 		if (copy_to_user((u8 __user *)buf + done, chunk, n))
 			return done ? (long)done : -EFAULT;
 		done += n;
+		cond_resched();
 	}
 	return (long)done;
 }

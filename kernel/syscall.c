@@ -54,6 +54,7 @@ long sys_sched_getaffinity(pid_t pid, size_t len, unsigned long __user *mask);
 long sys_sched_setaffinity(pid_t pid, size_t len, const unsigned long __user *mask);
 long sys_futex(int __user *uaddr, int op, int val);
 long sys_sigaltstack(const void __user *ss, void __user *old);
+long sys_tkill(pid_t tid, int sig);
 
 #define NR_syscalls 335
 
@@ -114,6 +115,7 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(158, sys_arch_prctl),
 	SYSCALL(160, sys_setrlimit),
 	SYSCALL(186, sys_gettid),
+	SYSCALL(200, sys_tkill),
 	SYSCALL(201, sys_time),
 	SYSCALL(202, sys_futex),
 	SYSCALL(203, sys_sched_setaffinity),

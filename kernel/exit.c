@@ -20,7 +20,6 @@
 #include "mm/pgtable.h"
 #include "fs/fs.h"
 
-void free_task(struct task_struct *p);
 void mm_release(struct task_struct *task);
 bool poweroff_on_init_exit;
 

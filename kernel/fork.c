@@ -15,6 +15,7 @@
 #include "kernel/io.h"
 #include "kernel/lib/string.h"
 #include "mm/slab.h"
+#include "mm/vmalloc.h"
 #include "mm/mmap.h"
 #include "fs/fs.h"
 
@@ -36,20 +37,34 @@ void ret_from_fork(void);
 
 static pid_t last_pid;
 
-/* alloc_task - a zeroed task with a kernel stack, or NULL. */
-static struct task_struct *alloc_task(void)
+/*
+ * alloc_thread_stack - a KERNEL_STACK_SIZE kernel stack in the vmalloc area, as Linux's
+ * CONFIG_VMAP_STACK: its pages need not be contiguous, and the page below it is never mapped
+ * (mm/vmalloc.c keeps an unmapped page below every area), so running off the bottom of the
+ * stack faults at once - as a double fault, see report_stack_overflow - instead of silently
+ * writing over whatever lies below. Returns the stack's base (lowest address) or NULL.
+ */
+static void *alloc_thread_stack(void)
+{
+	return vmalloc(KERNEL_STACK_SIZE);
+}
+
+static void free_thread_stack(void *stack)
+{
+	vfree(stack);
+}
+
+struct task_struct *alloc_task(void)
 {
 	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
-	struct page *stack;
 
 	if (!p)
 		return NULL;
-	stack = alloc_pages(GFP_KERNEL, 2);		/* KERNEL_STACK_SIZE = 4 pages */
-	if (!stack) {
+	p->stack = alloc_thread_stack();
+	if (!p->stack) {
 		kfree(p);
 		return NULL;
 	}
-	p->stack = page_address(stack);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->run_list);
@@ -57,11 +72,23 @@ static struct task_struct *alloc_task(void)
 	return p;
 }
 
-/* free_task - give back what alloc_task took (the task must not be running). */
 void free_task(struct task_struct *p)
 {
-	__free_pages(virt_to_page(p->stack), 2);
+	free_thread_stack(p->stack);
 	kfree(p);
+}
+
+bool report_stack_overflow(unsigned long address)
+{
+	struct task_struct *tsk = current;
+	unsigned long base = (unsigned long)tsk->stack;
+
+	if (!base || address < base - PAGE_SIZE || address >= base)
+		return false;
+	printk(KERN_EMERG "BUG: kernel stack overflow (double-fault): %s[%d] ran off its stack "
+	       "%#lx-%#lx into the guard page at %#lx\n", tsk->comm, tsk->pid, base,
+	       base + KERNEL_STACK_SIZE, address);
+	return true;
 }
 
 /*

@@ -111,6 +111,23 @@ extern bool need_resched;
  */
 void set_task_comm(struct task_struct *task, const char *name);
 
+/*
+ * alloc_task - a zeroed task with its kernel stack (KERNEL_STACK_SIZE in the vmalloc area,
+ * an unmapped guard page below it), or NULL when memory runs out. free_task gives both back;
+ * the task must not be running.
+ */
+struct task_struct *alloc_task(void);
+void free_task(struct task_struct *p);
+
+/*
+ * report_stack_overflow - called by the double-fault handler with the faulting address
+ * (CR2): if it lies in the guard page below the current task's kernel stack, print Linux's
+ * "BUG: kernel stack overflow" line naming the task and return true. The stack overflowed:
+ * the CPU could not push the page-fault frame, so the #PF became a #DF, which runs on its
+ * own IST stack and can still report.
+ */
+bool report_stack_overflow(unsigned long address);
+
 /* find_task_by_pid - the task with @pid, or NULL. */
 struct task_struct *find_task_by_pid(pid_t pid);
 

@@ -20,7 +20,8 @@ B       := build
 CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -I. \
 	  -ffreestanding -fno-builtin -nostdlib -fno-pic -fno-pie -mcmodel=kernel \
 	  -mno-red-zone -mgeneral-regs-only -fno-stack-protector -fno-omit-frame-pointer \
-	  -fno-asynchronous-unwind-tables -fno-strict-aliasing -MMD -MP
+	  -fno-asynchronous-unwind-tables -fno-strict-aliasing -MMD -MP \
+	  -Wvla -Wframe-larger-than=2048
 NASMFLAGS := -f elf64 -g -F dwarf
 LDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments -T linker.ld
 

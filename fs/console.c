@@ -42,8 +42,9 @@ void console_init(void)
 }
 
 /*
- * console_write - send @count bytes of @buf to the console port. Returns the bytes sent, or
- * -EFAULT if the first chunk could not be read from @buf.
+ * console_write - send @count bytes of @buf to the console port, giving the CPU away between
+ * chunks when the time slice is up. Returns the bytes sent (short if @buf faults part-way),
+ * or -EFAULT if nothing could be read from @buf.
  */
 static ssize_t console_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
 {
@@ -59,6 +60,7 @@ static ssize_t console_write(struct file *file, const char __user *buf, size_t c
 		done += got;
 		if (got < chunk)
 			return done ? (ssize_t)done : -EFAULT;
+		cond_resched();		/* a UART is slow: megabytes take seconds */
 	}
 	return (ssize_t)done;
 }
@@ -66,8 +68,8 @@ static ssize_t console_write(struct file *file, const char __user *buf, size_t c
 /*
  * console_read - wait until at least one byte has arrived, then return what is waiting (up to
  * @count bytes, stopping after a newline). Input is echoed; CR is turned into LF. Returns the
- * byte count, -EAGAIN for O_NONBLOCK with nothing waiting, -EINTR if a signal came first, or
- * -EFAULT if @buf cannot be written.
+ * byte count (the bytes copied before a fault in @buf), -EAGAIN for O_NONBLOCK with nothing
+ * waiting, -EINTR if a signal came first, or -EFAULT if no byte could be stored in @buf.
  */
 static ssize_t console_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
@@ -102,9 +104,10 @@ static ssize_t console_read(struct file *file, char __user *buf, size_t count, l
 		if (c == '\n')
 			break;
 	}
-	if (copy_to_user(buf, kbuf, n))
-		return -EFAULT;
-	return (ssize_t)n;
+	/* A buffer that faults part-way gets what fits before the fault (the rest of the input
+	 * is lost, as it has been echoed already). */
+	n -= copy_to_user(buf, kbuf, n);
+	return n ? (ssize_t)n : -EFAULT;
 }
 
 /*

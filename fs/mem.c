@@ -3,6 +3,8 @@
  */
 #include "fs/mem.h"
 #include "kernel/errno.h"
+#include "kernel/sched.h"
+#include "kernel/wait.h"
 
 /* read_null - /dev/null has nothing to read: always end of file (0). */
 static ssize_t read_null(struct file *file, char __user *buf, size_t count, loff_t *pos)
@@ -18,17 +20,34 @@ static ssize_t write_null(struct file *file, const char __user *buf, size_t coun
 	return (ssize_t)count;
 }
 
-/* read_zero - fill @buf with @count zero bytes. Returns the bytes zeroed before a fault, or
- * -EFAULT if the first one faulted. */
+/*
+ * read_zero - fill @buf with @count zero bytes, a page of the user buffer at a time (Linux's
+ * read_zero): a fault stops the read at the page that faulted, a pending signal between pages
+ * stops it too, and a long read gives the CPU away when its time slice is used up. Returns
+ * the bytes zeroed, -EFAULT if the first page faulted, or -EINTR if a signal came first.
+ */
 static ssize_t read_zero(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
-	unsigned long left;
+	size_t done = 0;
 
 	(void)file; (void)pos;
-	if (!count)
-		return 0;
-	left = clear_user(buf, count);
-	return left == count ? -EFAULT : (ssize_t)(count - left);
+	while (done < count) {
+		unsigned long addr = (unsigned long)buf + done;
+		size_t chunk = min(count - done, PAGE_SIZE - (addr & (PAGE_SIZE - 1)));
+
+		/* The chunk is one page: a fault means the page is not there at all. */
+		if (clear_user(buf + done, chunk))
+			break;
+		done += chunk;
+		if (done < count) {
+			if (signal_pending(current))
+				return (ssize_t)done;
+			cond_resched();
+		}
+	}
+	if (!done && count)
+		return -EFAULT;
+	return (ssize_t)done;
 }
 
 const struct file_operations null_fops = {

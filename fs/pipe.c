@@ -38,7 +38,8 @@ struct pipe_inode_info {
 /*
  * pipe_read - copy up to @count buffered bytes to @buf, waiting for some if the pipe is empty
  * and has a writer. Returns the bytes read, 0 at end of file (empty, no writers), -EAGAIN
- * (O_NONBLOCK and empty), -EINTR (a signal while waiting) or -EFAULT.
+ * (O_NONBLOCK and empty), -EINTR (a signal while waiting) or -EFAULT (@buf faulted before a
+ * whole chunk was copied; as on Linux, the bytes of that chunk stay in the pipe).
  */
 static ssize_t pipe_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
@@ -56,14 +57,14 @@ static ssize_t pipe_read(struct file *file, char __user *buf, size_t count, loff
 	}
 	while (done < count && pipe->len) {
 		size_t chunk = min(min(count - done, pipe->len), PIPE_SIZE - pipe->head);
-		size_t left = copy_to_user(buf + done, pipe->buf + pipe->head, chunk);
 
-		chunk -= left;
+		/* A chunk that faults part-way is not consumed: its bytes stay in the pipe
+		 * (Linux's pipe_read keeps a buffer it could not copy whole). */
+		if (copy_to_user(buf + done, pipe->buf + pipe->head, chunk))
+			break;
 		pipe->head = (pipe->head + chunk) % PIPE_SIZE;
 		pipe->len -= chunk;
 		done += chunk;
-		if (left)
-			break;
 	}
 	if (done)
 		wake_up(&pipe->wr_wait);

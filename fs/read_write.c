@@ -13,6 +13,7 @@
 #include "mm/page_alloc.h"
 #include "mm/slab.h"
 #include "kernel/errno.h"
+#include "kernel/sched.h"
 #include "kernel/lib/string.h"
 
 bool file_seekable(const struct file *file)
@@ -208,6 +209,7 @@ static ssize_t do_iter_readv_writev(struct file *file, const struct iovec __user
 		done += (size_t)ret;
 		if ((size_t)ret < iov[i].iov_len)
 			break;
+		cond_resched();		/* 1,024 segments of up to 2 GiB: a long loop */
 	}
 	if (done)
 		ret = (ssize_t)done;

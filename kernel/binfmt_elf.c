@@ -18,6 +18,7 @@
 #include "kernel/io.h"
 #include "mm/mmap.h"
 #include "mm/memory.h"
+#include "mm/slab.h"
 #include "fs/fs.h"
 
 #define EI_NIDENT	16
@@ -194,30 +195,67 @@ static u64 random_u64(void)
 	return state;
 }
 
+/*
+ * push_strings - push @n strings @strs so that they lie in order, the first lowest, and
+ * return the user address of the first (the current sp if @n is 0), or 0 if the stack is
+ * full.
+ */
+static unsigned long push_strings(struct linux_binprm *bprm, char *const strs[], int n)
+{
+	for (int i = n - 1; i >= 0; i--)
+		if (!push_bytes(bprm, strs[i], strlen(strs[i]) + 1))
+			return 0;
+	return bprm->sp;
+}
+
+/*
+ * put_string_pointers - write the NULL-terminated pointer array (argv[] or envp[]) of the @n
+ * strings @strs, which push_strings placed one after another from user address @start, at
+ * user address @at. The pointers are worked out again from the string lengths and written in
+ * small batches: nothing on the kernel stack grows with the number of strings. Returns 0 or
+ * -E2BIG (the stack could not be written).
+ */
+static int put_string_pointers(struct mm_struct *mm, unsigned long at, char *const strs[], int n,
+			       unsigned long start)
+{
+	unsigned long batch[32];
+	int i = 0;
+
+	while (i <= n) {
+		long k = 0;
+
+		for (; k < (long)ARRAY_SIZE(batch) && i <= n; k++, i++) {
+			batch[k] = i < n ? start : 0;
+			if (i < n)
+				start += strlen(strs[i]) + 1;
+		}
+		if (access_remote_vm(mm, at, batch, k * 8, true) != k * 8)
+			return -E2BIG;
+		at += k * 8;
+	}
+	return 0;
+}
+
 /* create_elf_tables - the initial stack: strings, random bytes, auxv, envp, argv, argc. */
 static int create_elf_tables(struct linux_binprm *bprm)
 {
 	int argc = bprm->argc, envc = bprm->envc;
-	unsigned long argv_addr[argc + 1], envp_addr[envc + 1];
 	struct mm_struct *mm = bprm->mm;
 	u64 rnd[2] = { random_u64(), random_u64() };
 	unsigned long platform, random, execfn;
 
 	mm->arg_end = mm->env_end = bprm->sp;
-	for (int i = envc - 1; i >= 0; i--)
-		if (!(envp_addr[i] = push_bytes(bprm, bprm->envp[i], strlen(bprm->envp[i]) + 1)))
-			return -E2BIG;
-	mm->env_start = envc ? envp_addr[0] : bprm->sp;
+	mm->env_start = push_strings(bprm, bprm->envp, envc);
+	if (!mm->env_start)
+		return -E2BIG;
 	mm->arg_end = mm->env_start;
-	for (int i = argc - 1; i >= 0; i--)
-		if (!(argv_addr[i] = push_bytes(bprm, bprm->argv[i], strlen(bprm->argv[i]) + 1)))
-			return -E2BIG;
-	mm->arg_start = argc ? argv_addr[0] : bprm->sp;
-	execfn = argc ? argv_addr[0] : 0;
+	mm->arg_start = push_strings(bprm, bprm->argv, argc);
+	if (!mm->arg_start)
+		return -E2BIG;
+	execfn = argc ? mm->arg_start : 0;
 	platform = push_bytes(bprm, "x86_64", 7);
 	bprm->sp &= ~15UL;
 	random = push_bytes(bprm, rnd, sizeof(rnd));
-	argv_addr[argc] = envp_addr[envc] = 0;
 
 	unsigned long auxv[] = {
 		AT_PHDR, bprm->phdr_addr, AT_PHENT, sizeof(struct elf64_phdr), AT_PHNUM, bprm->phnum,
@@ -232,38 +270,29 @@ static int create_elf_tables(struct linux_binprm *bprm)
 	unsigned long argc_word = (unsigned long)argc;
 
 	if (access_remote_vm(mm, sp, &argc_word, 8, true) != 8 ||
-	    access_remote_vm(mm, sp + 8, argv_addr, (argc + 1) * 8, true) != (argc + 1) * 8 ||
-	    access_remote_vm(mm, sp + 8 + (argc + 1) * 8, envp_addr, (envc + 1) * 8, true) != (envc + 1) * 8 ||
+	    put_string_pointers(mm, sp + 8, bprm->argv, argc, mm->arg_start) ||
+	    put_string_pointers(mm, sp + 8 + (argc + 1) * 8, bprm->envp, envc, mm->env_start) ||
 	    access_remote_vm(mm, sp + 8 * (argc + envc + 3), auxv, sizeof(auxv), true) != (long)sizeof(auxv))
 		return -E2BIG;
 	mm->start_stack = sp;
 	return 0;
 }
 
-int load_elf_binary(struct linux_binprm *bprm)
+/* load_elf_image - map the segments described by @eh and @ph (already read), set the brk
+ * and build the stack. Returns 0 or -errno. */
+static int load_elf_image(struct linux_binprm *bprm, const struct elf64_hdr *eh,
+			  const struct elf64_phdr *ph, loff_t size)
 {
-	struct elf64_hdr eh;
-	struct elf64_phdr ph[MAX_PHNUM];
-	loff_t pos = 0, size = bprm->file->f_inode->i_size;
 	unsigned long bias = 0, brk = 0;
 	int err;
 
-	if (kernel_read(bprm->file, &eh, sizeof(eh), &pos) != (ssize_t)sizeof(eh)) {
-		pr_info("exec: file too short for an ELF header\n");
-		return -ENOEXEC;
-	}
-	if ((err = check_elf_header(&eh, size)))
-		return err;
-	pos = (loff_t)eh.e_phoff;
-	if (kernel_read(bprm->file, ph, eh.e_phnum * sizeof(ph[0]), &pos) != (ssize_t)(eh.e_phnum * sizeof(ph[0])))
-		return -ENOEXEC;
-	if (eh.e_type == ET_DYN)
+	if (eh->e_type == ET_DYN)
 		bias = ELF_ET_DYN_BASE;
-	if ((err = check_segments(ph, eh.e_phnum, size, bias)))
+	if ((err = check_segments(ph, eh->e_phnum, size, bias)))
 		return err;
 
 	bprm->phdr_addr = 0;
-	for (int i = 0; i < eh.e_phnum; i++) {
+	for (int i = 0; i < eh->e_phnum; i++) {
 		const struct elf64_phdr *p = &ph[i];
 
 		if (p->p_type != PT_LOAD)
@@ -271,8 +300,8 @@ int load_elf_binary(struct linux_binprm *bprm)
 		if ((err = map_segment(bprm, p, bias)))
 			return err;
 		/* AT_PHDR: where the program headers are in memory (inside a segment's file part). */
-		if (eh.e_phoff >= p->p_offset && eh.e_phoff < p->p_offset + p->p_filesz)
-			bprm->phdr_addr = bias + p->p_vaddr + (eh.e_phoff - p->p_offset);
+		if (eh->e_phoff >= p->p_offset && eh->e_phoff < p->p_offset + p->p_filesz)
+			bprm->phdr_addr = bias + p->p_vaddr + (eh->e_phoff - p->p_offset);
 		unsigned long end = bias + p->p_vaddr + p->p_memsz;
 		if (end > brk)
 			brk = end;
@@ -284,8 +313,8 @@ int load_elf_binary(struct linux_binprm *bprm)
 			bprm->mm->end_data = bias + p->p_vaddr + p->p_filesz;
 		}
 	}
-	bprm->phnum = eh.e_phnum;
-	bprm->entry = bias + eh.e_entry;
+	bprm->phnum = eh->e_phnum;
+	bprm->entry = bias + eh->e_entry;
 	bprm->mm->start_brk = bprm->mm->brk = ALIGN_UP(brk, PAGE_SIZE);
 
 	/* The stack: a VM_GROWSDOWN VMA below STACK_TOP. */
@@ -295,4 +324,34 @@ int load_elf_binary(struct linux_binprm *bprm)
 		return (int)(long)stack;
 	bprm->sp = STACK_TOP;
 	return create_elf_tables(bprm);
+}
+
+/*
+ * load_elf_binary - check bprm->file as an ELF64 executable and build its image in bprm->mm.
+ * The program headers (up to MAX_PHNUM of them, 3.5 KiB) are read into a kmalloc'ed table,
+ * never onto the kernel stack. Returns 0, or -ENOEXEC, -EINVAL, -ENOMEM or -E2BIG.
+ */
+int load_elf_binary(struct linux_binprm *bprm)
+{
+	struct elf64_hdr eh;
+	struct elf64_phdr *ph;
+	loff_t pos = 0, size = bprm->file->f_inode->i_size;
+	int err;
+
+	if (kernel_read(bprm->file, &eh, sizeof(eh), &pos) != (ssize_t)sizeof(eh)) {
+		pr_info("exec: file too short for an ELF header\n");
+		return -ENOEXEC;
+	}
+	if ((err = check_elf_header(&eh, size)))
+		return err;
+	ph = kmalloc(eh.e_phnum * sizeof(*ph), GFP_KERNEL);
+	if (!ph)
+		return -ENOMEM;
+	pos = (loff_t)eh.e_phoff;
+	if (kernel_read(bprm->file, ph, eh.e_phnum * sizeof(*ph), &pos) != (ssize_t)(eh.e_phnum * sizeof(*ph)))
+		err = -ENOEXEC;
+	else
+		err = load_elf_image(bprm, &eh, ph, size);
+	kfree(ph);
+	return err;
 }

@@ -120,7 +120,7 @@ int kernel_execve(const char *filename, char *const argv[], char *const envp[])
 	if (current->files)
 		do_close_on_exec(current->files);
 	const char *base = strrchr(filename, '/');
-	strscpy(current->comm, base ? base + 1 : filename, sizeof(current->comm));
+	set_task_comm(current, base ? base + 1 : filename);
 	for (int i = 0; i < 64; i++)
 		if (current->sigaction_handler[i] > 1)	/* handlers reset; SIG_IGN stays */
 			current->sigaction_handler[i] = 0;

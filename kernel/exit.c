@@ -20,7 +20,6 @@
 #include "mm/pgtable.h"
 #include "fs/fs.h"
 
-void free_task(struct task_struct *p);
 void mm_release(struct task_struct *task);
 bool poweroff_on_init_exit;
 
@@ -39,10 +38,23 @@ static void init_exited(int code)
 		machine_power_off(QEMU_EXIT_SUCCESS);
 }
 
+/*
+ * find_new_reaper - who adopts the children of exiting @tsk: its nearest ancestor that is a
+ * child subreaper (prctl PR_SET_CHILD_SUBREAPER) and is not exiting itself, else @init
+ * (Linux's find_new_reaper). May return NULL when init itself exits.
+ */
+static struct task_struct *find_new_reaper(struct task_struct *tsk, struct task_struct *init)
+{
+	for (struct task_struct *p = tsk->parent; p && p != init; p = p->parent)
+		if (p->is_child_subreaper && p->state != TASK_ZOMBIE && p->state != TASK_DEAD)
+			return p;
+	return init != tsk ? init : NULL;
+}
+
 void do_exit(int code)
 {
 	struct task_struct *tsk = current, *child, *tmp;
-	struct task_struct *init = find_task_by_pid(1);
+	struct task_struct *init = find_task_by_pid(1), *reaper;
 
 	if (tsk->pid == 0)
 		panic("the idle task tried to exit");
@@ -62,18 +74,17 @@ void do_exit(int code)
 	if (tsk->pid == 1)
 		init_exited(code);
 
-	/* Children go to init; zombies among them are reaped by init's wait4. */
+	/* Children go to the nearest subreaper or to init; zombies among them are reaped by its
+	 * wait4. */
+	reaper = find_new_reaper(tsk, init);
 	list_for_each_entry_safe(child, tmp, &tsk->children, sibling) {
 		list_del(&child->sibling);
-		if (init && init != tsk) {
-			child->parent = init;
-			list_add_tail(&child->sibling, &init->children);
-		} else {
-			child->parent = NULL;
-		}
+		child->parent = reaper;
+		if (reaper)
+			list_add_tail(&child->sibling, &reaper->children);
 	}
-	if (init && init != tsk)
-		wake_up_process(init);
+	if (reaper)
+		wake_up_process(reaper);
 
 	local_irq_disable();
 	tsk->exit_code = code;

@@ -8,12 +8,14 @@
  * the child calls execve or exits.
  */
 #include "kernel/sched.h"
+#include "kernel/wait.h"
 #include "kernel/syscalls.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "kernel/io.h"
 #include "kernel/lib/string.h"
 #include "mm/slab.h"
+#include "mm/vmalloc.h"
 #include "mm/mmap.h"
 #include "fs/fs.h"
 
@@ -35,20 +37,34 @@ void ret_from_fork(void);
 
 static pid_t last_pid;
 
-/* alloc_task - a zeroed task with a kernel stack, or NULL. */
-static struct task_struct *alloc_task(void)
+/*
+ * alloc_thread_stack - a KERNEL_STACK_SIZE kernel stack in the vmalloc area, as Linux's
+ * CONFIG_VMAP_STACK: its pages need not be contiguous, and the page below it is never mapped
+ * (mm/vmalloc.c keeps an unmapped page below every area), so running off the bottom of the
+ * stack faults at once - as a double fault, see report_stack_overflow - instead of silently
+ * writing over whatever lies below. Returns the stack's base (lowest address) or NULL.
+ */
+static void *alloc_thread_stack(void)
+{
+	return vmalloc(KERNEL_STACK_SIZE);
+}
+
+static void free_thread_stack(void *stack)
+{
+	vfree(stack);
+}
+
+struct task_struct *alloc_task(void)
 {
 	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
-	struct page *stack;
 
 	if (!p)
 		return NULL;
-	stack = alloc_pages(GFP_KERNEL, 2);		/* KERNEL_STACK_SIZE = 4 pages */
-	if (!stack) {
+	p->stack = alloc_thread_stack();
+	if (!p->stack) {
 		kfree(p);
 		return NULL;
 	}
-	p->stack = page_address(stack);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->run_list);
@@ -56,11 +72,23 @@ static struct task_struct *alloc_task(void)
 	return p;
 }
 
-/* free_task - give back what alloc_task took (the task must not be running). */
 void free_task(struct task_struct *p)
 {
-	__free_pages(virt_to_page(p->stack), 2);
+	free_thread_stack(p->stack);
 	kfree(p);
+}
+
+bool report_stack_overflow(unsigned long address)
+{
+	struct task_struct *tsk = current;
+	unsigned long base = (unsigned long)tsk->stack;
+
+	if (!base || address < base - PAGE_SIZE || address >= base)
+		return false;
+	printk(KERN_EMERG "BUG: kernel stack overflow (double-fault): %s[%d] ran off its stack "
+	       "%#lx-%#lx into the guard page at %#lx\n", tsk->comm, tsk->pid, base,
+	       base + KERNEL_STACK_SIZE, address);
+	return true;
 }
 
 /*
@@ -86,8 +114,37 @@ static void copy_thread(struct task_struct *p, const struct pt_regs *regs, unsig
 }
 
 /*
+ * wait_for_vfork_done - sleep until vfork child @p has exec'ed or exited (mm_release sets
+ * vfork_done and wakes us), or until a signal is pending: a vfork parent must still die of
+ * SIGKILL (Linux waits in TASK_KILLABLE). Giving up, it unhooks itself from the child so the
+ * child's later mm_release does not wake a task that may be gone; the signal is then taken
+ * on the way back to user mode.
+ */
+static void wait_for_vfork_done(struct task_struct *p)
+{
+	for (;;) {
+		unsigned long irqf = local_irq_save();
+
+		if (p->vfork_done) {
+			local_irq_restore(irqf);
+			return;
+		}
+		if (signal_pending(current)) {
+			p->vfork_parent = NULL;
+			local_irq_restore(irqf);
+			return;
+		}
+		current->state = TASK_INTERRUPTIBLE;
+		local_irq_restore(irqf);
+		schedule();
+	}
+}
+
+/*
  * kernel_clone - create a child of the current task. Returns its pid, or -errno
- * (-ENOMEM when out of memory, -EINVAL for clone flags Faultline does not support).
+ * (-ENOMEM when out of memory, -EINVAL for clone flags Faultline does not support: threads,
+ * CLONE_VM without CLONE_VFORK; -EPERM for a CLONE_SETTLS base outside user space). A vfork
+ * parent returns when the child has exec'ed or exited, or early if a signal is pending.
  */
 long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
 		  int __user *child_tid, unsigned long tls)
@@ -99,6 +156,14 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 		return -EINVAL;		/* no threads: one task per process */
 	if ((flags & CLONE_VFORK) && !(flags & CLONE_VM))
 		return -EINVAL;
+	/* CLONE_VM alone would be two running tasks on one mm: threads, which Faultline does not
+	 * have (no locking of the mm against a second task). Only vfork may share it. */
+	if ((flags & CLONE_VM) && !(flags & CLONE_VFORK))
+		return -EINVAL;
+	/* The new TLS base is checked as arch_prctl(ARCH_SET_FS) checks it (Linux: copy_thread
+	 * -> do_arch_prctl_64): a base outside user space would fault at the switch to the child. */
+	if ((flags & CLONE_SETTLS) && tls >= TASK_SIZE)
+		return -EPERM;
 	p = alloc_task();
 	if (!p)
 		return -ENOMEM;
@@ -147,20 +212,8 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	p->state = TASK_INTERRUPTIBLE;
 	wake_up_process(p);
 
-	if (flags & CLONE_VFORK) {
-		/* Sleep until the child has exec'ed or exited (it sets vfork_done and wakes us). */
-		while (!p->vfork_done) {
-			unsigned long irqf = local_irq_save();
-
-			if (!p->vfork_done) {
-				current->state = TASK_INTERRUPTIBLE;
-				local_irq_restore(irqf);
-				schedule();
-			} else {
-				local_irq_restore(irqf);
-			}
-		}
-	}
+	if (flags & CLONE_VFORK)
+		wait_for_vfork_done(p);
 	return p->pid;
 }
 

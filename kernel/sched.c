@@ -15,6 +15,7 @@
 #include "kernel/printk.h"
 #include "kernel/panic.h"
 #include "kernel/lib/string.h"
+#include "kernel/errno.h"
 #include "mm/mmap.h"
 
 _Static_assert(offsetof(struct task_struct, thread.rsp) == 0, "entry.asm expects thread.rsp at 0");
@@ -47,15 +48,33 @@ static void enqueue_task(struct task_struct *task)
 		list_add_tail(&task->run_list, &run_queue);
 }
 
+/*
+ * wake_up_process - make @task runnable if it sleeps. A task in schedule_timeout_ns() is on
+ * the sleepers list through its run_list; it is taken off it here, so a signal ends the sleep
+ * now rather than at the wake-up time.
+ */
 void wake_up_process(struct task_struct *task)
 {
 	unsigned long flags = local_irq_save();
 
 	if (task->state == TASK_INTERRUPTIBLE) {
+		list_del_init(&task->run_list);	/* off the sleepers (a sleeper is not queued) */
 		task->state = TASK_RUNNING;
 		enqueue_task(task);
 	}
 	local_irq_restore(flags);
+}
+
+void cond_resched(void)
+{
+	if (need_resched && current != &init_task)
+		schedule();
+}
+
+void set_task_comm(struct task_struct *task, const char *name)
+{
+	memset(task->comm, 0, sizeof(task->comm));
+	strscpy(task->comm, name, sizeof(task->comm));
 }
 
 struct task_struct *find_task_by_pid(pid_t pid)
@@ -175,7 +194,7 @@ int schedule_timeout_ns(u64 wakeup_ns)
 
 		if (signal_pending(current)) {
 			local_irq_restore(flags);
-			return -4;	/* -EINTR */
+			return -EINTR;
 		}
 		current->wakeup_ns = wakeup_ns;
 		current->state = TASK_INTERRUPTIBLE;

@@ -65,6 +65,8 @@ struct task_struct {
 	int timeslice;			/* ticks left before preemption */
 	u64 wakeup_ns;			/* nanosleep: wake at this ktime */
 	bool vfork_done;		/* a vfork child has exec'ed or exited */
+	bool is_child_subreaper;	/* prctl PR_SET_CHILD_SUBREAPER: orphaned descendants
+					 * come to this task rather than to init */
 	struct task_struct *vfork_parent;
 	int __user *clear_child_tid;	/* set_tid_address */
 
@@ -84,14 +86,47 @@ void sched_init(void);
 /* schedule - give the CPU to the next runnable task (maybe the same one). */
 void schedule(void);
 
-/* wake_up_process - make a sleeping task runnable. */
+/* wake_up_process - make a sleeping task runnable (taking it off the sleepers if it is in
+ * schedule_timeout_ns). Does nothing to a running task or a zombie. */
 void wake_up_process(struct task_struct *task);
+
+/*
+ * cond_resched - a reschedule point for long kernel loops (Linux's cond_resched): if the
+ * running task's time slice is used up, give the CPU to the next runnable task; the caller
+ * stays runnable and continues when its turn comes. The kernel is not otherwise preempted,
+ * so a loop over megabytes of data (a big read or write, a copy) must call this every chunk.
+ * Call it only where the kernel may sleep (no interrupts disabled, no state half-updated).
+ */
+void cond_resched(void);
 
 /* sched_tick - called by the timer interrupt; may ask for a reschedule. */
 void sched_tick(struct pt_regs *regs);
 
 /* need_resched - set when the current task should give up the CPU at the next chance. */
 extern bool need_resched;
+
+/*
+ * set_task_comm - name @task @name (at most TASK_COMM_LEN - 1 bytes of it), zeroing the rest
+ * of comm so that nothing of an older name is left (Linux's __set_task_comm).
+ */
+void set_task_comm(struct task_struct *task, const char *name);
+
+/*
+ * alloc_task - a zeroed task with its kernel stack (KERNEL_STACK_SIZE in the vmalloc area,
+ * an unmapped guard page below it), or NULL when memory runs out. free_task gives both back;
+ * the task must not be running.
+ */
+struct task_struct *alloc_task(void);
+void free_task(struct task_struct *p);
+
+/*
+ * report_stack_overflow - called by the double-fault handler with the faulting address
+ * (CR2): if it lies in the guard page below the current task's kernel stack, print Linux's
+ * "BUG: kernel stack overflow" line naming the task and return true. The stack overflowed:
+ * the CPU could not push the page-fault frame, so the #PF became a #DF, which runs on its
+ * own IST stack and can still report.
+ */
+bool report_stack_overflow(unsigned long address);
 
 /* find_task_by_pid - the task with @pid, or NULL. */
 struct task_struct *find_task_by_pid(pid_t pid);

@@ -77,26 +77,51 @@ bool user_trap(struct pt_regs *regs, int signo, const char *reason, unsigned lon
 	force_sig_fatal(signo);
 }
 
-long sys_kill(pid_t pid, int sig)
+/*
+ * kill_task - post @sig (0: only check) to the process @pid. A zombie still exists until it
+ * is reaped, so it can be signalled (Linux returns 0); the signal is simply dropped. Returns
+ * 0, or -ESRCH if there is no such process (or it is the idle task, or already reaped).
+ */
+static long kill_task(pid_t pid, int sig)
 {
-	struct task_struct *task;
+	struct task_struct *task = find_task_by_pid(pid);
 
-	if (sig < 0 || sig > _NSIG)
-		return -EINVAL;
-	if (pid <= 0)
-		pid = current->pid;		/* process groups: just this process */
-	task = find_task_by_pid(pid);
-	if (!task || task->pid == 0 || task->state == TASK_ZOMBIE || task->state == TASK_DEAD)
+	if (!task || task->pid == 0 || task->state == TASK_DEAD)
 		return -ESRCH;
-	if (sig == 0)
+	if (sig == 0 || task->state == TASK_ZOMBIE)
 		return 0;
 	return send_signal(task, sig);
 }
 
+/* sys_kill - @pid > 0: that process; 0 or negative (process groups): this process. Returns 0,
+ * -EINVAL (bad @sig) or -ESRCH. */
+long sys_kill(pid_t pid, int sig)
+{
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	if (pid <= 0)
+		pid = current->pid;		/* process groups: just this process */
+	return kill_task(pid, sig);
+}
+
+/* sys_tkill - signal thread @tid (a process: one thread each). musl's raise() uses this.
+ * Returns 0, -EINVAL (@tid <= 0 or a bad @sig) or -ESRCH. */
+long sys_tkill(pid_t tid, int sig)
+{
+	if (tid <= 0 || sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	return kill_task(tid, sig);
+}
+
+/* sys_tgkill - signal thread @tid of thread group @tgid: -ESRCH unless @tid is in @tgid (with
+ * one thread per process, tid == tgid). Otherwise as sys_tkill. */
 long sys_tgkill(pid_t tgid, pid_t tid, int sig)
 {
-	(void)tgid;
-	return sys_kill(tid, sig);
+	if (tgid <= 0 || tid <= 0 || sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	if (tgid != tid)
+		return -ESRCH;
+	return kill_task(tid, sig);
 }
 
 /* Linux's kernel struct sigaction for rt_sigaction: handler, flags, restorer, mask. */

@@ -220,6 +220,7 @@ long sys_getrandom(void __user *buf, size_t len, unsigned int flags)
 		if (copy_to_user((u8 __user *)buf + done, chunk, n))
 			return done ? (long)done : -EFAULT;
 		done += n;
+		cond_resched();
 	}
 	return (long)done;
 }
@@ -240,6 +241,45 @@ long sys_arch_prctl(int code, unsigned long addr)
 		return 0;
 	case ARCH_GET_FS:
 		return put_user(current->thread.fsbase, (unsigned long __user *)addr) ? -EFAULT : 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+#define PR_SET_NAME		15
+#define PR_GET_NAME		16
+#define PR_SET_CHILD_SUBREAPER	36
+#define PR_GET_CHILD_SUBREAPER	37
+
+/*
+ * sys_prctl - the process operations Faultline has: PR_SET_NAME / PR_GET_NAME (comm: up to
+ * 15 bytes are taken, all 16 are returned) and PR_SET_CHILD_SUBREAPER / PR_GET_CHILD_SUBREAPER.
+ * Returns 0, -EFAULT, or -EINVAL for any other option.
+ */
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
+	       unsigned long arg5)
+{
+	char comm[TASK_COMM_LEN];
+	long n;
+
+	(void)arg3; (void)arg4; (void)arg5;
+	switch (option) {
+	case PR_SET_NAME:
+		n = strncpy_from_user(comm, (const char __user *)arg2, sizeof(comm));
+		if (n == -ENAMETOOLONG)		/* longer than comm: keep the first 15 bytes */
+			n = sizeof(comm) - 1;
+		if (n < 0)
+			return -EFAULT;
+		comm[n] = '\0';
+		set_task_comm(current, comm);
+		return 0;
+	case PR_GET_NAME:
+		return copy_to_user((void __user *)arg2, current->comm, sizeof(current->comm)) ? -EFAULT : 0;
+	case PR_SET_CHILD_SUBREAPER:
+		current->is_child_subreaper = arg2 != 0;
+		return 0;
+	case PR_GET_CHILD_SUBREAPER:
+		return put_user((int)current->is_child_subreaper, (int __user *)arg2) ? -EFAULT : 0;
 	default:
 		return -EINVAL;
 	}

@@ -44,6 +44,8 @@ long sys_nanosleep(const void __user *req, void __user *rem);
 long sys_clock_nanosleep(int which, int flags, const void __user *req, void __user *rem);
 long sys_getrandom(void __user *buf, size_t len, unsigned int flags);
 long sys_arch_prctl(int code, unsigned long addr);
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
+	       unsigned long arg5);
 long sys_set_tid_address(int __user *tidptr);
 long sys_prlimit64(pid_t pid, unsigned int resource, const void __user *new, void __user *old);
 long sys_getrlimit(unsigned int resource, void __user *rlim);
@@ -52,6 +54,7 @@ long sys_sched_getaffinity(pid_t pid, size_t len, unsigned long __user *mask);
 long sys_sched_setaffinity(pid_t pid, size_t len, const unsigned long __user *mask);
 long sys_futex(int __user *uaddr, int op, int val);
 long sys_sigaltstack(const void __user *ss, void __user *old);
+long sys_tkill(pid_t tid, int sig);
 
 #define NR_syscalls 335
 
@@ -111,9 +114,11 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(121, sys_getpgid),
 	SYSCALL(124, sys_getsid),
 	SYSCALL(131, sys_sigaltstack),
+	SYSCALL(157, sys_prctl),
 	SYSCALL(158, sys_arch_prctl),
 	SYSCALL(160, sys_setrlimit),
 	SYSCALL(186, sys_gettid),
+	SYSCALL(200, sys_tkill),
 	SYSCALL(201, sys_time),
 	SYSCALL(202, sys_futex),
 	SYSCALL(203, sys_sched_setaffinity),

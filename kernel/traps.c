@@ -77,6 +77,10 @@ void do_trap(struct pt_regs *regs)
 	unsigned long vector = regs->vector;
 
 	if (vector == X86_TRAP_PF) {
+		/* A frame too big for the stack can jump over the guard page and fault in it
+		 * with room left below for the #PF frame: still a stack overflow. */
+		if (!user_mode(regs))
+			report_stack_overflow(read_cr2());
 		exc_page_fault(regs, regs->orig_rax);
 		return;
 	}
@@ -90,6 +94,8 @@ void do_trap(struct pt_regs *regs)
 		pr_warn("NMI received at %pS\n", (void *)regs->rip);
 		return;
 	}
+	if (vector == X86_TRAP_DF)
+		report_stack_overflow(read_cr2());	/* "BUG: kernel stack overflow" if so */
 	if (user_mode(regs) && vector != X86_TRAP_DF && vector != X86_TRAP_MC) {
 		if (user_trap(regs, trap_signal(vector), trap_name(vector), regs->rip))
 			return;

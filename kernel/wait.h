@@ -6,6 +6,7 @@
 
 #include "kernel/list.h"
 #include "kernel/sched.h"
+#include "kernel/errno.h"
 
 struct wait_queue_head {
 	struct list_head head;		/* of struct wait_queue_entry */
@@ -44,7 +45,7 @@ bool signal_pending(struct task_struct *task);
 		if (cond)							\
 			break;							\
 		if (signal_pending(current)) {					\
-			__ret = -4; /* -EINTR */				\
+			__ret = -EINTR;						\
 			break;							\
 		}								\
 		schedule();							\

@@ -5,6 +5,9 @@
  * mappings vmalloc is used". A request is served from single pages of the buddy allocator,
  * mapped one after another at a free range of [VMALLOC_START, VMALLOC_END]. Each area ends with
  * an unmapped guard page, so running off its end faults instead of corrupting the next area.
+ * The page below each area is unmapped too (the guard of the area below it, or free space:
+ * the vmalloc range's first page is never used), so running off its start - a kernel stack
+ * overflowing downwards - faults as well.
  *
  * Areas are kept in a list sorted by address and allocated first-fit (Linux uses an rbtree
  * with augmented free-space data; a list is plenty for a kernel that has a few dozen areas).
@@ -30,7 +33,10 @@ void vmalloc_init(void)
 /* Find a free range of @size bytes (first fit) and insert @vm for it. Returns 0 or -1. */
 static int alloc_vmap_area(struct vm_struct *vm, unsigned long size)
 {
-	unsigned long addr = VMALLOC_START;
+	/* The first page of the area is never handed out, so the page below an area is
+	 * always unmapped: the guard of the area under it, or a free gap (kernel stacks rely
+	 * on this guard below, see alloc_thread_stack in kernel/fork.c). */
+	unsigned long addr = VMALLOC_START + PAGE_SIZE;
 	struct vm_struct *cur;
 
 	list_for_each_entry(cur, &vmap_area_list, list) {

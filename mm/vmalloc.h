@@ -23,7 +23,8 @@ void vmalloc_init(void);
 
 /*
  * vmalloc - allocate @size bytes (rounded up to pages) of virtually contiguous memory in the
- * vmalloc area, each page an independent order-0 frame. An unmapped guard page follows it.
+ * vmalloc area, each page an independent order-0 frame. An unmapped guard page follows it,
+ * and the page below it is never mapped either (what a downward-growing stack needs).
  * Returns NULL for size 0 or when memory (frames, page tables or address space) runs out;
  * nothing is leaked on failure.
  */

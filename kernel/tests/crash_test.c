@@ -10,6 +10,7 @@
 #include "kernel/panic.h"
 #include "kernel/lib/string.h"
 #include "mm/vmalloc.h"
+#include "kernel/sched.h"
 #include "mm/memlayout.h"
 
 static volatile unsigned long recurse_limit = ~0UL;	/* volatile: "finite" to the compiler */
@@ -25,16 +26,26 @@ static __attribute__((noinline)) unsigned long recurse(unsigned long depth)
 	return recurse(depth + 1) + pad[0];
 }
 
-/* Switch to a 4-page vmalloc stack (unmapped page below it) and overflow it: the #PF cannot
- * push its frame, so the CPU raises #DF, which runs on its own IST stack and can report. */
-static void overflow_vmalloc_stack(void)
+/*
+ * Overflow a real task's kernel stack: a task made by alloc_task() - the function fork uses,
+ * so its stack is vmalloc'ed with the guard page below - becomes the current task, and
+ * recurse() runs on its stack until it runs into the guard page. The #PF cannot push its
+ * frame there, so the CPU raises #DF, which runs on its own IST stack and must say "BUG:
+ * kernel stack overflow" naming the task.
+ */
+static void overflow_task_stack(void)
 {
-	u8 *stack = vmalloc(4 * PAGE_SIZE);
+	struct task_struct *p = alloc_task();
 
-	if (!stack)
-		panic("crash=stack: no memory for the test stack");
-	__asm__ __volatile__("mov %0, %%rsp; call *%1" :: "r"(stack + 4 * PAGE_SIZE), "r"(recurse),
-			     "D"(0UL) : "memory");
+	if (!p)
+		panic("crash=stack: no memory for the test task");
+	p->pid = 4242;
+	set_task_comm(p, "stackeater");
+	p->state = TASK_RUNNING;
+	current = p;
+	__asm__ __volatile__("mov %0, %%rsp; call *%1"
+			     :: "r"((char *)p->stack + KERNEL_STACK_SIZE), "r"(recurse), "D"(0UL)
+			     : "memory");
 }
 
 void run_crash_test(const char *kind)
@@ -50,7 +61,7 @@ void run_crash_test(const char *kind)
 	} else if (!strcmp(kind, "ud2")) {
 		__asm__ __volatile__("ud2");
 	} else if (!strcmp(kind, "stack")) {
-		overflow_vmalloc_stack();
+		overflow_task_stack();
 	} else if (!strcmp(kind, "panic")) {
 		panic("crash test requested");
 	}

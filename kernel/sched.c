@@ -52,6 +52,7 @@ void wake_up_process(struct task_struct *task)
 	unsigned long flags = local_irq_save();
 
 	if (task->state == TASK_INTERRUPTIBLE) {
+		list_del_init(&task->run_list);	/* off the sleepers, if it sleeps in time */
 		task->state = TASK_RUNNING;
 		enqueue_task(task);
 	}

@@ -37,7 +37,6 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -762,7 +761,8 @@ static void worker_setup(void)
 	munmap(m + PAGE, PAGE);
 	pool.edge = m;
 	memcpy(pool.edge + PAGE - 8, "/tmp/fuz", 8);
-	pool.arena = map_or_die(ARENA_PAGES * PAGE, PROT_READ | PROT_WRITE);
+	/* 32 pages of padding above the arena take the memory calls that run past its end */
+	pool.arena = map_or_die((ARENA_PAGES + 32) * PAGE, PROT_READ | PROT_WRITE);
 	/* argv and envp: each ends exactly at an unmapped page */
 	m = map_or_die(argv_len + PAGE, PROT_READ | PROT_WRITE);
 	munmap(m + argv_len, PAGE);
@@ -811,32 +811,17 @@ static long pick_nr(void)
 	return nr;
 }
 
-/* touch_arena - read or write a random arena page from user mode: the page-fault path without
- * a system call. May kill the worker (SIGSEGV on a page it unmapped or protected). */
-static sigjmp_buf touch_env;
-
-/* on_touch_fault - SIGSEGV or SIGBUS in touch_arena: back to its sigsetjmp. */
-static void on_touch_fault(int sig)
-{
-	(void)sig;
-	siglongjmp(touch_env, 1);
-}
-
+/* touch_arena - read or write random arena pages from user mode: the page-fault path without
+ * a system call. Done in a forked child, since a fault on a page the worker unmapped or
+ * protected is fatal (and Faultline has no signal handlers to recover with): the fork is one
+ * more COW test, and the child's death is its own. */
 static void touch_arena(void)
 {
-	volatile unsigned char *volatile p = pool.arena + rn(ARENA_PAGES) * PAGE + rn(PAGE);
-	struct sigaction sa = { .sa_handler = on_touch_fault, .sa_flags = SA_NODEFER };
-	sigset_t set;
-	int write = one_in(2);
+	volatile unsigned char *p = pool.arena + rn(ARENA_PAGES) * PAGE + rn(PAGE);
+	int write = one_in(2), st;
+	pid_t pid = fork();
 
-	/* The calls may have replaced the handlers, blocked the signals or moved the stack. */
-	sigaction(SIGSEGV, &sa, NULL);
-	sigaction(SIGBUS, &sa, NULL);
-	sigemptyset(&set);
-	sigaddset(&set, SIGSEGV);
-	sigaddset(&set, SIGBUS);
-	sigprocmask(SIG_UNBLOCK, &set, NULL);
-	if (sigsetjmp(touch_env, 1) == 0) {
+	if (pid == 0) {
 		for (int i = 0; i < 8; i++, p += PAGE / 2) {
 			if ((unsigned char *)p >= pool.arena + ARENA_PAGES * PAGE)
 				break;
@@ -845,7 +830,10 @@ static void touch_arena(void)
 			else
 				(void)*p;
 		}
+		_exit(0);
 	}
+	if (pid > 0)
+		wait4(pid, &st, __WALL, NULL);
 }
 
 /* nonblock_fds - set O_NONBLOCK on fds 0..63: a read from an empty pipe (or a write to a

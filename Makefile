@@ -32,7 +32,7 @@ KERNEL_OBJ := $(patsubst %.c,$(B)/%.o,$(KERNEL_C)) $(patsubst %.asm,$(B)/%.o,$(K
 ISO       := iso/faultline.iso
 TEST_ISO  := $(B)/faultline-test.iso
 
-.PHONY: all iso run debug test deps clean host-test ktest gdb-test
+.PHONY: all iso run debug test deps clean host-test ktest gdb-test fuzz
 all: iso
 
 # The ring-3 programs (static musl): tests, runner, seed program, benchmark, init and shell.
@@ -112,6 +112,13 @@ gdb-test: $(ISO)
 test: deps
 	@$(MAKE) --no-print-directory $(ISO) $(TEST_ISO) user-progs
 	@tools/run-tests
+
+# The system-call fuzzer (issue 6): make fuzz SECONDS=N SEED=S [WORKERS=W].
+SECONDS ?= 60
+SEED    ?= 1
+WORKERS ?= 2
+fuzz: deps
+	@tools/fuzz --seconds $(SECONDS) --seed $(SEED) --workers $(WORKERS)
 
 clean:
 	rm -rf $(B) $(ISO)

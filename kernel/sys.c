@@ -167,6 +167,8 @@ long sys_nanosleep(const struct timespec __user *req, struct timespec __user *re
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (long)NSEC_PER_SEC)
 		return -EINVAL;
 	u64 wake = ktime_get_ns() + (u64)ts.tv_sec * NSEC_PER_SEC + (u64)ts.tv_nsec;
+	if ((u64)ts.tv_sec >= (~0ULL >> 1) / NSEC_PER_SEC)	/* centuries: no overflow, forever */
+		wake = ~0ULL;
 	if (schedule_timeout_ns(wake)) {
 		u64 now = ktime_get_ns(), left = wake > now ? wake - now : 0;
 		struct timespec r = { (long)(left / NSEC_PER_SEC), (long)(left % NSEC_PER_SEC) };

@@ -10,6 +10,7 @@
 #   runner         the KTAP test runner (user/tests/runner.c)
 #   pgfaults       the seed note's example (user/seed/pgfaults.c)
 #   faultbench     the fault benchmark (user/bench/faultbench.c)
+#   fuzz           the system-call fuzzer (user/fuzz/fuzz.c; tools/fuzz runs it)
 #   bad-elf/       malformed ELF files for tests/bad_elf, made by a host-built generator
 #   init, sh       /init and /bin/sh of `make run` (user/init.c, user/sh.c)
 #   run-elf-checks/<name>  one per user/run-elf-checks/<name>.c: programs that check
@@ -39,6 +40,7 @@ USER_SH		:= $(USER_BUILD)/sh
 USER_RUN_ELF_CHECKS := $(patsubst user/run-elf-checks/%.c,$(USER_BUILD)/run-elf-checks/%,\
 			 $(wildcard user/run-elf-checks/*.c))
 USER_BINS	:= $(USER_TEST_BINS) $(USER_RUNNER) $(USER_BUILD)/pgfaults $(USER_BUILD)/faultbench \
+		   $(USER_BUILD)/fuzz \
 		   $(USER_INIT) $(USER_SH) $(USER_RUN_ELF_CHECKS)
 USER_BAD_ELF_DIR := $(USER_BUILD)/bad-elf
 USER_BAD_ELF_STAMP := $(USER_BUILD)/host/bad-elf.stamp
@@ -62,6 +64,10 @@ $(USER_BUILD)/pgfaults: user/seed/pgfaults.c
 	$(MUSLCC) $(USER_CFLAGS) -fno-builtin -o $@ $<
 
 $(USER_BUILD)/faultbench: user/bench/faultbench.c
+	@mkdir -p $(@D)
+	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
+
+$(USER_BUILD)/fuzz: user/fuzz/fuzz.c
 	@mkdir -p $(@D)
 	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
 

@@ -101,6 +101,15 @@ static bool object_is_free(struct kmem_cache *s, struct page *slab, const void *
 }
 
 /* kmalloc_slab - the smallest cache whose objects hold @size bytes (size <= PAGE_SIZE). */
+unsigned long slab_reclaimable_pages(void)
+{
+	unsigned long n = 0;
+
+	for (size_t i = 0; i < ARRAY_SIZE(kmalloc_caches); i++)
+		n += kmalloc_caches[i].nr_empty;
+	return n;
+}
+
 static struct kmem_cache *kmalloc_slab(size_t size)
 {
 	unsigned int i;

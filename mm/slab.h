@@ -36,4 +36,8 @@ size_t ksize(const void *p);
 
 unsigned long nr_kfree_reports(void);	/* invalid kfree calls caught (tests read it) */
 
+/* slab_reclaimable_pages - frames held by empty slabs the caches keep for their next kmalloc
+ * (one page each): free in all but name (/proc/meminfo SReclaimable). */
+unsigned long slab_reclaimable_pages(void);
+
 #endif

@@ -126,13 +126,14 @@ static size_t meminfo_show(char *buf, size_t size, struct task_struct *task)
 	static const char *const names[] = {
 		"MemTotal:", "MemFree:", "MemAvailable:", "Buffers:", "Cached:", "SwapCached:",
 		"Active:", "Inactive:", "AnonPages:", "Mapped:", "Shmem:", "PageTables:",
-		"VmallocTotal:", "VmallocUsed:", "SwapTotal:", "SwapFree:",
+		"VmallocTotal:", "VmallocUsed:", "SwapTotal:", "SwapFree:", "SReclaimable:",
 	};
 	unsigned long kb[ARRAY_SIZE(names)] = {
 		totalram_pages() * 4, nr_free_pages() * 4, nr_free_pages() * 4, 0,
 		nr_pagecache_pages() * 4, 0, 0, 0, global_node_page_state(NR_ANON_MAPPED) * 4,
 		global_node_page_state(NR_FILE_MAPPED) * 4, 0, nr_pagetable_pages * 4,
 		(VMALLOC_END - VMALLOC_START + 1) / 1024, vmalloc_nr_pages() * 4, 0, 0,
+		slab_reclaimable_pages() * 4,
 	};
 	size_t len = 0;
 

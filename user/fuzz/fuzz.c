@@ -35,6 +35,7 @@
  * It refuses to, unless the kernel is Faultline.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -902,6 +903,29 @@ static void __attribute__((noreturn)) worker_main(int s, uint64_t seed)
 /* ---------------------------------------------------------------------------------------- */
 /* The supervisor. */
 
+/* kill_others - SIGKILL every process /proc lists but this one (kill(-1) is not there yet);
+ * returns how many there were. */
+static int kill_others(void)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *de;
+	int n = 0;
+
+	if (!d)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		char *end;
+		long pid = strtol(de->d_name, &end, 10);
+
+		if (*end || pid <= 1 || pid == getpid())
+			continue;
+		if (kill((pid_t)pid, SIGKILL) == 0)
+			n++;
+	}
+	closedir(d);
+	return n;
+}
+
 struct wstate {
 	pid_t pid;			/* 0: slot empty */
 	unsigned long gen;
@@ -1087,11 +1111,20 @@ static unsigned long run_phase(uint64_t seed, double secs, int verbose)
 		}
 		sleep_ms(50);
 	}
-	/* Grandchildren (forked by workers, reparented): give them a moment, then collect. */
-	for (i = 0; i < 20; i++) {
+	/* Grandchildren (forked by workers, reparented to us, maybe asleep for ever): SIGKILL
+	 * every other process /proc lists until none is left; SIGKILL must end any of them. */
+	t = now();
+	while (kill_others() > 0) {
 		reap();
-		sleep_ms(10);
+		if (now() - t >= KILL_SECS) {
+			printf("# fuzz: HANG: processes forked by the workers survive SIGKILL for %d s\n",
+			       KILL_SECS);
+			sv.hangs++;
+			break;
+		}
+		sleep_ms(20);
 	}
+	reap();
 	return c;
 }
 
@@ -1112,10 +1145,10 @@ static void clean_fuzz_dir(void)
 	}
 }
 
-/* mem_free_kb - MemFree from /proc/meminfo in kB, or -1. */
+/* mem_free_kb - MemFree + SReclaimable from /proc/meminfo in kB, or -1. */
 static long mem_free_kb(void)
 {
-	char buf[4096], *p;
+	char buf[4096], *p, *q;
 	ssize_t n;
 	int fd = open("/proc/meminfo", O_RDONLY);
 
@@ -1127,7 +1160,12 @@ static long mem_free_kb(void)
 		return -1;
 	buf[n] = '\0';
 	p = strstr(buf, "MemFree:");
-	return p ? strtol(p + 8, NULL, 10) : -1;
+	if (!p)
+		return -1;
+	/* Empty slabs a cache keeps for its next kmalloc are free memory the kernel can give
+	 * back at once, not a leak: which caches keep one depends on the last calls made. */
+	q = strstr(buf, "SReclaimable:");
+	return strtol(p + 8, NULL, 10) + (q ? strtol(q + 13, NULL, 10) : 0);
 }
 
 /* settled_mem_free - MemFree once it has stopped moving (deferred frees done), or -1. */

@@ -578,19 +578,9 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
 
 pte_t *follow_pte(struct mm_struct *mm, unsigned long address)
 {
-	pgd_t *pgd = pgd_offset(mm, address);
-	pud_t *pud;
-	pmd_t *pmd;
-
-	if (address >= TASK_SIZE || !pgd_present(*pgd))
+	if (address >= TASK_SIZE)
 		return NULL;
-	pud = pud_offset(pgd, address);
-	if (!pud_present(*pud) || pud_large(*pud))
-		return NULL;
-	pmd = pmd_offset(pud, address);
-	if (!pmd_present(*pmd) || pmd_large(*pmd))
-		return NULL;
-	return pte_offset(pmd, address);
+	return pte_offset_alloc(mm->pgd, address, false);
 }
 
 /*

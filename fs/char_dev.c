@@ -3,8 +3,8 @@
  * map: the few drivers Faultline has are listed in one table).
  */
 #include "fs/char_dev.h"
-#include "fs/console.h"
-#include "fs/mem.h"
+#include "drivers/tty/console.h"
+#include "drivers/char/mem.h"
 #include "kernel/errno.h"
 
 static const struct chrdev {

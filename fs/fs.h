@@ -13,6 +13,7 @@
 #include "kernel/list.h"
 #include "kernel/uaccess.h"
 #include "kernel/errno.h"
+#include "kernel/err.h"
 
 struct page;
 struct inode;
@@ -203,13 +204,6 @@ struct files_struct {
 	struct file *fd[NR_OPEN_DEFAULT];
 	unsigned long close_on_exec;	/* bit per fd */
 };
-
-/* ERR_PTR/IS_ERR: a pointer that carries -errno (Linux's convention). */
-#define MAX_ERRNO	4095
-static inline void *ERR_PTR(long error) { return (void *)error; }
-static inline long PTR_ERR(const void *ptr) { return (long)ptr; }
-static inline bool IS_ERR(const void *ptr) { return (unsigned long)ptr >= (unsigned long)-MAX_ERRNO; }
-static inline bool IS_ERR_OR_NULL(const void *ptr) { return !ptr || IS_ERR(ptr); }
 
 /* vfs_init - create the root (ramfs), /dev, /proc, and unpack the initramfs module. */
 void vfs_init(void);

@@ -5,7 +5,7 @@
 #include "kernel/printk.h"
 #include "kernel/panic.h"
 #include "kernel/power.h"
-#include "kernel/serial.h"
+#include "drivers/tty/serial.h"
 #include "kernel/time.h"
 #include "kernel/desc.h"
 #include "kernel/irq.h"

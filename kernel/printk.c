@@ -6,7 +6,7 @@
  * console_loglevel are dropped.
  */
 #include "kernel/printk.h"
-#include "kernel/serial.h"
+#include "drivers/tty/serial.h"
 #include "kernel/time.h"
 #include "kernel/io.h"
 #include "kernel/lib/vsprintf.h"

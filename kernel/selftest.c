@@ -5,7 +5,7 @@
  * (tools/ktest) can parse them without timestamps.
  */
 #include "kernel/selftest.h"
-#include "kernel/serial.h"
+#include "drivers/tty/serial.h"
 #include "kernel/lib/vsprintf.h"
 #include "kernel/lib/string.h"
 

@@ -11,6 +11,7 @@
 
 #include "kernel/types.h"
 #include "mm/memlayout.h"
+#include "kernel/errno.h"
 
 #define __user		/* marks user-space pointers for the reader */
 
@@ -40,7 +41,7 @@ unsigned long clear_user(void __user *to, unsigned long n);
 long strncpy_from_user(char *dst, const char __user *src, long count);
 
 /* get_user/put_user for the common scalar case: 0 or -EFAULT. */
-#define get_user(x, ptr) (copy_from_user(&(x), (ptr), sizeof(*(ptr))) ? -14 : 0)
-#define put_user(x, ptr) ({ __typeof__(*(ptr)) __v = (x); copy_to_user((ptr), &__v, sizeof(__v)) ? -14 : 0; })
+#define get_user(x, ptr) (copy_from_user(&(x), (ptr), sizeof(*(ptr))) ? -EFAULT : 0)
+#define put_user(x, ptr) ({ __typeof__(*(ptr)) __v = (x); copy_to_user((ptr), &__v, sizeof(__v)) ? -EFAULT : 0; })
 
 #endif

@@ -14,6 +14,8 @@
  *     live mms; _refcount = those PTEs + 1 if it is in a page cache; an anonymous page that no
  *     PTE maps must not exist (it would be a leak);
  *   - every mm's rss counters = its PTEs by kind, and pgtables_bytes = its tables below the PGD;
+ *   - every shared memory object is used by as many VMAs as its refcount says;
+ *   - the frames that belong to a page cache are as many as the cache's counter says;
  *   - every frame marked PG_buddy heads a block on the free list of its order, the free lists
  *     hold nothing else, and their total is nr_free_pages(); free frames have no references.
  * (With swap, each slot's count will be checked against the swap entries that name it.)
@@ -23,6 +25,7 @@
 #include "mm/memory.h"
 #include "mm/mmap.h"
 #include "mm/pagewalk.h"
+#include "mm/shmem.h"
 #include "mm/swapops.h"
 #include "mm/page_alloc.h"
 #include "mm/vmalloc.h"
@@ -31,6 +34,7 @@
 #include "kernel/lib/string.h"
 #include "kernel/lib/vsprintf.h"
 #include "fs/fs.h"
+#include "fs/pagemap.h"
 
 extern struct list_head task_list;
 
@@ -46,6 +50,8 @@ struct mmcheck {
 	struct mm_struct *mm;
 	struct vm_area_struct *vma;	/* the VMA covering the last address seen */
 	long rss[NR_MM_COUNTERS];
+	unsigned long orphan_pages;	/* cached pages of unlinked files (information only) */
+	unsigned long nr_mms;
 };
 
 static __attribute__((format(printf, 2, 3))) void problem(struct mmcheck *c, const char *fmt, ...)
@@ -159,10 +165,60 @@ static int mark_free_block(struct page *page, unsigned int order, void *arg)
 	return 0;
 }
 
+/* for_each_live_mm - call @fn for every mm some task uses, once each (vfork children share). */
+static void for_each_live_mm(void (*fn)(struct mm_struct *mm, pid_t pid, void *arg), void *arg)
+{
+	struct task_struct *task, *other;
+
+	list_for_each_entry(task, &task_list, tasks) {
+		bool seen = false;
+
+		if (!task->mm)
+			continue;
+		list_for_each_entry(other, &task_list, tasks) {
+			if (other == task)
+				break;
+			if (other->mm == task->mm) {
+				seen = true;
+				break;
+			}
+		}
+		if (!seen)
+			fn(task->mm, task->pid, arg);
+	}
+}
+
+struct shmem_users {
+	const void *obj;
+	int vmas;
+};
+
+static void count_shmem_users(struct mm_struct *mm, pid_t pid, void *arg)
+{
+	struct shmem_users *u = arg;
+	struct vm_area_struct *vma;
+
+	(void)pid;
+	for_each_vma(mm, vma)
+		if (vma_is_shmem(vma) && vma->vm_private_data == u->obj)
+			u->vmas++;
+}
+
+static void check_shmem_object(const void *obj, int refcount, unsigned long nrpages, void *arg)
+{
+	struct mmcheck *c = arg;
+	struct shmem_users u = { .obj = obj };
+
+	for_each_live_mm(count_shmem_users, &u);
+	if (u.vmas != refcount)
+		problem(c, "shmem object %p (%lu pages): refcount %d, but %d VMAs use it", obj, nrpages,
+			refcount, u.vmas);
+}
+
 /* check_frames - every frame against the counts found in the page tables. */
 static void check_frames(struct mmcheck *c)
 {
-	unsigned long pfn = 0, free_found = 0;
+	unsigned long pfn = 0, free_found = 0, cached = 0;
 
 	for_each_free_block(mark_free_block, c);
 	while (pfn < max_pfn) {
@@ -189,6 +245,7 @@ static void check_frames(struct mmcheck *c)
 			if (maps > 0)
 				problem(c, "pfn %#lx (reserved or slab) is mapped by %d user PTEs", pfn, maps);
 		} else if (maps > 0 || page->_mapcount || PageAnon(page) || page->mapping) {
+			struct address_space *mapping = PageAnon(page) ? NULL : page->mapping;
 			int want_refs = maps + (page->mapping ? 1 : 0);
 
 			if (page->_mapcount != maps)
@@ -198,18 +255,32 @@ static void check_frames(struct mmcheck *c)
 					want_refs, maps, page->mapping ? " + the page cache" : "");
 			if (PageAnon(page) && page->mapping)
 				problem(c, "pfn %#lx is anonymous and in a page cache", pfn);
+			/* Not an error by itself: an unlinked file lives while someone holds it open. */
+			if (mapping && mapping->host && mapping->host->i_nlink == 0)
+				c->orphan_pages++;
+			if (mapping)
+				cached++;
 		}
 		pfn++;
 	}
+	if (cached != nr_pagecache_pages())
+		problem(c, "%lu frames are in a page cache, nr_pagecache_pages() says %lu", cached,
+			nr_pagecache_pages());
 	if (free_found != nr_free_pages())
 		problem(c, "the free lists hold %lu frames, nr_free_pages() says %lu", free_found, nr_free_pages());
+}
+
+static void check_one_mm(struct mm_struct *mm, pid_t pid, void *arg)
+{
+	struct mmcheck *c = arg;
+
+	check_mm_tables(c, mm, pid);
+	c->nr_mms++;
 }
 
 size_t mm_check_consistency(char *buf, size_t size)
 {
 	struct mmcheck c = { .buf = buf, .size = size };
-	struct task_struct *task, *other;
-	unsigned long nr_mms = 0;
 	char head[96];
 	size_t hlen;
 
@@ -223,32 +294,17 @@ size_t mm_check_consistency(char *buf, size_t size)
 	if (!c.maps)
 		return (size_t)scnprintf(buf, size, "mmcheck: FAILED 1 problems\nno memory for the check\n");
 
-	list_for_each_entry(task, &task_list, tasks) {
-		bool seen = false;
-
-		if (!task->mm)
-			continue;
-		list_for_each_entry(other, &task_list, tasks) {	/* vfork children share an mm */
-			if (other == task)
-				break;
-			if (other->mm == task->mm) {
-				seen = true;
-				break;
-			}
-		}
-		if (seen)
-			continue;
-		check_mm_tables(&c, task->mm, task->pid);
-		nr_mms++;
-	}
+	for_each_live_mm(check_one_mm, &c);
+	shmem_for_each_object(check_shmem_object, &c);
 	check_frames(&c);
 	vfree(c.maps);
 
 	if (c.problems)
 		hlen = (size_t)scnprintf(head, sizeof(head), "mmcheck: FAILED %lu problems", c.problems);
 	else
-		hlen = (size_t)scnprintf(head, sizeof(head), "mmcheck: ok (%lu frames, %lu address spaces)",
-					 max_pfn, nr_mms);
+		hlen = (size_t)scnprintf(head, sizeof(head),
+					 "mmcheck: ok (%lu frames, %lu address spaces, %lu pages of unlinked files)",
+					 max_pfn, c.nr_mms, c.orphan_pages);
 	/* Move the details up behind the first line. */
 	memmove(buf + hlen + 1, buf + sizeof(head), c.len - sizeof(head));
 	memcpy(buf, head, hlen);

@@ -1,6 +1,7 @@
 /*
  * mm/internal.h - what the files of mm/ share among themselves and nobody else needs
- * (Linux's mm/internal.h): the VMA list surgery that mmap, mprotect and madvise all do.
+ * (Linux's mm/internal.h): the VMA list surgery that mmap, mprotect and madvise all do, and the
+ * VMA lifetime helpers kernel/fork.c shares with mm/mmap.c.
  */
 #ifndef FAULTLINE_MM_INTERNAL_H
 #define FAULTLINE_MM_INTERNAL_H
@@ -19,6 +20,18 @@ static inline struct vm_area_struct *vma_next(struct mm_struct *mm, struct vm_ar
 	return vma->vm_list.next == &mm->mmap_list ? NULL :
 	       list_entry(vma->vm_list.next, struct vm_area_struct, vm_list);
 }
+
+/* vma_link - insert @vma (not overlapping any other) into @mm's tree and sorted list. */
+void vma_link(struct mm_struct *mm, struct vm_area_struct *vma);
+
+/* vm_area_alloc - a new, zeroed VMA of @mm with empty links. NULL if out of memory. */
+struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
+/* vm_area_dup - a copy of @orig (same backing: the file and shared object gain a user). */
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);
+/* vm_area_free - drop @vma's hold on its backing and free it (it must be unlinked). */
+void vm_area_free(struct vm_area_struct *vma);
+/* exit_mmap - the address space's last user is gone: unmap every VMA, free every table. */
+void exit_mmap(struct mm_struct *mm);
 
 /* split_vma - cut @vma at @addr into [start, addr) and [addr, end) (no-op if @addr is not
  * strictly inside). 0, or -ENOMEM (the VMA is unchanged). */

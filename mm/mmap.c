@@ -1,5 +1,5 @@
 /*
- * mm/mmap.c - the VMAs of an address space: lookup, mmap, munmap, mprotect, brk, fork's copy.
+ * mm/mmap.c - the VMAs of an address space: lookup, mmap, munmap, brk, the stack's growth.
  *
  * Seed concept: VMAs "define a range of virtual addresses utilized by a process" and record
  * where the data comes from. Each mm keeps its VMAs twice, as Linux did before the maple tree:
@@ -24,72 +24,11 @@
 
 #define MAX_MAP_COUNT	65530
 
-/* --- mm_struct lifetime --- */
-
-struct mm_struct *mm_alloc(void)
-{
-	struct mm_struct *mm = kzalloc(sizeof(*mm), GFP_KERNEL);
-	phys_addr_t pgd;
-
-	if (!mm)
-		return NULL;
-	pgd = pt_alloc_page();
-	if (!pgd) {
-		kfree(mm);
-		return NULL;
-	}
-	mm->pgd = __va(pgd);
-	/* The kernel half is the same in every address space (its top-level entries never change). */
-	memcpy(mm->pgd + 256, swapper_pg_dir + 256, 256 * sizeof(pgd_t));
-	mm->mm_rb = RB_ROOT;
-	INIT_LIST_HEAD(&mm->mmap_list);
-	mm->mm_users = 1;
-	mm->mmap_base = MMAP_BASE;
-	return mm;
-}
+/* --- mm_struct --- */
 
 void switch_mm(struct mm_struct *mm)
 {
 	write_cr3(__pa(mm->pgd));
-}
-
-static struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
-{
-	struct vm_area_struct *vma = kzalloc(sizeof(*vma), GFP_KERNEL);
-
-	if (vma) {
-		vma->vm_mm = mm;
-		INIT_LIST_HEAD(&vma->vm_list);
-		RB_CLEAR_NODE(&vma->vm_rb);
-	}
-	return vma;
-}
-
-/* vm_area_dup - a copy of @orig (same backing: the file and shared object gain a user). */
-static struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
-{
-	struct vm_area_struct *vma = vm_area_alloc(orig->vm_mm);
-
-	if (!vma)
-		return NULL;
-	*vma = *orig;
-	INIT_LIST_HEAD(&vma->vm_list);
-	RB_CLEAR_NODE(&vma->vm_rb);
-	if (vma->vm_file)
-		get_file(vma->vm_file);
-	if (vma->vm_ops && vma->vm_ops->open)
-		vma->vm_ops->open(vma);
-	return vma;
-}
-
-/* vm_area_free - drop @vma's hold on its backing and free it (it must be unlinked). */
-static void vm_area_free(struct vm_area_struct *vma)
-{
-	if (vma->vm_ops && vma->vm_ops->close)
-		vma->vm_ops->close(vma);
-	if (vma->vm_file)
-		fput(vma->vm_file);
-	kfree(vma);
 }
 
 /* --- the VMA tree and list --- */
@@ -115,7 +54,7 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 }
 
 /* Link @vma into @mm's tree and list (the range must be free). */
-static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
+void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	struct rb_node **link = &mm->mm_rb.rb_node, *parent = NULL;
 	struct vm_area_struct *next = find_vma(mm, vma->vm_start);
@@ -236,7 +175,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 }
 
 /* exit_mmap - the address space's last user is gone: unmap every VMA, free every table. */
-static void exit_mmap(struct mm_struct *mm)
+void exit_mmap(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma, *tmp;
 
@@ -247,37 +186,6 @@ static void exit_mmap(struct mm_struct *mm)
 		vma_unlink(mm, vma);
 		vm_area_free(vma);
 	}
-}
-
-static const char *const resident_page_types[NR_MM_COUNTERS] = {
-	"MM_FILEPAGES", "MM_ANONPAGES", "MM_SWAPENTS", "MM_SHMEMPAGES",
-};
-
-/* check_mm - an mm about to be freed must account for nothing: every counted page was
- * unmapped and every page table freed. Anything else is a leak or a double count (Linux's
- * check_mm(), with its messages). */
-static void check_mm(struct mm_struct *mm)
-{
-	for (int i = 0; i < NR_MM_COUNTERS; i++)
-		if (mm->rss_stat[i])
-			pr_alert("BUG: Bad rss-counter state mm:%p type:%s val:%ld\n", mm,
-				 resident_page_types[i], mm->rss_stat[i]);
-	if (mm->pgtables_bytes)
-		pr_alert("BUG: non-zero pgtables_bytes on freeing mm: %lu\n", mm->pgtables_bytes);
-	for (int i = 0; i < USER_PTRS_PER_PGD; i++)
-		if (!pgd_none(mm->pgd[i]))
-			pr_alert("BUG: pgd entry %d (%#lx) still set on freeing mm\n", i, pgd_val(mm->pgd[i]));
-}
-
-void mmput(struct mm_struct *mm)
-{
-	if (--mm->mm_users > 0)
-		return;
-	set_mm_exe_file(mm, NULL);
-	exit_mmap(mm);
-	check_mm(mm);
-	pt_free_page(__pa(mm->pgd));
-	kfree(mm);
 }
 
 /* --- mapping --- */
@@ -469,48 +377,6 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address)
 	vma->vm_pgoff -= (vma->vm_start - new_start) >> PAGE_SHIFT;
 	vma->vm_start = new_start;		/* the rbtree key changes, its order does not */
 	return 0;
-}
-
-/* --- fork --- */
-
-struct mm_struct *dup_mm(struct mm_struct *old)
-{
-	struct mm_struct *mm = mm_alloc();
-	struct vm_area_struct *vma;
-
-	if (!mm)
-		return NULL;
-	mm->mmap_base = old->mmap_base;
-	mm->start_code = old->start_code;
-	mm->end_code = old->end_code;
-	mm->start_data = old->start_data;
-	mm->end_data = old->end_data;
-	mm->start_brk = old->start_brk;
-	mm->brk = old->brk;
-	mm->start_stack = old->start_stack;
-	mm->arg_start = old->arg_start;
-	mm->arg_end = old->arg_end;
-	mm->env_start = old->env_start;
-	mm->env_end = old->env_end;
-	if (set_mm_exe_file(mm, old->exe_file))
-		goto fail;
-
-	for_each_vma(old, vma) {
-		struct vm_area_struct *copy = vm_area_dup(vma);
-
-		if (!copy)
-			goto fail;
-		copy->vm_mm = mm;
-		vma_link(mm, copy);
-		if (copy_page_range(copy, vma))
-			goto fail;
-	}
-	flush_tlb_local();		/* the parent's PTEs lost their write bits */
-	return mm;
-fail:
-	flush_tlb_local();
-	mmput(mm);
-	return NULL;
 }
 
 /* --- system calls --- */

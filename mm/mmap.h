@@ -5,6 +5,7 @@
 #define FAULTLINE_MMAP_H
 
 #include "mm/mm_types.h"
+#include "kernel/err.h"
 
 /* mmap prot/flags (Linux's values). */
 #define PROT_NONE	0x0
@@ -25,9 +26,6 @@
 #define MAP_STACK	0x20000
 #define MAP_FIXED_NOREPLACE 0x100000
 #define MADV_DONTNEED	4
-
-/* IS_ERR_VALUE - an unsigned long result that is really -errno. */
-#define IS_ERR_VALUE(x)	((unsigned long)(x) >= (unsigned long)-4095)
 
 /* mm_alloc - a new, empty mm with its own PGD (the kernel half copied in). NULL if out of memory. */
 struct mm_struct *mm_alloc(void);

@@ -14,7 +14,10 @@
 struct shmem_object {
 	int refcount;			/* VMAs using it */
 	struct address_space mapping;	/* its pages, by offset */
+	struct list_head list;		/* in shmem_objects, for the consistency checker */
 };
+
+static LIST_HEAD(shmem_objects);
 
 static vm_fault_t shmem_fault(struct vm_fault *vmf)
 {
@@ -39,6 +42,7 @@ static void shmem_close(struct vm_area_struct *vma)
 	struct shmem_object *obj = vma->vm_private_data;
 
 	if (--obj->refcount == 0) {
+		list_del(&obj->list);
 		truncate_inode_pages(&obj->mapping, 0);
 		kfree(obj->mapping.pages);
 		kfree(obj);
@@ -65,7 +69,22 @@ int shmem_zero_setup(struct vm_area_struct *vma)
 	if (!obj)
 		return -ENOMEM;
 	obj->refcount = 1;
+	list_add_tail(&obj->list, &shmem_objects);
 	vma->vm_private_data = obj;
 	vma->vm_ops = &shmem_vm_ops;
 	return 0;
+}
+
+bool vma_is_shmem(const struct vm_area_struct *vma)
+{
+	return vma->vm_ops == &shmem_vm_ops;
+}
+
+void shmem_for_each_object(void (*fn)(const void *obj, int refcount, unsigned long nrpages, void *arg),
+			   void *arg)
+{
+	struct shmem_object *obj;
+
+	list_for_each_entry(obj, &shmem_objects, list)
+		fn(obj, obj->refcount, obj->mapping.nrpages, arg);
 }

@@ -13,4 +13,12 @@
  */
 int shmem_zero_setup(struct vm_area_struct *vma);
 
+/* vma_is_shmem - true if @vma maps a shared memory object (its vm_private_data names it). */
+bool vma_is_shmem(const struct vm_area_struct *vma);
+
+/* shmem_for_each_object - for the consistency checker: call @fn for every live object with
+ * the pointer its VMAs keep in vm_private_data, its count of VMAs, and its cached pages. */
+void shmem_for_each_object(void (*fn)(const void *obj, int refcount, unsigned long nrpages, void *arg),
+			   void *arg);
+
 #endif

@@ -1128,7 +1128,83 @@ static unsigned long run_phase(uint64_t seed, double secs, int verbose)
 	return c;
 }
 
-/* clean_fuzz_dir - empty every file of the pool (O_TRUNC) and unlink it if the kernel can. */
+/*
+ * Stray files. A path argument may point into random bytes (the arena, the buffer, a random
+ * address), and a NUL-terminated run there is a valid relative or absolute name: creat(),
+ * mkdir() or mknod() then make a file with a binary name somewhere in the tree, which the
+ * cleanup of the pool's names would miss and the leak check would count. So the supervisor
+ * lists the whole tree (but /proc) before the warm-up and removes whatever is new at the end
+ * (on Faultline only: on Linux the tree is the host's).
+ */
+static char tree_before[64 * 1024];	/* "path\n" for every name that existed at the start */
+static size_t tree_before_len;
+static unsigned long strays_removed;
+
+typedef void (*tree_fn)(const char *path, int is_dir);
+
+/* walk_tree - call @fn for every name under @dir (children before their directory). */
+static void walk_tree(const char *dir, tree_fn fn)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	if (!d)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		char path[512];
+		struct stat st;
+
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		if (snprintf(path, sizeof(path), "%s%s%s", dir, strcmp(dir, "/") ? "/" : "", de->d_name)
+		    >= (int)sizeof(path) || !strcmp(path, "/proc"))
+			continue;
+		if (lstat(path, &st) < 0)
+			continue;
+		if (S_ISDIR(st.st_mode))
+			walk_tree(path, fn);
+		fn(path, S_ISDIR(st.st_mode));
+	}
+	closedir(d);
+}
+
+/* in_tree_before - true if @path was listed at the start. */
+static int in_tree_before(const char *path)
+{
+	size_t len = strlen(path);
+
+	for (const char *p = tree_before; (p = strstr(p, path)) != NULL; p++)
+		if ((p == tree_before || p[-1] == '\n') && p[len] == '\n')
+			return 1;
+	return 0;
+}
+
+/* remember_name - walk_tree callback: add @path to tree_before. */
+static void remember_name(const char *path, int is_dir)
+{
+	size_t len = strlen(path);
+
+	(void)is_dir;
+	if (tree_before_len + len + 2 < sizeof(tree_before)) {
+		memcpy(tree_before + tree_before_len, path, len);
+		tree_before_len += len;
+		tree_before[tree_before_len++] = '\n';
+		tree_before[tree_before_len] = '\0';
+	}
+}
+
+/* remove_stray - walk_tree callback: remove @path if it is new (its children went first). */
+static void remove_stray(const char *path, int is_dir)
+{
+	if (in_tree_before(path))
+		return;
+	chmod(path, 0755);
+	if ((is_dir ? rmdir(path) : unlink(path)) == 0)
+		strays_removed++;
+}
+
+/* clean_fuzz_dir - empty every file of the pool (O_TRUNC), unlink it if the kernel can, and
+ * remove every stray name the workers made elsewhere. */
 static void clean_fuzz_dir(void)
 {
 	for (int i = 0; i < NFILES; i++) {
@@ -1143,18 +1219,30 @@ static void clean_fuzz_dir(void)
 			close(fd);
 		unlink(fuzz_files[i]);
 	}
+	if (tree_before_len) {
+		unsigned long before = strays_removed;
+
+		walk_tree("/", remove_stray);
+		if (strays_removed != before)
+			printf("# fuzz: removed %lu names the workers made from random bytes\n",
+			       strays_removed - before);
+	}
 }
+
+/* The /proc/meminfo text of the last mem_free_kb() call, and the one kept after the warm-up:
+ * on a leak the lines that differ are printed, to tell where the memory went. */
+static char meminfo_last[4096], meminfo_warm[4096];
 
 /* mem_free_kb - MemFree + SReclaimable from /proc/meminfo in kB, or -1. */
 static long mem_free_kb(void)
 {
-	char buf[4096], *p, *q;
+	char *buf = meminfo_last, *p, *q;
 	ssize_t n;
 	int fd = open("/proc/meminfo", O_RDONLY);
 
 	if (fd < 0)
 		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
+	n = read(fd, buf, sizeof(meminfo_last) - 1);
 	close(fd);
 	if (n <= 0)
 		return -1;
@@ -1166,6 +1254,35 @@ static long mem_free_kb(void)
 	 * back at once, not a leak: which caches keep one depends on the last calls made. */
 	q = strstr(buf, "SReclaimable:");
 	return strtol(p + 8, NULL, 10) + (q ? strtol(q + 13, NULL, 10) : 0);
+}
+
+/* print_meminfo_diff - print each /proc/meminfo line of @after that is not in @before. */
+static void print_meminfo_diff(const char *before, const char *after)
+{
+	const char *line = after, *end;
+
+	for (; *line; line = *end ? end + 1 : end) {
+		char one[128];
+		size_t len;
+
+		end = strchr(line, '\n');
+		if (!end)
+			end = line + strlen(line);
+		len = (size_t)(end - line);
+		if (len == 0 || len >= sizeof(one))
+			continue;
+		memcpy(one, line, len);
+		one[len] = '\0';
+		if (!strstr(before, one))
+			printf("# fuzz: meminfo now: %s\n", one);
+	}
+	printf("# fuzz: meminfo after the warm-up:\n");
+	for (line = before; *line; line = *end ? end + 1 : end) {
+		end = strchr(line, '\n');
+		if (!end)
+			end = line + strlen(line);
+		printf("#   %.*s\n", (int)(end - line), line);
+	}
 }
 
 /* settled_mem_free - MemFree once it has stopped moving (deferred frees done), or -1. */
@@ -1316,8 +1433,13 @@ int main(int argc, char *argv[])
 		       strerror(errno));
 		return 1;
 	}
+	/* Touch every page of it now: a page first touched by a worker during the run would be
+	 * counted as memory lost by the leak check (it stays in the shared object's cache). */
+	memset(shared, 0, sizeof(*shared));
 	if (mkdir(FUZZ_DIR, 0777) < 0 && errno != EEXIST)
 		printf("# fuzz: mkdir %s: %s (files there cannot be created)\n", FUZZ_DIR, strerror(errno));
+	if (sv.faultline)	/* on Linux the tree is not ours to prune */
+		walk_tree("/", remember_name);
 	printf("# fuzz: seed %lu, %d workers, %.0f s, on %s %s\n", (unsigned long)sv.seed, sv.nworkers,
 	       sv.seconds, u.sysname, u.release);
 
@@ -1329,6 +1451,7 @@ int main(int argc, char *argv[])
 		sv.count = saved;
 		clean_fuzz_dir();
 		mf_before = settled_mem_free();
+		memcpy(meminfo_warm, meminfo_last, sizeof(meminfo_warm));
 		printf("# fuzz: warm-up: %lu calls; MemFree %ld kB\n", calls, mf_before);
 	}
 	sv.spawned = sv.killed = 0;
@@ -1367,8 +1490,10 @@ int main(int argc, char *argv[])
 
 		snprintf(why, sizeof(why), "%s%s%s", sv.hangs ? "hang " : "",
 			 leak ? "leak " : "", ok_mm ? "" : "mmcheck");
-		if (leak)
+		if (leak) {
 			printf("# fuzz: leak: %ld kB fewer free than after the warm-up\n", mf_before - mf_after);
+			print_meminfo_diff(meminfo_warm, meminfo_last);
+		}
 		printf("not ok 1 fuzz_seed_%lu # %s\n", (unsigned long)sv.seed, why);
 		return 1;
 	}

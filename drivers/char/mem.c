@@ -1,7 +1,7 @@
 /*
- * fs/mem.c - /dev/null and /dev/zero (Linux's drivers/char/mem.c).
+ * drivers/char/mem.c - /dev/null and /dev/zero (Linux's drivers/char/mem.c).
  */
-#include "fs/mem.h"
+#include "drivers/char/mem.h"
 #include "kernel/errno.h"
 #include "kernel/sched.h"
 #include "kernel/wait.h"

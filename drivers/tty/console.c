@@ -1,5 +1,5 @@
 /*
- * fs/console.c - /dev/console: user programs' terminal on a 16550 serial port.
+ * drivers/tty/console.c - /dev/console: user programs' terminal on a 16550 serial port.
  *
  * Output goes straight to the UART. Input is polled: Faultline does not take serial
  * interrupts, so a reader that finds nothing waiting calls schedule() to let others run and
@@ -8,8 +8,8 @@
  * becomes LF, and a read returns as soon as at least one byte has arrived; editing the line
  * is left to the program.
  */
-#include "fs/console.h"
-#include "kernel/serial.h"
+#include "drivers/tty/console.h"
+#include "drivers/tty/serial.h"
 #include "kernel/multiboot2.h"
 #include "kernel/sched.h"
 #include "kernel/wait.h"

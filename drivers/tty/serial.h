@@ -1,5 +1,5 @@
 /*
- * kernel/serial.h - the 16550 UARTs: COM1 is the kernel console, COM2 the user console
+ * drivers/tty/serial.h - the 16550 UARTs: COM1 is the kernel console, COM2 the user console
  * when the command line asks for one (run-elf separates program output from the kernel log).
  */
 #ifndef FAULTLINE_SERIAL_H

@@ -1,7 +1,7 @@
 /*
- * kernel/serial.c - polled 16550 UART driver (the console of the kernel and of user programs).
+ * drivers/tty/serial.c - polled 16550 UART driver (the console of the kernel and of user programs).
  */
-#include "kernel/serial.h"
+#include "drivers/tty/serial.h"
 #include "kernel/io.h"
 
 #define UART_DATA	0	/* receive/transmit buffer (divisor low with DLAB) */

@@ -1,8 +1,8 @@
 /*
- * fs/console.h - /dev/console: the user's terminal on a serial port.
+ * drivers/tty/console.h - /dev/console: the user's terminal on a serial port.
  */
-#ifndef FAULTLINE_FS_CONSOLE_H
-#define FAULTLINE_FS_CONSOLE_H
+#ifndef FAULTLINE_DRIVERS_CONSOLE_H
+#define FAULTLINE_DRIVERS_CONSOLE_H
 
 #include "fs/fs.h"
 

@@ -1,8 +1,8 @@
 /*
- * fs/mem.h - the memory devices /dev/null and /dev/zero (Linux's drivers/char/mem.c).
+ * drivers/char/mem.h - the memory devices /dev/null and /dev/zero (Linux's drivers/char/mem.c).
  */
-#ifndef FAULTLINE_FS_MEM_H
-#define FAULTLINE_FS_MEM_H
+#ifndef FAULTLINE_DRIVERS_MEM_H
+#define FAULTLINE_DRIVERS_MEM_H
 
 #include "fs/fs.h"
 

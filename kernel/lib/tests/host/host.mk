@@ -1,4 +1,5 @@
-# kernel/lib/tests/host/host.mk - host unit tests for kernel/lib (string.c, vsprintf.c, rbtree.c).
+# kernel/lib/tests/host/host.mk - host unit tests for kernel/lib (string.c, vsprintf.c, rbtree.c,
+# xarray.c).
 #
 # Run from the repo root:  make -f kernel/lib/tests/host/host.mk host-test-lib
 # (or include this file from the top-level Makefile). Everything is built under build/host/.
@@ -18,9 +19,10 @@ HOST_LIB_RENAMES := $(foreach f,memcpy memmove memset memcmp memchr strlen strnl
 HOST_LIB_OBJS := $(HOST_LIB_DIR)/string.o $(HOST_LIB_DIR)/vsprintf.o
 
 .PHONY: host-test-lib
-host-test-lib: $(HOST_LIB_DIR)/lib_test $(HOST_LIB_DIR)/rbtree_test
+host-test-lib: $(HOST_LIB_DIR)/lib_test $(HOST_LIB_DIR)/rbtree_test $(HOST_LIB_DIR)/xarray_test
 	$(HOST_LIB_DIR)/lib_test
 	$(HOST_LIB_DIR)/rbtree_test
+	$(HOST_LIB_DIR)/xarray_test
 
 $(HOST_LIB_DIR)/%.o: kernel/lib/%.c $(wildcard kernel/*.h kernel/lib/*.h)
 	@mkdir -p $(@D)
@@ -31,5 +33,9 @@ $(HOST_LIB_DIR)/lib_test: kernel/lib/tests/host/lib_test.c $(HOST_LIB_OBJS)
 	$(HOSTCC) $(HOST_LIB_CFLAGS) $^ -o $@
 
 $(HOST_LIB_DIR)/rbtree_test: kernel/lib/tests/host/rbtree_test.c $(HOST_LIB_DIR)/rbtree.o tools/hosttest.h
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_LIB_CFLAGS) $(filter %.c %.o,$^) -o $@
+
+$(HOST_LIB_DIR)/xarray_test: kernel/lib/tests/host/xarray_test.c $(HOST_LIB_DIR)/xarray.o tools/hosttest.h
 	@mkdir -p $(@D)
 	$(HOSTCC) $(HOST_LIB_CFLAGS) $(filter %.c %.o,$^) -o $@

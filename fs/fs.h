@@ -14,6 +14,7 @@
 #include "kernel/uaccess.h"
 #include "kernel/errno.h"
 #include "kernel/err.h"
+#include "kernel/lib/xarray.h"
 
 struct page;
 struct inode;
@@ -68,22 +69,30 @@ typedef unsigned int umode_t;
 
 /*
  * struct address_space - the page cache of one file: page @index holds file bytes
- * [index * 4096, index * 4096 + 4096). Pages are looked up by index (a growable array here;
- * Linux uses an xarray). Each cached page has PG_uptodate, page->mapping = this, page->index.
+ * [index * 4096, index * 4096 + 4096). Pages are found by index in an xarray (a radix tree,
+ * kernel/lib/xarray.h), whose marks tag the dirty pages and those under write-back, so
+ * write-back visits only those. Each cached page has page->mapping = this, page->index; it
+ * is PG_locked while being read in and PG_uptodate once its contents are valid.
  */
+#define PAGECACHE_TAG_DIRTY	XA_MARK_0
+#define PAGECACHE_TAG_WRITEBACK	XA_MARK_1
+
 struct address_space {
 	struct inode *host;
-	struct page **pages;		/* pages[index], or NULL where nothing is cached */
-	unsigned long nr_slots;		/* size of the pages array */
+	struct xarray i_pages;		/* page index -> struct page */
 	unsigned long nrpages;		/* pages currently cached */
 	const struct address_space_operations *a_ops;
 };
 
 struct address_space_operations {
-	/* Fill a new, locked page with file data for page->index. Returns 0, or -errno.
-	 * Returning 1 means it did I/O (the fault counts as major). NULL: zero-fill. */
+	/* Fill a new page, locked and already in the cache, with file data for page->index,
+	 * then set PG_uptodate (unless the read failed) and unlock_page() it - at once, or later
+	 * from the I/O's completion. Returns 0 (1 if it started I/O: the fault counts as major)
+	 * or -errno (the page must then be unlocked and not uptodate). NULL: zero-fill. */
 	int (*readpage)(struct file *file, struct page *page);
-	/* Write a dirty page back to the backing store (write-back). NULL: nothing to do. */
+	/* Write back a locked page whose dirty bit write-back has just cleared: set_page_writeback,
+	 * unlock_page, start the I/O, end_page_writeback when done. 0 or -errno. NULL: no backing
+	 * store (ramfs, shmem without swap): pages are never tagged dirty. */
 	int (*writepage)(struct page *page);
 };
 

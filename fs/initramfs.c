@@ -11,6 +11,7 @@
  * that names its offset and the problem, and what came before it stays unpacked.
  */
 #include "fs/initramfs.h"
+#include "fs/pagemap.h"
 #include "fs/cpio.h"
 #include "fs/namei.h"
 #include "fs/inode.h"
@@ -39,7 +40,7 @@ static int fill_file(struct inode *inode, const u8 *data, size_t size)
 		if (IS_ERR(page))
 			return (int)PTR_ERR(page);
 		memcpy(page_address(page), data + off, chunk);
-		set_page_flag(page, PG_dirty);
+		set_page_dirty(page);		/* a no-op on ramfs: nothing to write back */
 		put_page(page);
 	}
 	inode->i_size = (loff_t)size;

@@ -1,6 +1,7 @@
 /*
  * fs/pagemap.h - page-cache functions beyond those in fs/fs.h (Linux's linux/pagemap.h and
- * mm.h): shrinking a mapped file, and how much memory the cache holds.
+ * mm.h): shrinking a mapped file, how much memory the cache holds, the page lock, and the
+ * dirty and write-back state that write-back works from.
  * All are in mm/filemap.c.
  */
 #ifndef FAULTLINE_FS_PAGEMAP_H
@@ -25,5 +26,40 @@ void unmap_mapping_range(struct address_space *mapping, loff_t holebegin);
  * (the last partial page stays, its tail zeroed). A later access beyond the end is SIGBUS.
  */
 void truncate_pagecache(struct inode *inode, loff_t newsize);
+
+/*
+ * Page lock (PG_locked): a page is inserted into its cache locked, before its read starts,
+ * and unlocked when the read ends (PG_uptodate set if it worked). Others who find it wait.
+ */
+/* unlock_page - clear PG_locked and wake the tasks waiting on @page. */
+void unlock_page(struct page *page);
+/* lock_page_killable - wait until @page is unlocked, then lock it. 0, or -EINTR on a signal. */
+int lock_page_killable(struct page *page);
+/* wait_on_page_locked_killable - wait until @page is unlocked (without locking it). 0 or -EINTR. */
+int wait_on_page_locked_killable(struct page *page);
+
+/*
+ * Dirty and write-back state, with Linux's meanings: PG_dirty = the page differs from its
+ * backing store (tagged PAGECACHE_TAG_DIRTY in the cache); PG_writeback = it is being written
+ * there (PAGECACHE_TAG_WRITEBACK). Pages of a cache with no ->writepage (ramfs, shmem without
+ * swap) have nowhere to go and are never marked dirty.
+ */
+/* set_page_dirty - mark @page (in a page cache) dirty and tag it. True if it was clean. */
+bool set_page_dirty(struct page *page);
+/* clear_page_dirty_for_io - write-back is about to write locked @page: clear PG_dirty and the
+ * tag. True if it was dirty (then the caller must write it). */
+bool clear_page_dirty_for_io(struct page *page);
+/* set_page_writeback / end_page_writeback - the write of @page starts / has ended (the end
+ * wakes those waiting for it). */
+void set_page_writeback(struct page *page);
+void end_page_writeback(struct page *page);
+/* wait_on_page_writeback_killable - wait until @page is not under write-back. 0 or -EINTR. */
+int wait_on_page_writeback_killable(struct page *page);
+/* filemap_fdatawrite - start write-back of every dirty page of @mapping. 0 or the first -errno. */
+int filemap_fdatawrite(struct address_space *mapping);
+/* filemap_fdatawait - wait for every page of @mapping under write-back. 0 or -EINTR. */
+int filemap_fdatawait(struct address_space *mapping);
+/* filemap_write_and_wait - both: the pages dirty now are on the backing store on return. */
+int filemap_write_and_wait(struct address_space *mapping);
 
 #endif

@@ -15,6 +15,7 @@
  * creates nothing (-ENOENT).
  */
 #include "fs/ramfs.h"
+#include "fs/pagemap.h"
 #include "fs/inode.h"
 #include "fs/namei.h"
 #include "fs/readdir.h"
@@ -373,7 +374,7 @@ static ssize_t ramfs_file_write(struct file *file, const char __user *buf, size_
 			break;
 		}
 		left = copy_from_user((char *)page_address(page) + off, buf + done, chunk);
-		set_page_flag(page, PG_dirty);	/* never clean: there is no backing store */
+		set_page_dirty(page);		/* a no-op for ramfs: no backing store */
 		put_page(page);
 		done += chunk - left;
 		if (left) {

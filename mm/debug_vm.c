@@ -15,7 +15,8 @@
  *     PTE maps must not exist (it would be a leak);
  *   - every mm's rss counters = its PTEs by kind, and pgtables_bytes = its tables below the PGD;
  *   - every shared memory object is used by as many VMAs as its refcount says;
- *   - the frames that belong to a page cache are as many as the cache's counter says;
+ *   - the frames that belong to a page cache are as many as the cache's counter says, each is
+ *     found in its cache's xarray at its index, and is PG_dirty exactly when tagged dirty;
  *   - every frame marked PG_buddy heads a block on the free list of its order, the free lists
  *     hold nothing else, and their total is nr_free_pages(); free frames have no references.
  * (With swap, each slot's count will be checked against the swap entries that name it.)
@@ -258,8 +259,16 @@ static void check_frames(struct mmcheck *c)
 			/* Not an error by itself: an unlinked file lives while someone holds it open. */
 			if (mapping && mapping->host && mapping->host->i_nlink == 0)
 				c->orphan_pages++;
-			if (mapping)
+			if (mapping) {
 				cached++;
+				if (xa_load(&mapping->i_pages, page->index) != page)
+					problem(c, "pfn %#lx says it is page %lu of a cache that does not hold it",
+						pfn, page->index);
+				if (PageDirty(page) != xa_get_mark(&mapping->i_pages, page->index,
+								   PAGECACHE_TAG_DIRTY))
+					problem(c, "pfn %#lx: PG_dirty %d but the cache's dirty tag %d", pfn,
+						PageDirty(page), !PageDirty(page));
+			}
 		}
 		pfn++;
 	}

@@ -24,13 +24,12 @@
 #include "mm/page_alloc.h"
 #include "mm/slab.h"
 #include "kernel/sched.h"
+#include "kernel/wait.h"
 #include "kernel/errno.h"
 #include "kernel/lib/string.h"
 
 /* kernel/sched.c: every task but the idle task (kernel/sched.h does not export it). */
 extern struct list_head task_list;
-
-#define PAGECACHE_MIN_SLOTS	16
 
 /* Pages in all page caches, for /proc/meminfo "Cached:". */
 static unsigned long nr_pagecache;
@@ -41,30 +40,178 @@ unsigned long nr_pagecache_pages(void)
 }
 
 /*
- * page_cache_grow - make @mapping->pages hold slot @index (the array doubles as needed).
- * Returns 0, or -ENOMEM if the bigger array cannot be allocated (the old one is kept).
+ * Waiting on a page. A task that finds a page locked (being read in) or under write-back
+ * sleeps on one of a few shared queues picked by the page's frame number, as Linux hashes
+ * its page wait queues; unlock_page and end_page_writeback wake the queue, and every
+ * sleeper checks its own page again.
  */
-static int page_cache_grow(struct address_space *mapping, unsigned long index)
-{
-	unsigned long slots = mapping->nr_slots ? mapping->nr_slots : PAGECACHE_MIN_SLOTS;
-	struct page **pages;
+#define PAGE_WAIT_TABLE_SIZE	16
+static struct wait_queue_head page_wait_table[PAGE_WAIT_TABLE_SIZE];
 
-	if (index < mapping->nr_slots)
+static struct wait_queue_head *page_waitqueue(struct page *page)
+{
+	struct wait_queue_head *wq = &page_wait_table[page_to_pfn(page) % PAGE_WAIT_TABLE_SIZE];
+
+	if (!wq->head.next)
+		init_waitqueue_head(wq);
+	return wq;
+}
+
+/* wait_on_page_bit_killable - sleep while @bit of @page is set: 0, or -EINTR on a signal. */
+static int wait_on_page_bit_killable(struct page *page, int bit)
+{
+	struct wait_queue_head *wq = page_waitqueue(page);
+
+	return wait_event_interruptible(*wq, !test_page_flag(page, bit));
+}
+
+void unlock_page(struct page *page)
+{
+	clear_page_flag(page, PG_locked);
+	wake_up(page_waitqueue(page));
+}
+
+int lock_page_killable(struct page *page)
+{
+	while (PageLocked(page)) {
+		int err = wait_on_page_bit_killable(page, PG_locked);
+
+		if (err)
+			return err;
+	}
+	set_page_flag(page, PG_locked);
+	return 0;
+}
+
+int wait_on_page_locked_killable(struct page *page)
+{
+	return PageLocked(page) ? wait_on_page_bit_killable(page, PG_locked) : 0;
+}
+
+/* --- dirty and write-back state (the tags let write-back find the pages) --- */
+
+bool set_page_dirty(struct page *page)
+{
+	struct address_space *mapping = page->mapping;
+
+	if (!mapping || PageAnon(page) || !mapping->a_ops || !mapping->a_ops->writepage)
+		return false;		/* no backing store: nothing to write back */
+	if (PageDirty(page))
+		return false;
+	set_page_flag(page, PG_dirty);
+	xa_set_mark(&mapping->i_pages, page->index, PAGECACHE_TAG_DIRTY);
+	return true;
+}
+
+bool clear_page_dirty_for_io(struct page *page)
+{
+	struct address_space *mapping = page->mapping;
+
+	if (!PageDirty(page))
+		return false;
+	clear_page_flag(page, PG_dirty);
+	if (mapping)
+		xa_clear_mark(&mapping->i_pages, page->index, PAGECACHE_TAG_DIRTY);
+	return true;
+}
+
+void set_page_writeback(struct page *page)
+{
+	set_page_flag(page, PG_writeback);
+	if (page->mapping)
+		xa_set_mark(&page->mapping->i_pages, page->index, PAGECACHE_TAG_WRITEBACK);
+}
+
+void end_page_writeback(struct page *page)
+{
+	clear_page_flag(page, PG_writeback);
+	if (page->mapping)
+		xa_clear_mark(&page->mapping->i_pages, page->index, PAGECACHE_TAG_WRITEBACK);
+	wake_up(page_waitqueue(page));
+}
+
+int wait_on_page_writeback_killable(struct page *page)
+{
+	return PageWriteback(page) ? wait_on_page_bit_killable(page, PG_writeback) : 0;
+}
+
+int filemap_fdatawrite(struct address_space *mapping)
+{
+	unsigned long index;
+	struct page *page;
+	int ret = 0;
+
+	if (!mapping->a_ops || !mapping->a_ops->writepage)
 		return 0;
-	while (slots <= index) {
-		if (slots > (~0UL / sizeof(*pages)) / 2)
-			return -ENOMEM;
-		slots *= 2;
+	xa_for_each_marked(&mapping->i_pages, index, page, PAGECACHE_TAG_DIRTY) {
+		int err;
+
+		get_page(page);
+		err = lock_page_killable(page);
+		if (err) {
+			put_page(page);
+			return err;
+		}
+		/* The page may have been truncated or cleaned while we slept. */
+		if (page->mapping != mapping || !clear_page_dirty_for_io(page)) {
+			unlock_page(page);
+			put_page(page);
+			continue;
+		}
+		err = mapping->a_ops->writepage(page);	/* unlocks the page */
+		put_page(page);
+		if (err && !ret)
+			ret = err;
 	}
-	pages = kzalloc(slots * sizeof(*pages), GFP_KERNEL);
-	if (!pages)
-		return -ENOMEM;
-	if (mapping->pages) {
-		memcpy(pages, mapping->pages, mapping->nr_slots * sizeof(*pages));
-		kfree(mapping->pages);
+	return ret;
+}
+
+int filemap_fdatawait(struct address_space *mapping)
+{
+	unsigned long index;
+	struct page *page;
+
+	xa_for_each_marked(&mapping->i_pages, index, page, PAGECACHE_TAG_WRITEBACK) {
+		int err;
+
+		get_page(page);
+		err = wait_on_page_writeback_killable(page);
+		put_page(page);
+		if (err)
+			return err;
 	}
-	mapping->pages = pages;
-	mapping->nr_slots = slots;
+	return 0;
+}
+
+int filemap_write_and_wait(struct address_space *mapping)
+{
+	int err = filemap_fdatawrite(mapping);
+	int err2 = filemap_fdatawait(mapping);
+
+	return err ? err : err2;
+}
+
+/* --- finding, adding and removing pages --- */
+
+/*
+ * add_to_page_cache - put the new @page (locked, with the caller's reference) at @index of
+ * @mapping. The cache takes a reference of its own. 0, -EEXIST if the slot is taken, or
+ * -ENOMEM (nothing changed).
+ */
+static int add_to_page_cache(struct page *page, struct address_space *mapping, unsigned long index)
+{
+	int err;
+
+	page->mapping = mapping;
+	page->index = index;
+	err = xa_insert(&mapping->i_pages, index, page, GFP_KERNEL);
+	if (err) {
+		page->mapping = NULL;
+		return err == -EBUSY ? -EEXIST : err;
+	}
+	get_page(page);
+	mapping->nrpages++;
+	nr_pagecache++;
 	return 0;
 }
 
@@ -74,10 +221,11 @@ static int page_cache_grow(struct address_space *mapping, unsigned long index)
  */
 static void delete_from_page_cache(struct address_space *mapping, struct page *page)
 {
-	mapping->pages[page->index] = NULL;
+	xa_erase(&mapping->i_pages, page->index);
 	mapping->nrpages--;
 	nr_pagecache--;
 	page->mapping = NULL;
+	clear_page_flag(page, PG_dirty);
 	put_page(page);
 }
 
@@ -85,9 +233,9 @@ struct page *find_get_page(struct address_space *mapping, unsigned long index)
 {
 	struct page *page;
 
-	if (!mapping || index >= mapping->nr_slots)
+	if (!mapping)
 		return NULL;
-	page = mapping->pages[index];
+	page = xa_load(&mapping->i_pages, index);
 	if (page)
 		get_page(page);
 	return page;
@@ -96,57 +244,70 @@ struct page *find_get_page(struct address_space *mapping, unsigned long index)
 struct page *read_cache_page(struct file *file, struct address_space *mapping,
 			     unsigned long index, bool *major)
 {
-	struct page *page, *raced;
+	struct page *page;
 	int err;
 
 	if (major)
 		*major = false;
+repeat:
 	page = find_get_page(mapping, index);
-	if (page)
-		return page;
+	if (page) {
+		if (PageUptodate(page))
+			return page;
+		/* Being read in by someone else: wait for the unlock, then judge the result. */
+		err = wait_on_page_locked_killable(page);
+		if (err) {
+			put_page(page);
+			return ERR_PTR(err);
+		}
+		if (PageUptodate(page))
+			return page;
+		/* Its read failed (or it was truncated meanwhile): drop it and read afresh. */
+		if (page->mapping == mapping && !PageLocked(page))
+			delete_from_page_cache(mapping, page);
+		put_page(page);
+		goto repeat;
+	}
 
-	/* Make room first, so that a failure leaves nothing to undo. */
-	err = page_cache_grow(mapping, index);
-	if (err)
-		return ERR_PTR(err);
 	page = alloc_page(__GFP_ZERO);
 	if (!page)
 		return ERR_PTR(-ENOMEM);
 	set_page_flag(page, PG_locked);
-	page->mapping = mapping;
-	page->index = index;
-
-	if (mapping->a_ops && mapping->a_ops->readpage) {
-		err = mapping->a_ops->readpage(file, page);
-		if (err < 0) {
-			page->mapping = NULL;
-			put_page(page);
-			return ERR_PTR(err);
-		}
-		if (err == 1 && major)
-			*major = true;
-		/* readpage may have slept: someone else may have cached the page meanwhile. */
-		raced = find_get_page(mapping, index);
-		if (raced) {
-			page->mapping = NULL;
-			put_page(page);
-			return raced;
-		}
+	/* Inserted locked before the read starts: others find it and wait for it. */
+	err = add_to_page_cache(page, mapping, index);
+	if (err) {
+		put_page(page);
+		if (err == -EEXIST)
+			goto repeat;
+		return ERR_PTR(err);
 	}
-	/* No readpage: a zero-filled page is the data (a hole, or a new RAM-backed page). */
-	clear_page_flag(page, PG_locked);
-	set_page_flag(page, PG_uptodate);
-
-	mapping->pages[index] = page;	/* the cache keeps the allocation's reference */
-	mapping->nrpages++;
-	nr_pagecache++;
-	get_page(page);			/* and the caller gets its own */
+	if (!mapping->a_ops || !mapping->a_ops->readpage) {
+		/* No readpage: a zero-filled page is the data (a hole, or a new RAM-backed page). */
+		set_page_flag(page, PG_uptodate);
+		unlock_page(page);
+		return page;
+	}
+	err = mapping->a_ops->readpage(file, page);
+	if (err == 1 && major)
+		*major = true;
+	if (err >= 0)
+		err = wait_on_page_locked_killable(page);
+	if (!err && !PageUptodate(page))
+		err = -EIO;
+	if (err) {
+		/* A failed read leaves no page behind for the next reader to trust. The page stays
+		 * locked by the I/O if we were interrupted; then the completion unlocks it. */
+		if (page->mapping == mapping && !PageLocked(page))
+			delete_from_page_cache(mapping, page);
+		put_page(page);
+		return ERR_PTR(err);
+	}
 	return page;
 }
 
 void truncate_inode_pages(struct address_space *mapping, loff_t start)
 {
-	unsigned long first, i;
+	unsigned long first, index;
 	struct page *page;
 
 	if (!mapping)
@@ -166,14 +327,10 @@ void truncate_inode_pages(struct address_space *mapping, loff_t start)
 			put_page(page);
 		}
 	}
-	for (i = first; i < mapping->nr_slots; i++)
-		if (mapping->pages[i])
-			delete_from_page_cache(mapping, mapping->pages[i]);
-	if (first == 0) {
-		kfree(mapping->pages);
-		mapping->pages = NULL;
-		mapping->nr_slots = 0;
-	}
+	index = first;
+	for (page = xa_find(&mapping->i_pages, &index, ~0UL, XA_PRESENT); page;
+	     page = xa_find_after(&mapping->i_pages, &index, ~0UL, XA_PRESENT))
+		delete_from_page_cache(mapping, page);
 }
 
 void unmap_mapping_range(struct address_space *mapping, loff_t holebegin)

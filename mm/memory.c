@@ -46,6 +46,7 @@
 #include "kernel/errno.h"
 #include "kernel/lib/string.h"
 #include "fs/fs.h"
+#include "fs/pagemap.h"
 
 struct page *zero_page;
 unsigned long zero_pfn;
@@ -210,7 +211,7 @@ static vm_fault_t do_shared_fault(struct vm_fault *vmf)
 
 	if (ret & VM_FAULT_ERROR)
 		return ret;
-	set_page_flag(vmf->page, PG_dirty);
+	set_page_dirty(vmf->page);
 	return ret | finish_fault(vmf);
 }
 
@@ -305,7 +306,7 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 
 	vmf->page = page;
 	if (page && (vma->vm_flags & VM_SHARED)) {	/* wp_page_shared */
-		set_page_flag(page, PG_dirty);
+		set_page_dirty(page);
 		return wp_page_reuse(vmf);
 	}
 	if (page && PageAnon(page) && page_count(page) == 1)
@@ -377,7 +378,7 @@ static int zap_pte(pte_t *pte, unsigned long addr, struct mm_walk *walk)
 	if (!page)
 		return 0;			/* the zero page */
 	if (pte_dirty(ptent) && !PageAnon(page))
-		set_page_flag(page, PG_dirty);	/* written through a shared mapping */
+		set_page_dirty(page);		/* written through a shared mapping */
 	page_remove_rmap(page);
 	dec_mm_counter(vma->vm_mm, mm_counter(page));
 	put_page(page);

@@ -24,7 +24,8 @@ enum pageflags {
 	PG_uptodate,	/* contents are valid (read from the file / swap, or zeroed) */
 	PG_anon,	/* anonymous user memory (page->mapping unused) */
 	PG_swapcache,	/* has a swap slot; page->private is the swap entry */
-	PG_locked,	/* under I/O */
+	PG_locked,	/* locked: being read in (not yet PG_uptodate), or under write-back setup */
+	PG_writeback,	/* being written to its backing store */
 	PG_swapbacked,	/* page-cache page of shared anonymous memory (shmem): its backing is swap */
 };
 
@@ -77,6 +78,9 @@ static inline void clear_page_flag(struct page *page, int bit)
 #define PageAnon(p)		test_page_flag(p, PG_anon)
 #define PageSwapCache(p)	test_page_flag(p, PG_swapcache)
 #define PageSwapBacked(p)	test_page_flag(p, PG_swapbacked)
+#define PageUptodate(p)		test_page_flag(p, PG_uptodate)
+#define PageLocked(p)		test_page_flag(p, PG_locked)
+#define PageWriteback(p)	test_page_flag(p, PG_writeback)
 
 static inline unsigned long page_to_pfn(const struct page *page)
 {

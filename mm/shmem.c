@@ -44,7 +44,6 @@ static void shmem_close(struct vm_area_struct *vma)
 	if (--obj->refcount == 0) {
 		list_del(&obj->list);
 		truncate_inode_pages(&obj->mapping, 0);
-		kfree(obj->mapping.pages);
 		kfree(obj);
 	}
 }

@@ -16,6 +16,7 @@
 #include "fs/file_table.h"
 #include "fs/initramfs.h"
 #include "fs/pagemap.h"
+#include "kernel/lib/xarray.h"
 #include "mm/mm_types.h"
 #include "mm/page_alloc.h"
 #include "mm/slab.h"
@@ -62,10 +63,17 @@ KTEST(pagecache_references)
 	iput(inode);
 }
 
+/* Calls of the callbacks below that broke their contract (a page not locked, still dirty). */
+static unsigned long callback_misuse;
+
 static int fill_readpage(struct file *file, struct page *page)
 {
 	(void)file;
+	if (!PageLocked(page) || !page->mapping)	/* it must be in the cache, locked */
+		callback_misuse++;
 	memset(page_address(page), 'r', PAGE_SIZE);
+	set_page_flag(page, PG_uptodate);
+	unlock_page(page);
 	return 1;					/* "did I/O" */
 }
 
@@ -89,7 +97,110 @@ KTEST(pagecache_readpage_major)
 	KASSERT(t, !IS_ERR(page));
 	KEXPECT(t, !major);
 	put_page(page);
+	KEXPECT_EQ(t, callback_misuse, 0);
 	iput(inode);
+}
+
+static int failing_readpage(struct file *file, struct page *page)
+{
+	(void)file;
+	unlock_page(page);				/* not uptodate: the read failed */
+	return -EIO;
+}
+
+static const struct address_space_operations failing_aops = { .readpage = failing_readpage };
+
+/* A failed read returns -EIO and leaves nothing in the cache for the next reader to trust. */
+KTEST(pagecache_failed_read_leaves_nothing)
+{
+	struct inode *inode = new_file_inode();
+	unsigned long free_before = nr_free_pages(), cached = nr_pagecache_pages();
+	struct page *page;
+
+	KASSERT(t, inode != NULL);
+	inode->i_data.a_ops = &failing_aops;
+	page = read_cache_page(NULL, inode->i_mapping, 5, NULL);
+	KEXPECT(t, IS_ERR(page) && PTR_ERR(page) == -EIO);
+	KEXPECT_EQ(t, inode->i_mapping->nrpages, 0);
+	KEXPECT_EQ(t, nr_pagecache_pages(), cached);
+	KEXPECT(t, xa_empty(&inode->i_mapping->i_pages));
+	KEXPECT_EQ(t, nr_free_pages(), free_before);
+	iput(inode);
+}
+
+/* The cache is a radix tree: a page 1 TiB into a file costs a path of nodes, not an array
+ * as long as the file (the old flat array would have needed 2 MiB for this index). */
+KTEST(pagecache_sparse_index_is_cheap)
+{
+	struct inode *inode = new_file_inode();
+	unsigned long nodes = xa_nr_nodes(), index = 1UL << 28;
+	struct page *page;
+
+	KASSERT(t, inode != NULL);
+	page = read_cache_page(NULL, inode->i_mapping, index, NULL);
+	KASSERT(t, !IS_ERR(page));
+	KEXPECT(t, xa_nr_nodes() - nodes <= 5);
+	KEXPECT(t, find_get_page(inode->i_mapping, index - 1) == NULL);
+	put_page(page);
+	truncate_inode_pages(inode->i_mapping, 0);
+	KEXPECT_EQ(t, xa_nr_nodes(), nodes);
+	iput(inode);
+}
+
+static unsigned long pages_written;
+
+static int record_writepage(struct page *page)
+{
+	if (!PageLocked(page) || PageDirty(page))
+		callback_misuse++;
+	set_page_writeback(page);
+	unlock_page(page);
+	pages_written++;
+	end_page_writeback(page);		/* "the I/O completed at once" */
+	return 0;
+}
+
+static const struct address_space_operations writeback_aops = {
+	.readpage = fill_readpage, .writepage = record_writepage,
+};
+
+/* Dirty pages are tagged in the cache; write-back writes exactly those, once, and leaves
+ * them clean. A cache without ->writepage (ramfs) never marks a page dirty. */
+KTEST(pagecache_dirty_tags_and_writeback)
+{
+	struct inode *inode = new_file_inode(), *ram = new_file_inode();
+	struct page *pages[3], *rpage;
+
+	KASSERT(t, inode != NULL && ram != NULL);
+	inode->i_data.a_ops = &writeback_aops;
+	for (int i = 0; i < 3; i++) {
+		pages[i] = read_cache_page(NULL, inode->i_mapping, (unsigned long)i * 100, NULL);
+		KASSERT(t, !IS_ERR(pages[i]));
+	}
+	KEXPECT(t, set_page_dirty(pages[0]));
+	KEXPECT(t, !set_page_dirty(pages[0]));		/* already dirty */
+	KEXPECT(t, set_page_dirty(pages[2]));
+	KEXPECT(t, xa_get_mark(&inode->i_mapping->i_pages, 200, PAGECACHE_TAG_DIRTY));
+	KEXPECT(t, !xa_get_mark(&inode->i_mapping->i_pages, 100, PAGECACHE_TAG_DIRTY));
+	pages_written = 0;
+	KEXPECT_EQ(t, filemap_write_and_wait(inode->i_mapping), 0);
+	KEXPECT_EQ(t, pages_written, 2);
+	KEXPECT(t, !PageDirty(pages[0]) && !PageDirty(pages[2]) && !PageWriteback(pages[0]));
+	KEXPECT(t, !xa_marked(&inode->i_mapping->i_pages, PAGECACHE_TAG_DIRTY));
+	KEXPECT(t, !xa_marked(&inode->i_mapping->i_pages, PAGECACHE_TAG_WRITEBACK));
+	KEXPECT_EQ(t, filemap_write_and_wait(inode->i_mapping), 0);
+	KEXPECT_EQ(t, pages_written, 2);		/* nothing dirty: nothing written */
+	KEXPECT_EQ(t, callback_misuse, 0);
+
+	rpage = read_cache_page(NULL, ram->i_mapping, 0, NULL);
+	KASSERT(t, !IS_ERR(rpage));
+	KEXPECT(t, !set_page_dirty(rpage));
+	KEXPECT(t, !PageDirty(rpage));
+	put_page(rpage);
+	for (int i = 0; i < 3; i++)
+		put_page(pages[i]);
+	iput(inode);
+	iput(ram);
 }
 
 /* Shrinking to a size inside a page keeps that page but zeroes its tail. */

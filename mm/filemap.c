@@ -21,6 +21,7 @@
 #include "fs/pagemap.h"
 #include "mm/mm_types.h"
 #include "mm/memory.h"
+#include "mm/vmstat.h"
 #include "mm/page_alloc.h"
 #include "mm/slab.h"
 #include "kernel/sched.h"
@@ -100,6 +101,7 @@ bool set_page_dirty(struct page *page)
 		return false;
 	set_page_flag(page, PG_dirty);
 	xa_set_mark(&mapping->i_pages, page->index, PAGECACHE_TAG_DIRTY);
+	mod_node_page_state(NR_FILE_DIRTY, 1);
 	return true;
 }
 
@@ -110,6 +112,7 @@ bool clear_page_dirty_for_io(struct page *page)
 	if (!PageDirty(page))
 		return false;
 	clear_page_flag(page, PG_dirty);
+	mod_node_page_state(NR_FILE_DIRTY, -1);
 	if (mapping)
 		xa_clear_mark(&mapping->i_pages, page->index, PAGECACHE_TAG_DIRTY);
 	return true;
@@ -118,6 +121,7 @@ bool clear_page_dirty_for_io(struct page *page)
 void set_page_writeback(struct page *page)
 {
 	set_page_flag(page, PG_writeback);
+	mod_node_page_state(NR_WRITEBACK, 1);
 	if (page->mapping)
 		xa_set_mark(&page->mapping->i_pages, page->index, PAGECACHE_TAG_WRITEBACK);
 }
@@ -125,6 +129,7 @@ void set_page_writeback(struct page *page)
 void end_page_writeback(struct page *page)
 {
 	clear_page_flag(page, PG_writeback);
+	mod_node_page_state(NR_WRITEBACK, -1);
 	if (page->mapping)
 		xa_clear_mark(&page->mapping->i_pages, page->index, PAGECACHE_TAG_WRITEBACK);
 	wake_up(page_waitqueue(page));
@@ -225,7 +230,10 @@ static void delete_from_page_cache(struct address_space *mapping, struct page *p
 	mapping->nrpages--;
 	nr_pagecache--;
 	page->mapping = NULL;
-	clear_page_flag(page, PG_dirty);
+	if (PageDirty(page)) {		/* truncated before write-back: the data is gone */
+		clear_page_flag(page, PG_dirty);
+		mod_node_page_state(NR_FILE_DIRTY, -1);
+	}
 	put_page(page);
 }
 

@@ -11,12 +11,18 @@
 enum node_stat_item {
 	NR_ANON_MAPPED,		/* anonymous pages mapped by at least one PTE (AnonPages) */
 	NR_FILE_MAPPED,		/* page-cache pages mapped by at least one PTE (Mapped) */
+	NR_FILE_DIRTY,		/* page-cache pages waiting for write-back (Dirty) */
+	NR_WRITEBACK,		/* page-cache pages being written back (Writeback) */
 	NR_VM_NODE_STAT_ITEMS
 };
 
 enum vm_event_item {
 	PGFAULT,		/* page faults handled (minor and major) */
 	PGMAJFAULT,		/* of which major: they waited for I/O */
+	PGPGIN,			/* 512-byte sectors read from block devices (shown in KiB) */
+	PGPGOUT,		/* 512-byte sectors written to block devices (shown in KiB) */
+	PSWPIN,			/* pages read in from swap */
+	PSWPOUT,		/* pages written out to swap */
 	NR_VM_EVENT_ITEMS
 };
 
@@ -37,6 +43,11 @@ static inline unsigned long global_node_page_state(enum node_stat_item item)
 static inline void count_vm_event(enum vm_event_item item)
 {
 	vm_events[item]++;
+}
+
+static inline void count_vm_events(enum vm_event_item item, unsigned long delta)
+{
+	vm_events[item] += delta;
 }
 
 #endif

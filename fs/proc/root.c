@@ -125,21 +125,50 @@ static size_t meminfo_show(char *buf, size_t size, struct task_struct *task)
 {
 	static const char *const names[] = {
 		"MemTotal:", "MemFree:", "MemAvailable:", "Buffers:", "Cached:", "SwapCached:",
-		"Active:", "Inactive:", "AnonPages:", "Mapped:", "Shmem:", "PageTables:",
-		"VmallocTotal:", "VmallocUsed:", "SwapTotal:", "SwapFree:", "SReclaimable:",
+		"Active:", "Inactive:", "SwapTotal:", "SwapFree:", "Dirty:", "Writeback:",
+		"AnonPages:", "Mapped:", "Shmem:", "SReclaimable:", "PageTables:", "VmallocTotal:",
+		"VmallocUsed:",
 	};
 	unsigned long kb[ARRAY_SIZE(names)] = {
 		totalram_pages() * 4, nr_free_pages() * 4, nr_free_pages() * 4, 0,
-		nr_pagecache_pages() * 4, 0, 0, 0, global_node_page_state(NR_ANON_MAPPED) * 4,
-		global_node_page_state(NR_FILE_MAPPED) * 4, 0, nr_pagetable_pages * 4,
-		(VMALLOC_END - VMALLOC_START + 1) / 1024, vmalloc_nr_pages() * 4, 0, 0,
-		slab_reclaimable_pages() * 4,
+		nr_pagecache_pages() * 4, 0, 0, 0, 0, 0, global_node_page_state(NR_FILE_DIRTY) * 4,
+		global_node_page_state(NR_WRITEBACK) * 4, global_node_page_state(NR_ANON_MAPPED) * 4,
+		global_node_page_state(NR_FILE_MAPPED) * 4, 0, slab_reclaimable_pages() * 4,
+		nr_pagetable_pages * 4, (VMALLOC_END - VMALLOC_START + 1) / 1024,
+		vmalloc_nr_pages() * 4,
 	};
 	size_t len = 0;
 
 	(void)task;
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
 		len += (size_t)scnprintf(buf + len, size - len, "%-16s%8lu kB\n", names[i], kb[i]);
+	return len;
+}
+
+/* vmstat_show - /proc/vmstat in Linux's format ("name value" lines, Linux's names and order
+ * for the counters Faultline keeps). pgpgin/pgpgout are in KiB, as Linux shows them. */
+static size_t vmstat_show(char *buf, size_t size, struct task_struct *task)
+{
+	const struct { const char *name; unsigned long value; } rows[] = {
+		{ "nr_free_pages", nr_free_pages() },
+		{ "nr_anon_pages", global_node_page_state(NR_ANON_MAPPED) },
+		{ "nr_mapped", global_node_page_state(NR_FILE_MAPPED) },
+		{ "nr_file_pages", nr_pagecache_pages() },
+		{ "nr_dirty", global_node_page_state(NR_FILE_DIRTY) },
+		{ "nr_writeback", global_node_page_state(NR_WRITEBACK) },
+		{ "nr_page_table_pages", nr_pagetable_pages },
+		{ "pgpgin", vm_events[PGPGIN] / 2 },
+		{ "pgpgout", vm_events[PGPGOUT] / 2 },
+		{ "pswpin", vm_events[PSWPIN] },
+		{ "pswpout", vm_events[PSWPOUT] },
+		{ "pgfault", vm_events[PGFAULT] },
+		{ "pgmajfault", vm_events[PGMAJFAULT] },
+	};
+	size_t len = 0;
+
+	(void)task;
+	for (size_t i = 0; i < ARRAY_SIZE(rows); i++)
+		len += (size_t)scnprintf(buf + len, size - len, "%s %lu\n", rows[i].name, rows[i].value);
 	return len;
 }
 
@@ -177,6 +206,7 @@ static size_t mmcheck_show(char *buf, size_t size, struct task_struct *task)
 
 static const struct proc_entry proc_root_entries[] = {
 	{ .name = "meminfo", .mode = S_IFREG | 0444, .show = meminfo_show },
+	{ .name = "vmstat", .mode = S_IFREG | 0444, .show = vmstat_show },
 	{ .name = "buddyinfo", .mode = S_IFREG | 0444, .show = buddyinfo_show },
 	{ .name = "uptime", .mode = S_IFREG | 0444, .show = uptime_show },
 	{ .name = "mmcheck", .mode = S_IFREG | 0400, .show = mmcheck_show },

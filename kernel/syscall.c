@@ -81,6 +81,8 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(21, sys_access),
 	SYSCALL(22, sys_pipe),
 	SYSCALL(24, sys_sched_yield),
+	SYSCALL(25, sys_mremap),
+	SYSCALL(27, sys_mincore),
 	SYSCALL(28, sys_madvise),
 	SYSCALL(32, sys_dup),
 	SYSCALL(33, sys_dup2),

@@ -225,6 +225,7 @@ struct task_struct *alloc_task(void)
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->tasks);
+	rlim_init(p->rlim);		/* root's ids are all 0: kzalloc gave them */
 	return p;
 }
 
@@ -351,6 +352,9 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	memcpy(p->comm, current->comm, sizeof(p->comm));
 	memcpy(p->sigaction_handler, current->sigaction_handler, sizeof(p->sigaction_handler));
 	p->blocked = current->blocked;
+	p->cred = current->cred;
+	p->personality = current->personality;
+	memcpy(p->rlim, current->rlim, sizeof(p->rlim));
 	p->start_ns = 0;
 	copy_thread(p, regs, newsp);
 	if (flags & CLONE_SETTLS)

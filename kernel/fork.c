@@ -137,7 +137,8 @@ void mmput(struct mm_struct *mm)
 }
 
 /* dup_mm - see mm/mmap.h: the mm fields, then each VMA and its page-table entries
- * (copy_page_range write-protects private pages in both). */
+ * (copy_page_range write-protects private pages in both). As Linux's dup_mmap(), a
+ * VM_DONTCOPY VMA is left out and a VM_WIPEONFORK VMA is copied without its pages. */
 struct mm_struct *dup_mm(struct mm_struct *old)
 {
 	struct mm_struct *mm = mm_alloc();
@@ -161,14 +162,26 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 		goto fail;
 
 	for_each_vma(old, vma) {
-		struct vm_area_struct *copy = vm_area_dup(vma);
+		struct vm_area_struct *copy;
+		long anon_before;
 
+		if (vma->vm_flags & VM_DONTCOPY)
+			continue;		/* madvise(MADV_DONTFORK): a hole in the child */
+		copy = vm_area_dup(vma);
 		if (!copy)
 			goto fail;
 		copy->vm_mm = mm;
+		copy->vm_anon_id = 0;
 		vma_link(mm, copy);
+		if (vma->vm_flags & VM_WIPEONFORK)
+			continue;		/* madvise(MADV_WIPEONFORK): the child starts from zeros */
+		anon_before = mm->rss_stat[MM_ANONPAGES];
 		if (copy_page_range(copy, vma))
 			goto fail;
+		/* Anonymous pages now shared with the parent: the child's VMA is memory of its own
+		 * kind, not to be merged with what the child maps next (Linux's anon_vma_fork). */
+		if (vma->vm_anon_id || mm->rss_stat[MM_ANONPAGES] != anon_before)
+			copy->vm_anon_id = new_anon_id();
 	}
 	flush_tlb_local();		/* the parent's PTEs lost their write bits */
 	return mm;
@@ -212,6 +225,7 @@ struct task_struct *alloc_task(void)
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->tasks);
+	rlim_init(p->rlim);		/* root's ids are all 0: kzalloc gave them */
 	return p;
 }
 
@@ -338,6 +352,9 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	memcpy(p->comm, current->comm, sizeof(p->comm));
 	memcpy(p->sigaction_handler, current->sigaction_handler, sizeof(p->sigaction_handler));
 	p->blocked = current->blocked;
+	p->cred = current->cred;
+	p->personality = current->personality;
+	memcpy(p->rlim, current->rlim, sizeof(p->rlim));
 	p->start_ns = 0;
 	copy_thread(p, regs, newsp);
 	if (flags & CLONE_SETTLS)

@@ -10,6 +10,7 @@
 #define FAULTLINE_SCHED_H
 
 #include "kernel/types.h"
+#include "kernel/cred.h"
 #include "kernel/list.h"
 #include "kernel/ptrace.h"
 #include "kernel/uaccess.h"
@@ -75,6 +76,9 @@ struct task_struct {
 	u64 cutime_ns, cstime_ns;
 	u64 utime_ns, stime_ns;		/* time in user and kernel mode */
 	u64 start_ns;
+	struct cred cred;		/* uids, gids, groups (kernel/cred.h; fork copies) */
+	struct rlimit64 rlim[RLIM_NLIMITS]; /* resource limits (fork copies) */
+	unsigned int personality;	/* personality(2): PER_LINUX (0) unless set; fork copies */
 };
 
 /* The running task. */

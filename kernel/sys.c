@@ -9,14 +9,15 @@
 #include "kernel/uaccess.h"
 #include "kernel/lib/string.h"
 #include "mm/memlayout.h"
+#include "mm/page_alloc.h"
 
 long sys_getpid(void) { return current->pid; }
 long sys_gettid(void) { return current->pid; }
 long sys_getppid(void) { return current->parent ? current->parent->pid : 0; }
-long sys_getuid(void) { return 0; }
-long sys_getgid(void) { return 0; }
-long sys_geteuid(void) { return 0; }
-long sys_getegid(void) { return 0; }
+long sys_getuid(void) { return current->cred.uid; }
+long sys_getgid(void) { return current->cred.gid; }
+long sys_geteuid(void) { return current->cred.euid; }
+long sys_getegid(void) { return current->cred.egid; }
 long sys_getpgid(pid_t pid) { return pid ? pid : current->pid; }
 long sys_getpgrp(void) { return current->pid; }
 long sys_setpgid(pid_t pid, pid_t pgid) { (void)pid; (void)pgid; return 0; }
@@ -34,15 +35,20 @@ struct new_utsname {
 	char sysname[65], nodename[65], release[65], version[65], machine[65], domainname[65];
 };
 
+/* The Linux ABI level Faultline implements (uname -r). */
+#define UTS_RELEASE	"6.1.0-faultline"
+
 long sys_uname(struct new_utsname __user *name)
 {
 	struct new_utsname u;
 
 	memset(&u, 0, sizeof(u));
-	strscpy(u.sysname, "Faultline", sizeof(u.sysname));
+	/* The Linux it imitates, so programs that check the kernel version accept it; the
+	 * version string keeps the name (user/tests/test.h's on_faultline() looks for it). */
+	strscpy(u.sysname, "Linux", sizeof(u.sysname));
 	strscpy(u.nodename, "faultline", sizeof(u.nodename));
-	strscpy(u.release, "0.1", sizeof(u.release));
-	strscpy(u.version, "#1 teaching kernel", sizeof(u.version));
+	strscpy(u.release, UTS_RELEASE, sizeof(u.release));
+	strscpy(u.version, "#1 Faultline teaching kernel", sizeof(u.version));
 	strscpy(u.machine, "x86_64", sizeof(u.machine));
 	strscpy(u.domainname, "(none)", sizeof(u.domainname));
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
@@ -293,29 +299,50 @@ long sys_set_tid_address(int __user *tidptr)
 	return current->pid;
 }
 
-struct rlimit64 {
-	u64 rlim_cur, rlim_max;
-};
-#define RLIMIT_STACK	3
-#define RLIM_NLIMITS	16
-#define RLIM_INFINITY	(~0ULL)
+void rlim_init(struct rlimit64 *rlim)
+{
+	for (int i = 0; i < RLIM_NLIMITS; i++)
+		rlim[i] = (struct rlimit64){ RLIM_INFINITY, RLIM_INFINITY };
+	rlim[RLIMIT_STACK] = (struct rlimit64){ STACK_RLIMIT, STACK_RLIMIT };
+	rlim[RLIMIT_NOFILE] = (struct rlimit64){ INR_OPEN_CUR, INR_OPEN_MAX };
+}
 
+u64 rlimit(unsigned int resource)
+{
+	return current->rlim[resource].rlim_cur;
+}
+
+/*
+ * sys_prlimit64 - read and/or set a resource limit of the caller (@pid 0 or its own pid;
+ * -ESRCH otherwise). A soft limit above the hard one is -EINVAL; raising the hard limit needs
+ * root (-EPERM), and RLIMIT_NOFILE may not go above fs.nr_open (-EPERM), as in Linux. Only
+ * RLIMIT_NOFILE is enforced (the descriptor table, fs/file.c); the stack keeps its fixed size.
+ */
 long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __user *new,
 		   struct rlimit64 __user *old)
 {
-	struct rlimit64 r = { RLIM_INFINITY, RLIM_INFINITY };
+	struct rlimit64 r, *cur;
 
 	if (resource >= RLIM_NLIMITS)
 		return -EINVAL;
 	if (pid && pid != current->pid)
 		return -ESRCH;
-	if (resource == RLIMIT_STACK)
-		r.rlim_cur = r.rlim_max = STACK_RLIMIT;
-	if (old && copy_to_user(old, &r, sizeof(r)))
-		return -EFAULT;
+	cur = &current->rlim[resource];
 	if (new && copy_from_user(&r, new, sizeof(r)))
 		return -EFAULT;
-	return 0;		/* new limits are accepted and not enforced */
+	if (new) {
+		if (r.rlim_cur > r.rlim_max)
+			return -EINVAL;
+		if (resource == RLIMIT_NOFILE && r.rlim_max > NR_OPEN_MAX)
+			return -EPERM;
+		if (r.rlim_max > cur->rlim_max && current->cred.euid != 0)
+			return -EPERM;
+	}
+	if (old && copy_to_user(old, cur, sizeof(*cur)))
+		return -EFAULT;
+	if (new && resource != RLIMIT_STACK)
+		*cur = r;
+	return 0;
 }
 
 long sys_getrlimit(unsigned int resource, struct rlimit64 __user *rlim)
@@ -372,4 +399,265 @@ long sys_sigaltstack(const void __user *ss, void __user *old)
 	if (old && clear_user(old, 24))
 		return -EFAULT;
 	return 0;
+}
+
+/* --- identities: setuid and friends (Linux's kernel/sys.c and kernel/groups.c) --- */
+
+#define INVALID_ID	((u32)-1)
+
+/* capable_setid - may the caller set any id? (CAP_SETUID/CAP_SETGID: root's effective uid) */
+static bool capable_setid(void)
+{
+	return current->cred.euid == 0;
+}
+
+/* id_is_own - is @id one of @r, @e, @s (what an unprivileged process may switch to)? */
+static bool id_is_own(u32 id, u32 r, u32 e, u32 s)
+{
+	return id == r || id == e || id == s;
+}
+
+/*
+ * sys_setuid - root sets all four uids; anyone else only the effective (and fs) uid, and only
+ * to its real or saved uid. -EINVAL for uid -1, -EPERM otherwise refused. (setgid: the same
+ * for gids.)
+ */
+long sys_setuid(u32 uid)
+{
+	struct cred *c = &current->cred;
+
+	if (uid == INVALID_ID)
+		return -EINVAL;
+	if (capable_setid())
+		c->uid = c->suid = uid;
+	else if (uid != c->uid && uid != c->suid)
+		return -EPERM;
+	c->euid = c->fsuid = uid;
+	return 0;
+}
+
+long sys_setgid(u32 gid)
+{
+	struct cred *c = &current->cred;
+
+	if (gid == INVALID_ID)
+		return -EINVAL;
+	if (capable_setid())
+		c->gid = c->sgid = gid;
+	else if (gid != c->gid && gid != c->sgid)
+		return -EPERM;
+	c->egid = c->fsgid = gid;
+	return 0;
+}
+
+/*
+ * set_re_ids - setreuid/setregid on (*@r, *@e, *@s, *@fs): -1 leaves an id unchanged. Without
+ * privilege the new real id must be the old real or effective one, and the new effective id
+ * one of the three. The saved id follows the effective one when the real id is set or the
+ * effective one moves away from the real one (Linux's rule). 0 or -EPERM.
+ */
+static long set_re_ids(u32 *r, u32 *e, u32 *s, u32 *fs, u32 nr, u32 ne)
+{
+	u32 old_r = *r;
+
+	if (!capable_setid()) {
+		if (nr != INVALID_ID && nr != *r && nr != *e)
+			return -EPERM;
+		if (ne != INVALID_ID && !id_is_own(ne, *r, *e, *s))
+			return -EPERM;
+	}
+	if (nr != INVALID_ID)
+		*r = nr;
+	if (ne != INVALID_ID)
+		*e = ne;
+	if (nr != INVALID_ID || (ne != INVALID_ID && ne != old_r))
+		*s = *e;
+	*fs = *e;
+	return 0;
+}
+
+long sys_setreuid(u32 ruid, u32 euid)
+{
+	struct cred *c = &current->cred;
+
+	return set_re_ids(&c->uid, &c->euid, &c->suid, &c->fsuid, ruid, euid);
+}
+
+long sys_setregid(u32 rgid, u32 egid)
+{
+	struct cred *c = &current->cred;
+
+	return set_re_ids(&c->gid, &c->egid, &c->sgid, &c->fsgid, rgid, egid);
+}
+
+/* set_res_ids - setresuid/setresgid: each id not -1 is set; without privilege each must be
+ * one of the current three. The fs id follows the effective one. 0 or -EPERM. */
+static long set_res_ids(u32 *r, u32 *e, u32 *s, u32 *fs, u32 nr, u32 ne, u32 ns)
+{
+	if (!capable_setid() &&
+	    ((nr != INVALID_ID && !id_is_own(nr, *r, *e, *s)) ||
+	     (ne != INVALID_ID && !id_is_own(ne, *r, *e, *s)) ||
+	     (ns != INVALID_ID && !id_is_own(ns, *r, *e, *s))))
+		return -EPERM;
+	if (nr != INVALID_ID)
+		*r = nr;
+	if (ne != INVALID_ID)
+		*e = ne;
+	if (ns != INVALID_ID)
+		*s = ns;
+	*fs = *e;
+	return 0;
+}
+
+long sys_setresuid(u32 ruid, u32 euid, u32 suid)
+{
+	struct cred *c = &current->cred;
+
+	return set_res_ids(&c->uid, &c->euid, &c->suid, &c->fsuid, ruid, euid, suid);
+}
+
+long sys_setresgid(u32 rgid, u32 egid, u32 sgid)
+{
+	struct cred *c = &current->cred;
+
+	return set_res_ids(&c->gid, &c->egid, &c->sgid, &c->fsgid, rgid, egid, sgid);
+}
+
+/* put_res_ids - getresuid/getresgid: store three ids; 0 or -EFAULT. */
+static long put_res_ids(u32 r, u32 e, u32 s, u32 __user *ur, u32 __user *ue, u32 __user *us)
+{
+	if (put_user(r, ur) || put_user(e, ue) || put_user(s, us))
+		return -EFAULT;
+	return 0;
+}
+
+long sys_getresuid(u32 __user *ruid, u32 __user *euid, u32 __user *suid)
+{
+	struct cred *c = &current->cred;
+
+	return put_res_ids(c->uid, c->euid, c->suid, ruid, euid, suid);
+}
+
+long sys_getresgid(u32 __user *rgid, u32 __user *egid, u32 __user *sgid)
+{
+	struct cred *c = &current->cred;
+
+	return put_res_ids(c->gid, c->egid, c->sgid, rgid, egid, sgid);
+}
+
+/* sys_setfsuid / sys_setfsgid - set the fs id if allowed; always return the old one. */
+long sys_setfsuid(u32 uid)
+{
+	struct cred *c = &current->cred;
+	u32 old = c->fsuid;
+
+	if (uid != INVALID_ID && (capable_setid() || id_is_own(uid, c->uid, c->euid, c->suid) ||
+				  uid == c->fsuid))
+		c->fsuid = uid;
+	return old;
+}
+
+long sys_setfsgid(u32 gid)
+{
+	struct cred *c = &current->cred;
+	u32 old = c->fsgid;
+
+	if (gid != INVALID_ID && (capable_setid() || id_is_own(gid, c->gid, c->egid, c->sgid) ||
+				  gid == c->fsgid))
+		c->fsgid = gid;
+	return old;
+}
+
+/*
+ * sys_setgroups - root replaces the supplementary groups with @size gids from @list, kept
+ * sorted as Linux keeps them (getgroups returns them in ascending order). -EPERM without
+ * privilege, -EINVAL for a negative or too large size, -ENOMEM beyond the NGROUPS_SMALL
+ * Faultline keeps, -EFAULT for a bad list.
+ */
+long sys_setgroups(int size, const u32 __user *list)
+{
+	u32 groups[NGROUPS_SMALL];
+	struct cred *c = &current->cred;
+
+	if (!capable_setid())
+		return -EPERM;
+	if (size < 0 || size > NGROUPS_MAX)
+		return -EINVAL;
+	if (size > NGROUPS_SMALL)
+		return -ENOMEM;
+	if (copy_from_user(groups, list, (unsigned long)size * sizeof(u32)))
+		return -EFAULT;
+	for (int i = 1; i < size; i++)		/* insertion sort: a handful of entries */
+		for (int j = i; j > 0 && groups[j - 1] > groups[j]; j--) {
+			u32 t = groups[j];
+
+			groups[j] = groups[j - 1];
+			groups[j - 1] = t;
+		}
+	memcpy(c->groups, groups, (size_t)size * sizeof(u32));
+	c->ngroups = size;
+	return 0;
+}
+
+/* sys_getgroups - the number of supplementary groups (@size 0), or copy them to @list:
+ * -EINVAL if @size is negative or too small, -EFAULT for a bad list. */
+long sys_getgroups(int size, u32 __user *list)
+{
+	struct cred *c = &current->cred;
+
+	if (size < 0)
+		return -EINVAL;
+	if (size == 0)
+		return c->ngroups;
+	if (size < c->ngroups)
+		return -EINVAL;
+	if (copy_to_user(list, c->groups, (unsigned long)c->ngroups * sizeof(u32)))
+		return -EFAULT;
+	return c->ngroups;
+}
+
+/* --- sysinfo, personality --- */
+
+struct sysinfo {
+	long uptime;			/* seconds since boot */
+	unsigned long loads[3];		/* 1, 5, 15 minute load averages << 16 (not kept: 0) */
+	unsigned long totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	unsigned short procs;		/* processes */
+	unsigned short pad;
+	unsigned long totalhigh, freehigh;
+	unsigned int mem_unit;		/* the sizes above are in these units (1: bytes) */
+	char _f[20 - 2 * sizeof(long) - sizeof(int)];
+};
+
+/* sys_sysinfo - uptime, memory in bytes (mem_unit 1, as 64-bit Linux reports it) and the
+ * number of processes. 0 or -EFAULT. */
+long sys_sysinfo(struct sysinfo __user *info)
+{
+	extern struct list_head task_list;
+	struct sysinfo si;
+	struct task_struct *p;
+	unsigned int procs = 0;
+
+	memset(&si, 0, sizeof(si));
+	si.uptime = (long)(ktime_get_ns() / 1000000000ULL) + 1;
+	si.totalram = totalram_pages() * PAGE_SIZE;
+	si.freeram = nr_free_pages() * PAGE_SIZE;
+	list_for_each_entry(p, &task_list, tasks)
+		procs++;
+	si.procs = (unsigned short)procs;
+	si.mem_unit = 1;
+	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
+}
+
+#define PER_QUERY	0xffffffffU
+
+/* sys_personality - set the execution domain (kept, never acted on: Faultline is only
+ * PER_LINUX) unless @persona is 0xffffffff, the query; returns the old one. */
+long sys_personality(unsigned int persona)
+{
+	unsigned int old = current->personality;
+
+	if (persona != PER_QUERY)
+		current->personality = persona;
+	return old;
 }

@@ -55,6 +55,21 @@ long sys_sched_setaffinity(pid_t pid, size_t len, const unsigned long __user *ma
 long sys_futex(int __user *uaddr, int op, int val);
 long sys_sigaltstack(const void __user *ss, void __user *old);
 long sys_tkill(pid_t tid, int sig);
+long sys_setuid(u32 uid);
+long sys_setgid(u32 gid);
+long sys_setreuid(u32 ruid, u32 euid);
+long sys_setregid(u32 rgid, u32 egid);
+long sys_setresuid(u32 ruid, u32 euid, u32 suid);
+long sys_getresuid(u32 __user *ruid, u32 __user *euid, u32 __user *suid);
+long sys_setresgid(u32 rgid, u32 egid, u32 sgid);
+long sys_getresgid(u32 __user *rgid, u32 __user *egid, u32 __user *sgid);
+long sys_setfsuid(u32 uid);
+long sys_setfsgid(u32 gid);
+long sys_getgroups(int size, u32 __user *list);
+long sys_setgroups(int size, const u32 __user *list);
+struct sysinfo;
+long sys_sysinfo(struct sysinfo __user *info);
+long sys_personality(unsigned int persona);
 
 #define NR_syscalls 335
 
@@ -81,6 +96,8 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(21, sys_access),
 	SYSCALL(22, sys_pipe),
 	SYSCALL(24, sys_sched_yield),
+	SYSCALL(25, sys_mremap),
+	SYSCALL(27, sys_mincore),
 	SYSCALL(28, sys_madvise),
 	SYSCALL(32, sys_dup),
 	SYSCALL(33, sys_dup2),
@@ -103,16 +120,30 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(96, sys_gettimeofday),
 	SYSCALL(97, sys_getrlimit),
 	SYSCALL(98, sys_getrusage),
+	SYSCALL(99, sys_sysinfo),
 	SYSCALL(102, sys_getuid),
 	SYSCALL(104, sys_getgid),
+	SYSCALL(105, sys_setuid),
+	SYSCALL(106, sys_setgid),
 	SYSCALL(107, sys_geteuid),
 	SYSCALL(108, sys_getegid),
 	SYSCALL(109, sys_setpgid),
 	SYSCALL(110, sys_getppid),
 	SYSCALL(111, sys_getpgrp),
 	SYSCALL(112, sys_setsid),
+	SYSCALL(113, sys_setreuid),
+	SYSCALL(114, sys_setregid),
+	SYSCALL(115, sys_getgroups),
+	SYSCALL(116, sys_setgroups),
+	SYSCALL(117, sys_setresuid),
+	SYSCALL(118, sys_getresuid),
+	SYSCALL(119, sys_setresgid),
+	SYSCALL(120, sys_getresgid),
 	SYSCALL(121, sys_getpgid),
 	SYSCALL(124, sys_getsid),
+	SYSCALL(135, sys_personality),
+	SYSCALL(122, sys_setfsuid),
+	SYSCALL(123, sys_setfsgid),
 	SYSCALL(131, sys_sigaltstack),
 	SYSCALL(157, sys_prctl),
 	SYSCALL(158, sys_arch_prctl),

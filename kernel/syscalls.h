@@ -39,6 +39,9 @@ long sys_munmap(unsigned long addr, unsigned long len);
 long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot);
 long sys_brk(unsigned long brk);
 long sys_madvise(unsigned long start, unsigned long len, int advice);
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+		unsigned long flags, unsigned long new_addr);
+long sys_mincore(unsigned long start, size_t len, unsigned char __user *vec);
 
 /* kernel_execve - execve with kernel strings (start_init uses it). 0 or -errno. */
 int kernel_execve(const char *filename, char *const argv[], char *const envp[]);

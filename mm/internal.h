@@ -8,6 +8,9 @@
 
 #include "mm/mm_types.h"
 
+/* The most VMAs one mm may have (Linux's default vm.max_map_count). */
+#define MAX_MAP_COUNT	65530
+
 /* vma_prev / vma_next - the VMA just below / above @vma in @mm, or NULL. */
 static inline struct vm_area_struct *vma_prev(struct mm_struct *mm, struct vm_area_struct *vma)
 {
@@ -43,5 +46,20 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *vm
 
 /* calc_vm_flags - the VM_* flags for mmap's @prot and @flags (with every VM_MAY* set). */
 unsigned long calc_vm_flags(unsigned long prot, unsigned long flags);
+
+/* get_unmapped_area - an address where @len bytes are free in @mm: @addr itself if it is a
+ * hint (non-zero) and the range there is free, else the highest gap below mmap_base. The
+ * address, or -ENOMEM as an unsigned long. */
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr, unsigned long len);
+
+/* vma_unlink_free - take @vma (already emptied of PTEs) out of @mm and free it. */
+void vma_unlink_free(struct mm_struct *mm, struct vm_area_struct *vma);
+
+/* vma_set_end - move @vma's end to @end (growing or shrinking in place; total_vm follows).
+ * The caller made sure [old end, @end) is free, or emptied it. */
+void vma_set_end(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long end);
+
+/* new_anon_id - a fresh vm_anon_id (mm_types.h) for a VMA fork copied anonymous pages into. */
+unsigned long new_anon_id(void);
 
 #endif

@@ -2,16 +2,38 @@
  * mm/madvise.c - advice about how a range will be used: madvise(2) (Linux's mm/madvise.c).
  *
  * Validated as Linux does: an advice value Linux does not know is -EINVAL, a misaligned start
- * or a wrapping range -EINVAL, and a range with unmapped holes (kernel addresses included) is
- * applied to what is mapped and then reported as -ENOMEM. Of the advice itself Faultline acts
- * on MADV_DONTNEED: the range's PTEs are zapped, so the next touch of a private page sees zeros
- * (anonymous memory) or the file again, while a shared page is found again in its object. The other hints are accepted and
- * change nothing.
+ * or a wrapping (negative) length -EINVAL, and a range with unmapped holes (kernel addresses
+ * included) is applied to what is mapped and then reported as -ENOMEM. An advice that does not
+ * fit a VMA (MADV_WIPEONFORK on a file or shared mapping, MADV_FREE on anything but private
+ * anonymous memory) stops the walk with -EINVAL at that VMA.
+ *
+ * What each advice does here:
+ *   MADV_DONTNEED ........ the range's PTEs are zapped: the next touch of a private page sees
+ *                          zeros (anonymous memory) or the file again; a shared page is found
+ *                          again in its object.
+ *   MADV_FREE ............ private anonymous only. Linux frees such pages lazily, when reclaim
+ *                          wants memory; until Faultline has reclaim it frees them at once, as
+ *                          DONTNEED (a program may not tell the difference: it may see zeros).
+ *   MADV_WILLNEED ........ file pages are read into the page cache now (mincore shows them);
+ *                          anonymous memory has nothing to read in yet (no swap).
+ *   MADV_COLD, _PAGEOUT .. accepted, no effect until there is reclaim to act on them.
+ *   MADV_REMOVE .......... shared writable mappings only (else -EINVAL/-EACCES as Linux); the
+ *                          PTEs are zapped but the backing keeps its pages (no hole punching).
+ *   flag advice .......... DONTFORK/DOFORK (VM_DONTCOPY: fork leaves a hole in the child),
+ *                          WIPEONFORK/KEEPONFORK (VM_WIPEONFORK: the child sees zeros),
+ *                          SEQUENTIAL/RANDOM/NORMAL, DONTDUMP/DODUMP, HUGEPAGE/NOHUGEPAGE: the
+ *                          VMA is split at the range's edges and given the flag, as in Linux
+ *                          (so /proc/PID/maps shows the same VMAs), merging back when it fits.
+ *   others ............... (MERGEABLE, UNMERGEABLE) accepted, no effect.
  */
 #include "mm/mmap.h"
 #include "mm/memory.h"
 #include "kernel/sched.h"
 #include "kernel/errno.h"
+#include "mm/internal.h"
+#include "mm/shmem.h"
+#include "mm/page_alloc.h"
+#include "fs/fs.h"
 
 #define MADV_NORMAL	0
 #define MADV_RANDOM	1
@@ -47,6 +69,126 @@ static bool madvise_behavior_valid(int advice)
 	}
 }
 
+/*
+ * madvise_update_vma - give [start, end) of @vma the flags @new_flags: split at the edges,
+ * set, merge with the neighbours where they now agree (Linux's madvise_update_vma()).
+ * 0 or -ENOMEM (a split failed).
+ */
+static int madvise_update_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long start,
+			      unsigned long end, unsigned long new_flags)
+{
+	if (new_flags == vma->vm_flags)
+		return 0;
+	if (split_vma(mm, vma, start))
+		return -ENOMEM;
+	vma = find_vma(mm, start);
+	if (split_vma(mm, vma, end))
+		return -ENOMEM;
+	vma = find_vma(mm, start);
+	vma->vm_flags = new_flags;
+	vma_merge(mm, vma);
+	return 0;
+}
+
+/* madvise_willneed - read the file pages of [start, end) into the page cache. */
+static void madvise_willneed(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+{
+	struct file *file = vma->vm_file;
+	unsigned long index, last, size_pages;
+
+	if (!file || !file->f_mapping || !file->f_inode)
+		return;
+	size_pages = (unsigned long)((file->f_inode->i_size + PAGE_SIZE - 1) >> PAGE_SHIFT);
+	index = ((start - vma->vm_start) >> PAGE_SHIFT) + vma->vm_pgoff;
+	last = ((end - vma->vm_start) >> PAGE_SHIFT) + vma->vm_pgoff;
+	for (; index < last && index < size_pages; index++) {
+		bool major = false;
+		struct page *page = read_cache_page(file, file->f_mapping, index, &major);
+
+		if (IS_ERR(page))
+			return;			/* only a hint: stop quietly */
+		put_page(page);
+		cond_resched();
+	}
+}
+
+/*
+ * madvise_vma_behavior - apply @advice to [start, end), which lies inside @vma (Linux's
+ * madvise_vma_behavior()). 0, or -EINVAL / -EACCES / -ENOMEM, which stop the walk.
+ */
+static int madvise_vma_behavior(struct mm_struct *mm, struct vm_area_struct *vma,
+				unsigned long start, unsigned long end, int advice)
+{
+	unsigned long new_flags = vma->vm_flags;
+
+	switch (advice) {
+	case MADV_FREE:
+		if (!vma_is_anonymous(vma) || (vma->vm_flags & VM_SHARED))
+			return -EINVAL;
+		zap_page_range(vma, start, end);	/* lazily freed in Linux: see above */
+		return 0;
+	case MADV_DONTNEED:
+		zap_page_range(vma, start, end);
+		return 0;
+	case MADV_REMOVE:
+		if (!vma->vm_file && !vma_is_shmem(vma))
+			return -EINVAL;
+		if ((vma->vm_flags & (VM_SHARED | VM_WRITE)) != (VM_SHARED | VM_WRITE))
+			return -EACCES;
+		zap_page_range(vma, start, end);
+		return 0;
+	case MADV_WILLNEED:
+		madvise_willneed(vma, start, end);
+		return 0;
+	case MADV_COLD:
+	case MADV_PAGEOUT:
+	case MADV_MERGEABLE:
+	case MADV_UNMERGEABLE:
+		return 0;			/* nothing to act on yet (no reclaim, no KSM) */
+	case MADV_NORMAL:
+		new_flags &= ~(VM_RAND_READ | VM_SEQ_READ);
+		break;
+	case MADV_SEQUENTIAL:
+		new_flags = (new_flags & ~VM_RAND_READ) | VM_SEQ_READ;
+		break;
+	case MADV_RANDOM:
+		new_flags = (new_flags & ~VM_SEQ_READ) | VM_RAND_READ;
+		break;
+	case MADV_DONTFORK:
+		new_flags |= VM_DONTCOPY;
+		break;
+	case MADV_DOFORK:
+		new_flags &= ~VM_DONTCOPY;
+		break;
+	case MADV_WIPEONFORK:
+		if (vma->vm_file || (vma->vm_flags & VM_SHARED))
+			return -EINVAL;		/* private anonymous memory only */
+		new_flags |= VM_WIPEONFORK;
+		break;
+	case MADV_KEEPONFORK:
+		new_flags &= ~VM_WIPEONFORK;
+		break;
+	case MADV_DONTDUMP:
+		new_flags |= VM_DONTDUMP;
+		break;
+	case MADV_DODUMP:
+		new_flags &= ~VM_DONTDUMP;
+		break;
+	case MADV_HUGEPAGE:
+		new_flags = (new_flags & ~VM_NOHUGEPAGE) | VM_HUGEPAGE;
+		break;
+	case MADV_NOHUGEPAGE:
+		new_flags = (new_flags & ~VM_HUGEPAGE) | VM_NOHUGEPAGE;
+		break;
+	}
+	return madvise_update_vma(mm, vma, start, end, new_flags);
+}
+
+/*
+ * sys_madvise - see the file comment. Walks the VMAs of [start, end) in order as Linux's
+ * madvise_walk_vmas(): each part gets the advice; the first error stops the walk; a hole
+ * makes the result -ENOMEM once the rest is done.
+ */
 long sys_madvise(unsigned long start, unsigned long len_in, int advice)
 {
 	struct mm_struct *mm = current->mm;
@@ -57,7 +199,7 @@ long sys_madvise(unsigned long start, unsigned long len_in, int advice)
 		return -EINVAL;
 	len = ALIGN_UP(len_in, PAGE_SIZE);
 	if (len_in && !len)
-		return -EINVAL;			/* rounding up wrapped */
+		return -EINVAL;			/* rounding up wrapped: a small negative length */
 	end = start + len;
 	if (end < start)
 		return -EINVAL;
@@ -65,16 +207,22 @@ long sys_madvise(unsigned long start, unsigned long len_in, int advice)
 		return 0;
 	for (addr = start; addr < end;) {
 		struct vm_area_struct *vma = find_vma(mm, addr);
+		unsigned long next;
+		int err;
 
 		if (!vma || vma->vm_start >= end) {
 			unmapped = -ENOMEM;	/* a hole up to the end (or the kernel half) */
 			break;
 		}
-		if (vma->vm_start > addr)
+		if (vma->vm_start > addr) {
 			unmapped = -ENOMEM;
-		if (advice == MADV_DONTNEED)
-			zap_page_range(vma, max(addr, vma->vm_start), min(end, vma->vm_end));
-		addr = vma->vm_end;
+			addr = vma->vm_start;
+		}
+		next = min(end, vma->vm_end);
+		err = madvise_vma_behavior(mm, vma, addr, next, advice);
+		if (err)
+			return err;
+		addr = next;
 	}
 	return unmapped;
 }

@@ -30,6 +30,13 @@ struct vm_area_struct;
 #define VM_MAYEXEC	0x00000040UL
 #define VM_MAYSHARE	0x00000080UL
 #define VM_GROWSDOWN	0x00000100UL	/* the stack: grows down on a fault just below it */
+#define VM_SEQ_READ	0x00008000UL	/* madvise(MADV_SEQUENTIAL): a hint, kept for /proc and merging */
+#define VM_RAND_READ	0x00010000UL	/* madvise(MADV_RANDOM) */
+#define VM_DONTCOPY	0x00020000UL	/* madvise(MADV_DONTFORK): fork leaves a hole in the child */
+#define VM_WIPEONFORK	0x02000000UL	/* madvise(MADV_WIPEONFORK): the child sees zeros */
+#define VM_DONTDUMP	0x04000000UL	/* madvise(MADV_DONTDUMP) */
+#define VM_HUGEPAGE	0x20000000UL	/* madvise(MADV_HUGEPAGE): a hint (no user huge pages) */
+#define VM_NOHUGEPAGE	0x40000000UL	/* madvise(MADV_NOHUGEPAGE) */
 #define VM_ACCOUNT_BRK	0x00100000UL	/* the brk heap (Faultline's tag, for /proc/PID/maps) */
 #define VM_STACK	VM_GROWSDOWN
 #define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
@@ -98,6 +105,16 @@ struct vm_area_struct {
 	struct file *vm_file;		/* the file mapped, or NULL (anonymous) */
 	const struct vm_operations_struct *vm_ops;
 	void *vm_private_data;		/* shared anonymous memory: its shmem object */
+	/*
+	 * vm_anon_id - which private anonymous memory this VMA's pages belong to: a stand-in for
+	 * Linux's anon_vma until the reclaim issue (8) adds anon_vma, which then replaces it.
+	 * 0 for memory created in this process (mmap, brk, the stack). fork gives the child's
+	 * copy of a VMA holding anonymous pages a new, unique id; split_vma and mremap keep it.
+	 * VMAs merge only when their ids are equal, so a child's new mapping next to one it
+	 * inherited stays a separate VMA, as in Linux (where the inherited VMA's anon_vma_chain
+	 * is not singular), while mappings made within one process still merge.
+	 */
+	unsigned long vm_anon_id;
 };
 
 struct mm_struct {

@@ -22,8 +22,6 @@
 #include "kernel/lib/vsprintf.h"
 #include "fs/fs.h"
 
-#define MAX_MAP_COUNT	65530
-
 /* --- mm_struct --- */
 
 void switch_mm(struct mm_struct *mm)
@@ -81,10 +79,12 @@ static void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
 	mm->total_vm -= vma_pages(vma);
 }
 
-/* Can @a (below) and @b (directly above) become one VMA? */
+/* Can @a (below) and @b (directly above) become one VMA? Private anonymous pages must belong
+ * to the same memory (vm_anon_id, Linux's anon_vma test): not across a fork. */
 static bool can_merge(const struct vm_area_struct *a, const struct vm_area_struct *b)
 {
 	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags && a->vm_file == b->vm_file &&
+	       a->vm_anon_id == b->vm_anon_id &&
 	       a->vm_ops == b->vm_ops && a->vm_private_data == b->vm_private_data &&
 	       (a->vm_file || a->vm_private_data ? a->vm_pgoff + vma_pages(a) == b->vm_pgoff : true);
 }
@@ -190,8 +190,9 @@ void exit_mmap(struct mm_struct *mm)
 
 /* --- mapping --- */
 
-/* Top-down search for a free gap of @len below mm->mmap_base (Linux's default layout). */
-static unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr, unsigned long len)
+/* get_unmapped_area - see mm/internal.h: top-down search for a free gap of @len below
+ * mm->mmap_base (Linux's default layout); a free, page-rounded hint @addr wins. */
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr, unsigned long len)
 {
 	struct vm_area_struct *vma;
 	unsigned long top = mm->mmap_base;
@@ -408,4 +409,24 @@ long sys_munmap(unsigned long addr, unsigned long len)
 long sys_brk(unsigned long brk)
 {
 	return (long)do_brk(current->mm, brk);
+}
+
+void vma_unlink_free(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	vma_unlink(mm, vma);
+	vm_area_free(vma);
+}
+
+void vma_set_end(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long end)
+{
+	mm->total_vm -= vma_pages(vma);
+	vma->vm_end = end;
+	mm->total_vm += vma_pages(vma);
+}
+
+unsigned long new_anon_id(void)
+{
+	static unsigned long last_anon_id;
+
+	return ++last_anon_id;
 }

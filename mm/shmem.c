@@ -13,11 +13,19 @@
 
 struct shmem_object {
 	int refcount;			/* VMAs using it */
+	bool held;			/* a System V segment holds it too (ipc/shm.c) */
 	struct address_space mapping;	/* its pages, by offset */
 	struct list_head list;		/* in shmem_objects, for the consistency checker */
 };
 
 static LIST_HEAD(shmem_objects);
+
+static void shmem_object_free(struct shmem_object *obj)
+{
+	list_del(&obj->list);
+	truncate_inode_pages(&obj->mapping, 0);
+	kfree(obj);
+}
 
 static vm_fault_t shmem_fault(struct vm_fault *vmf)
 {
@@ -41,11 +49,8 @@ static void shmem_close(struct vm_area_struct *vma)
 {
 	struct shmem_object *obj = vma->vm_private_data;
 
-	if (--obj->refcount == 0) {
-		list_del(&obj->list);
-		truncate_inode_pages(&obj->mapping, 0);
-		kfree(obj);
-	}
+	if (--obj->refcount == 0 && !obj->held)
+		shmem_object_free(obj);
 }
 
 static const char *shmem_name(struct vm_area_struct *vma)
@@ -72,6 +77,36 @@ int shmem_zero_setup(struct vm_area_struct *vma)
 	vma->vm_private_data = obj;
 	vma->vm_ops = &shmem_vm_ops;
 	return 0;
+}
+
+struct shmem_object *shmem_object_create(void)
+{
+	struct shmem_object *obj = kzalloc(sizeof(*obj), GFP_KERNEL);
+
+	if (!obj)
+		return NULL;
+	obj->held = true;
+	list_add_tail(&obj->list, &shmem_objects);
+	return obj;
+}
+
+void shmem_object_release(struct shmem_object *obj)
+{
+	obj->held = false;
+	if (obj->refcount == 0)
+		shmem_object_free(obj);
+}
+
+void shmem_object_map(struct vm_area_struct *vma, struct shmem_object *obj)
+{
+	obj->refcount++;
+	vma->vm_private_data = obj;
+	vma->vm_ops = &shmem_vm_ops;
+}
+
+struct address_space *shmem_vma_mapping(const struct vm_area_struct *vma)
+{
+	return &((struct shmem_object *)vma->vm_private_data)->mapping;
 }
 
 bool vma_is_shmem(const struct vm_area_struct *vma)

@@ -16,6 +16,22 @@ int shmem_zero_setup(struct vm_area_struct *vma);
 /* vma_is_shmem - true if @vma maps a shared memory object (its vm_private_data names it). */
 bool vma_is_shmem(const struct vm_area_struct *vma);
 
+/*
+ * System V shared memory (ipc/shm.c) keeps a shmem object that outlives its mappings:
+ * shmem_object_create - a new, empty object held by the caller (no VMA maps it). NULL if out
+ *	of memory.
+ * shmem_object_release - the holder lets go; the object is freed now, or when its last VMA
+ *	goes.
+ * shmem_object_map - back the new (unlinked) @vma with @obj: the VMA becomes one of its users.
+ */
+struct shmem_object;
+struct shmem_object *shmem_object_create(void);
+void shmem_object_release(struct shmem_object *obj);
+void shmem_object_map(struct vm_area_struct *vma, struct shmem_object *obj);
+
+/* shmem_vma_mapping - the page cache of the object a shmem @vma maps (mincore looks in it). */
+struct address_space *shmem_vma_mapping(const struct vm_area_struct *vma);
+
 /* shmem_for_each_object - for the consistency checker: call @fn for every live object with
  * the pointer its VMAs keep in vm_private_data, its count of VMAs, and its cached pages. */
 void shmem_for_each_object(void (*fn)(const void *obj, int refcount, unsigned long nrpages, void *arg),

@@ -106,7 +106,7 @@ int main(int argc, char *argv[])
 	       "%s: not a directory (%s); give the bad-ELF directory as argv[1]", dir,
 	       strerror(errno));
 	ASSERT(uname(&u) == 0, "uname: %s", strerror(errno));
-	on_linux = strcmp(u.sysname, "Linux") == 0;
+	on_linux = !on_faultline();
 	fprintf(stderr, "files from %s; kernel %s\n", dir, u.sysname);
 
 	/* The control: a well-formed program, which must run and exit 99. */

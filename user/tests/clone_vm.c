@@ -21,7 +21,7 @@ int main(void)
 	pid_t pid;
 
 	ASSERT(uname(&u) == 0, "uname: %s", strerror(errno));
-	if (strcmp(u.sysname, "Faultline") == 0) {
+	if (on_faultline()) {
 		fflush(NULL);
 		errno = 0;
 		long r = syscall(SYS_clone, CLONE_VM | SIGCHLD, 0UL, NULL, NULL, 0UL);

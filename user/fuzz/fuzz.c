@@ -398,7 +398,7 @@ static unsigned long gen_advice(void)
 	if (one_in(8))
 		return gen_flags();
 	return PICK(((const unsigned long[]){ 0, 1, 2, 3, 4, 4, 4, 8, 9, 10, 11, 12, 13, 14, 15,
-					      16, 17, 18, 19, 20, 21, 22, 23, 100, 101 }));
+					      16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 100, 101 }));
 }
 
 /* gen_pid - a pid for calls that only look (wait4, getpgid, sched_getaffinity, ...). */
@@ -490,11 +490,25 @@ static const struct sig sigs[] = {
 	S(96, A_PTR, A_PTR),				/* gettimeofday */
 	S(97, A_INT, A_PTR),				/* getrlimit */
 	S(98, A_INT, A_PTR),				/* getrusage */
+	S(99, A_PTR),					/* sysinfo */
+	S(105, A_INT),					/* setuid */
+	S(106, A_INT),					/* setgid */
 	S(109, A_PID, A_PID),				/* setpgid */
+	S(113, A_INT, A_INT),				/* setreuid */
+	S(114, A_INT, A_INT),				/* setregid */
+	S(115, A_INT, A_PTR),				/* getgroups */
+	S(116, A_INT, A_PTR),				/* setgroups */
+	S(117, A_INT, A_INT, A_INT),			/* setresuid */
+	S(118, A_PTR, A_PTR, A_PTR),			/* getresuid */
+	S(119, A_INT, A_INT, A_INT),			/* setresgid */
+	S(120, A_PTR, A_PTR, A_PTR),			/* getresgid */
 	S(121, A_PID),					/* getpgid */
+	S(122, A_INT),					/* setfsuid */
+	S(123, A_INT),					/* setfsgid */
 	S(124, A_PID),					/* getsid */
 	S(131, A_PTR, A_PTR),				/* sigaltstack */
 	S(133, A_PATH, A_INT, A_INT),			/* mknod */
+	S(135, A_INT),					/* personality */
 	S(149, A_ADDR, A_MLEN),				/* mlock */
 	S(150, A_ADDR, A_MLEN),				/* munlock */
 	S(158, A_INT, A_PTR),				/* arch_prctl */
@@ -516,6 +530,7 @@ static const struct sig sigs[] = {
 	S(293, A_PTR, A_FLAGS),				/* pipe2 */
 	S(295, A_FD, A_IOV, A_INT, A_OFF),		/* preadv */
 	S(296, A_FD, A_IOV, A_INT, A_OFF),		/* pwritev */
+	S(302, A_SELF, A_INT, A_PTR, A_PTR),		/* prlimit64: never another process's */
 	S(318, A_PTR, A_LEN, A_FLAGS),			/* getrandom */
 	S(319, A_PTR, A_FLAGS),				/* memfd_create */
 	S(435, A_PTR, A_LEN),				/* clone3 */
@@ -602,7 +617,7 @@ static unsigned long gen_ts(void)
 /* gen_arg - a value of kind @kind. */
 static unsigned long gen_arg(int kind)
 {
-	if (kind != A_ANY && kind != A_BRK && one_in(12))
+	if (kind != A_ANY && kind != A_BRK && kind != A_SELF && one_in(12))
 		return one_in(2) ? hostile_ptr() : gen_flags();
 	switch (kind) {
 	case A_PTR:	return gen_ptr();
@@ -625,6 +640,7 @@ static unsigned long gen_arg(int kind)
 	case A_TS:	return gen_ts();
 	case A_IOV:	return gen_iov();
 	case A_OFF:	return one_in(3) ? PICK(lengths) : rn(8) * PAGE + (one_in(3) ? rn(PAGE) : 0);
+	case A_SELF:	return one_in(2) ? 0 : (unsigned long)pool.pid;	/* this worker only */
 	default:
 		switch (rn(7)) {
 		case 0:	return gen_ptr();

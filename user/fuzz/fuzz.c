@@ -946,6 +946,7 @@ struct wstate {
 	pid_t pid;			/* 0: slot empty */
 	unsigned long gen;
 	unsigned long last_calls;
+	unsigned long counted_calls;	/* the slot's counter at the supervisor's last count */
 	double last_progress;		/* when calls last changed */
 	double killed_at;		/* 0, or when we sent SIGKILL for a stall */
 	int hung;			/* reported as a hang; not respawned */
@@ -959,6 +960,7 @@ static struct {
 	int warmup;
 	struct wstate w[MAX_WORKERS];
 	unsigned long spawned, killed, hangs;
+	unsigned long calls_counted, corrupt_counters;
 	unsigned long deaths[129];	/* how workers ended: exit status 0..63 (64: more), 64 + signal */
 	int faultline;
 } sv;
@@ -986,14 +988,39 @@ static void on_sigchld(int sig)
 	(void)sig;
 }
 
-/* total_calls - calls made by every slot so far. */
+/*
+ * Counting calls. Each worker counts its own calls in its slot of the shared page; but a
+ * worker can scribble over its own memory (a vfork child runs on its parent's stack, a random
+ * read() can land anywhere the worker may write), and its slot is such memory. So the
+ * supervisor adds up per-slot increments itself and refuses an implausible one: a counter
+ * that went backwards or jumped by more than a worker can do between two looks (every
+ * 100 ms) is reported once and skipped, not summed.
+ */
+#define MAX_CALLS_PER_LOOK	1000000UL
+
+/* account_calls - add every slot's progress since the last look to sv.calls_counted. */
+static void account_calls(void)
+{
+	for (int i = 0; i < sv.nworkers; i++) {
+		struct wstate *w = &sv.w[i];
+		unsigned long cur = shared->slot[i].calls;
+
+		if (cur - w->counted_calls > MAX_CALLS_PER_LOOK) {
+			printf("# fuzz: worker %d's call counter jumped from %lu to %lu (it wrote over its own slot): not counted\n",
+			       i, w->counted_calls, cur);
+			sv.corrupt_counters++;
+		} else {
+			sv.calls_counted += cur - w->counted_calls;
+		}
+		w->counted_calls = cur;
+	}
+}
+
+/* total_calls - calls made by every slot so far (as counted by account_calls). */
 static unsigned long total_calls(void)
 {
-	unsigned long n = 0;
-
-	for (int i = 0; i < sv.nworkers; i++)
-		n += shared->slot[i].calls;
-	return n;
+	account_calls();
+	return sv.calls_counted;
 }
 
 /* spawn - fork the worker of slot @s, generation sv.w[s].gen, seeded from @seed. */
@@ -1012,6 +1039,7 @@ static void spawn(int s, uint64_t seed)
 		return;
 	}
 	w->pid = pid;
+	account_calls();		/* the slot's count so far belongs to earlier generations */
 	w->last_calls = shared->slot[s].calls;
 	w->last_progress = now();
 	w->killed_at = 0;
@@ -1471,8 +1499,10 @@ int main(int argc, char *argv[])
 		printf("# fuzz: warm-up: %lu calls; MemFree %ld kB\n", calls, mf_before);
 	}
 	sv.spawned = sv.killed = 0;
-	for (i = 0; i < sv.nworkers; i++)
+	for (i = 0; i < sv.nworkers; i++) {
 		shared->slot[i].calls = 0;
+		sv.w[i].counted_calls = 0;
+	}
 
 	t0 = now();
 	tsc0 = rdtsc();

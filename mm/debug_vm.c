@@ -242,6 +242,18 @@ static void check_frames(struct mmcheck *c)
 			pfn += n;
 			continue;
 		}
+		if (PageHead(page)) {
+			/* A multi-page kmalloc block: kernel memory, and page->order shares its
+			 * storage with page->mapping. No user PTE may map any of its frames. */
+			unsigned long n = 1UL << page->order;
+
+			for (unsigned long i = 0; i < n && pfn + i < max_pfn; i++)
+				if (c->maps[pfn + i] > 0)
+					problem(c, "pfn %#lx (kmalloc block) is mapped by %d user PTEs",
+						pfn + i, c->maps[pfn + i]);
+			pfn += n;
+			continue;
+		}
 		if (PageReserved(page) || PageSlab(page)) {
 			if (maps > 0)
 				problem(c, "pfn %#lx (reserved or slab) is mapped by %d user PTEs", pfn, maps);

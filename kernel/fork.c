@@ -336,8 +336,7 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 
 	p->pid = ++last_pid;
 	memcpy(p->comm, current->comm, sizeof(p->comm));
-	memcpy(p->sigaction_handler, current->sigaction_handler, sizeof(p->sigaction_handler));
-	p->blocked = current->blocked;
+	copy_signal(p, current);
 	p->start_ns = 0;
 	copy_thread(p, regs, newsp);
 	if (flags & CLONE_SETTLS)

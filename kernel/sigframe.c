@@ -18,9 +18,10 @@
  * The handler starts with rsp = 16n - 8 (as just after a call), rdi = signal, rsi = &info,
  * rdx = &uc, rax = 0, and a clean FPU state. rt_sigreturn reads the ucontext back: every
  * general register, rip, the user-changeable flags, the mask, the alternate stack and the FPU
- * state. A forged frame cannot hurt the kernel: cs/ss are forced to the user selectors, IOPL
- * and IF cannot be changed, a non-canonical rip is refused (SIGSEGV), and MXCSR reserved bits
- * (which would make fxrstor fault in ring 0) are cleared.
+ * state. A forged frame cannot hurt the kernel: only the user-changeable flags are taken (not
+ * IOPL, IF, NT), and a frame with a non-canonical rip, selectors other than the user's, or
+ * MXCSR bits the CPU lacks (fxrstor would fault in ring 0) is refused with SIGSEGV, the
+ * outcome these have on Linux.
  *
  * The FPU area is a plain fxsave image; its software-reserved bytes 464..511 are zero, which
  * is what Linux writes on a CPU without XSAVE (FP_XSTATE_MAGIC1 absent: "legacy fxsave
@@ -292,13 +293,22 @@ long sys_rt_sigreturn(void)
 
 	if (copy_from_user(&uc, &uf->uc, sizeof(uc)) || !rip_canonical(sc->rip))
 		goto badframe;
+	/* Selectors: Linux loads cs | 3 and ss | 3 and lets iret fault on anything but the
+	 * user's (a #GP, so SIGSEGV); the result is the same without the trip through iret.
+	 * Only a frame marked UC_STRICT_RESTORE_SS has its ss checked (older ones get the
+	 * user's, Linux's force_valid_ss). A 32-bit cs (0x23) is refused too: no compat mode. */
+	if ((sc->cs | 3) != __USER_CS ||
+	    ((uc.uc_flags & UC_STRICT_RESTORE_SS) && (sc->ss | 3) != __USER_DS))
+		goto badframe;
 	if (sc->fpstate) {
 		if (copy_from_user(current->thread.fxsave, (const void __user *)sc->fpstate,
 				   FXSAVE_SIZE))
 			goto badframe;
+		/* MXCSR bits this CPU lacks would make fxrstor #GP in ring 0: Linux 6.1 refuses
+		 * such a frame (SIGSEGV), and so do we. */
 		memcpy(&mxcsr, current->thread.fxsave + FXSAVE_MXCSR, sizeof(mxcsr));
-		mxcsr &= mxcsr_feature_mask;
-		memcpy(current->thread.fxsave + FXSAVE_MXCSR, &mxcsr, sizeof(mxcsr));
+		if (mxcsr & ~mxcsr_feature_mask)
+			goto badframe;
 		__asm__ __volatile__("fxrstor64 %0" :: "m"(current->thread.fxsave));
 	} else {
 		fpu_load_clean();

@@ -19,6 +19,7 @@
 #include "mm/mmap.h"
 
 _Static_assert(offsetof(struct task_struct, thread.rsp) == 0, "entry.asm expects thread.rsp at 0");
+_Static_assert(sizeof(struct task_struct) <= 4096, "a task must stay one slab object: keep per-signal state small");
 
 extern char init_stack[];
 void __switch_to_asm(struct task_struct *prev, struct task_struct *next);

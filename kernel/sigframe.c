@@ -131,14 +131,12 @@ int copy_siginfo_to_user(void __user *to, int sig, const struct ksiginfo *info)
 	si.si_code = info->code;
 	if (specific && sig == SIGCHLD) {
 		si.chld.pid = info->pid;
-		si.chld.uid = (u32)info->uid;
 		si.chld.status = info->status;
 	} else if (specific && (sigmask(sig) & (sigmask(SIGSEGV) | sigmask(SIGBUS) |
 						sigmask(SIGILL) | sigmask(SIGFPE) | sigmask(SIGTRAP)))) {
 		si.fault.addr = info->addr;
 	} else {
 		si.kill.pid = info->pid;
-		si.kill.uid = (u32)info->uid;
 	}
 	return copy_to_user(to, &si, sizeof(si)) ? -EFAULT : 0;
 }

@@ -87,9 +87,11 @@ struct k_sigaction {
  */
 struct ksiginfo {
 	int code;			/* si_code */
-	int pid, uid;			/* kill/tkill/SIGCHLD: the sender or the child */
-	int status;			/* SIGCHLD: exit status or signal */
-	unsigned long addr;		/* SIGSEGV/SIGBUS/SIGILL/SIGFPE: si_addr */
+	int pid;			/* kill/tkill/SIGCHLD: the sender or the child (uid: 0) */
+	union {
+		int status;		/* SIGCHLD: exit status or signal */
+		unsigned long addr;	/* SIGSEGV/SIGBUS/SIGILL/SIGFPE: si_addr */
+	};
 };
 
 struct task_struct;

@@ -3,9 +3,11 @@
 ; copy_user_generic(to, from, len) copies len / 8 quadwords with `rep movsq`, then the rest
 ; with `rep movsb` (Linux's copy_user_generic_string: one iteration per 8 bytes, which is
 ; what the instruction count under QEMU's -icount sees). If either side faults, the page
-; fault handler finds the string instruction in __ex_table and resumes at its fixup, where
-; RCX (and RDX, the tail) give the bytes left: that is the return value, as in Linux's
-; copy_user_generic. Callers turn a non-zero result into -EFAULT.
+; fault handler finds the string instruction in __ex_table and resumes at its fixup. A fault
+; in the quadword copy continues byte by byte from the faulting quadword (a quadword can
+; straddle the end of the mapping), so that the byte copy's fault leaves in RCX exactly the
+; bytes not copied: that is the return value, as in Linux's copy_user_generic. Callers turn
+; a non-zero result into -EFAULT or a short count.
 ;
 ; strncpy_from_user_asm(dst, src, count) copies a NUL-terminated string of at most count
 ; bytes; returns its length (without the NUL), count if no NUL was found in count bytes, or
@@ -27,8 +29,8 @@ copy_user_generic:
 	xor eax, eax
 	ret
 .faultq:
-	lea rax, [rdx + rcx*8]		; the quadwords not copied, and the tail
-	ret
+	lea rcx, [rdx + rcx*8]		; the quadwords not copied, and the tail: go on byte by
+	jmp .copy			; byte, so that the count left is exact to the byte
 .fault:
 	mov rax, rcx
 	ret

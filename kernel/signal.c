@@ -110,8 +110,11 @@ static void force_sig_info(int sig, const struct ksiginfo *info)
 		ka->handler = SIG_DFL;
 		current->blocked &= ~sigmask(sig);
 	}
+	unsigned long flags = local_irq_save();
+
 	current->pending &= ~sigmask(sig);	/* the fault's own info, not an older kill's */
 	send_signal_info(current, sig, info);
+	local_irq_restore(flags);
 }
 
 void force_sig_fault(int sig, int code, unsigned long addr)
@@ -270,8 +273,12 @@ long sys_rt_sigaction(int sig, const struct k_sigaction __user *act, struct k_si
 		*ka = new;
 		/* Setting a discarding action flushes the signal if pending (POSIX, Linux). */
 		if (new.handler == SIG_IGN ||
-		    (new.handler == SIG_DFL && (SIG_DEFAULT_NOTHING & sigmask(sig))))
+		    (new.handler == SIG_DFL && (SIG_DEFAULT_NOTHING & sigmask(sig)))) {
+			unsigned long flags = local_irq_save();
+
 			current->pending &= ~sigmask(sig);
+			local_irq_restore(flags);
+		}
 	}
 	return 0;
 }
@@ -363,17 +370,20 @@ long sys_rt_sigsuspend(const unsigned long __user *unewset, size_t sigsetsize)
  * (0 if none) and its info in @info. */
 static int dequeue_signal(unsigned long mask, struct ksiginfo *info)
 {
+	unsigned long flags = local_irq_save();	/* the timer posts SIGALRM from an interrupt */
 	unsigned long set = current->pending & mask;
-	int sig;
+	int sig = 0;
 
-	if (!set)
-		return 0;
-	/* Synchronous (fault) signals first, as Linux's SYNCHRONOUS_MASK. */
-	unsigned long sync = set & (sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) |
-				    sigmask(SIGTRAP) | sigmask(SIGFPE) | sigmask(SIGSYS));
-	sig = __builtin_ctzl(sync ? sync : set) + 1;
-	current->pending &= ~sigmask(sig);
-	*info = current->siginfo[sig - 1];
+	if (set) {
+		/* Synchronous (fault) signals first, as Linux's SYNCHRONOUS_MASK. */
+		unsigned long sync = set & (sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) |
+					    sigmask(SIGTRAP) | sigmask(SIGFPE) | sigmask(SIGSYS));
+
+		sig = __builtin_ctzl(sync ? sync : set) + 1;
+		current->pending &= ~sigmask(sig);
+		*info = current->siginfo[sig - 1];
+	}
+	local_irq_restore(flags);
 	return sig;
 }
 

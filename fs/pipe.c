@@ -38,7 +38,8 @@ struct pipe_inode_info {
 /*
  * pipe_read - copy up to @count buffered bytes to @buf, waiting for some if the pipe is empty
  * and has a writer. Returns the bytes read, 0 at end of file (empty, no writers), -EAGAIN
- * (O_NONBLOCK and empty), -EINTR (a signal while waiting) or -EFAULT (@buf faulted before a
+ * (O_NONBLOCK and empty), -ERESTARTSYS (a signal while waiting: restarted after a SA_RESTART
+ * handler, else -EINTR) or -EFAULT (@buf faulted before a
  * whole chunk was copied; as on Linux, the bytes of that chunk stay in the pipe).
  */
 static ssize_t pipe_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
@@ -52,8 +53,10 @@ static ssize_t pipe_read(struct file *file, char __user *buf, size_t count, loff
 	if (!pipe->len && pipe->writers) {
 		if (file->f_flags & O_NONBLOCK)
 			return -EAGAIN;
-		if (wait_event_interruptible(pipe->rd_wait, pipe->len || !pipe->writers))
-			return -EINTR;
+		int err = wait_event_interruptible(pipe->rd_wait, pipe->len || !pipe->writers);
+
+		if (err)
+			return err;
 	}
 	while (done < count && pipe->len) {
 		size_t chunk = min(min(count - done, pipe->len), PIPE_SIZE - pipe->head);
@@ -76,7 +79,8 @@ static ssize_t pipe_read(struct file *file, char __user *buf, size_t count, loff
 /*
  * pipe_write - copy @count bytes from @buf into the pipe, waiting for room as needed (all of a
  * write of up to PIPE_BUF bytes at once). Returns @count, or fewer if interrupted; if nothing
- * was written: -EPIPE (no readers), -EAGAIN (O_NONBLOCK and no room), -EINTR or -EFAULT.
+ * was written: -EPIPE (no readers; SIGPIPE is sent too, written or not, as Linux does),
+ * -EAGAIN (O_NONBLOCK and no room), -ERESTARTSYS (a signal while waiting) or -EFAULT.
  */
 static ssize_t pipe_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
 {
@@ -89,6 +93,8 @@ static ssize_t pipe_write(struct file *file, const char __user *buf, size_t coun
 		size_t tail, chunk, left;
 
 		if (!pipe->readers) {
+			send_signal_info(current, SIGPIPE, &(struct ksiginfo){ .code = SI_USER,
+									   .pid = current->pid });
 			err = -EPIPE;
 			break;
 		}
@@ -97,11 +103,10 @@ static ssize_t pipe_write(struct file *file, const char __user *buf, size_t coun
 				err = -EAGAIN;
 				break;
 			}
-			if (wait_event_interruptible(pipe->wr_wait, PIPE_SIZE - pipe->len >= need ||
-						     !pipe->readers)) {
-				err = -EINTR;
+			err = wait_event_interruptible(pipe->wr_wait, PIPE_SIZE - pipe->len >= need ||
+						       !pipe->readers);
+			if (err)
 				break;
-			}
 			continue;
 		}
 		tail = (pipe->head + pipe->len) % PIPE_SIZE;

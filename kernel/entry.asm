@@ -118,9 +118,15 @@ entry_SYSCALL_64:
 	call do_syscall_64			; returns with interrupts off
 	; SYSRET can return only to a canonical user RIP with RCX = RIP and R11 = RFLAGS; it
 	; cannot restore RF/TF cleanly. exec, signals and fork may have rewritten the frame, so
-	; check, and take the IRET path when SYSRET would be unsafe (as Linux does).
+	; check, and take the IRET path when SYSRET would be unsafe or would lose the saved RCX
+	; and R11 (rt_sigreturn restores every register of code a signal interrupted anywhere;
+	; Linux makes the same two comparisons).
 	mov rcx, [rsp + 17*8]			; rip
 	mov r11, [rsp + 19*8]			; rflags
+	cmp rcx, [rsp + 11*8]			; saved rcx
+	jne ret_from_trap
+	cmp r11, [rsp + 6*8]			; saved r11
+	jne ret_from_trap
 	mov rax, 0x00007ffffffff000		; TASK_SIZE: every user RIP below it is canonical
 	cmp rcx, rax
 	jae ret_from_trap

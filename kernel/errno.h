@@ -40,4 +40,11 @@
 #define ELOOP		40
 #define EOVERFLOW	75
 
+/* Kernel-internal: never seen by user space. A system call interrupted by a signal returns one
+ * of these; the signal code (kernel/signal.c) turns it into -EINTR or restarts the call. */
+#define ERESTARTSYS		512	/* restart if the handler has SA_RESTART */
+#define ERESTARTNOINTR		513	/* always restart */
+#define ERESTARTNOHAND		514	/* restart only if no handler ran */
+#define ERESTART_RESTARTBLOCK	516	/* (treated as ERESTARTNOHAND: no restart_syscall) */
+
 #endif

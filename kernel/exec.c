@@ -121,9 +121,7 @@ int kernel_execve(const char *filename, char *const argv[], char *const envp[])
 		do_close_on_exec(current->files);
 	const char *base = strrchr(filename, '/');
 	set_task_comm(current, base ? base + 1 : filename);
-	for (int i = 0; i < 64; i++)
-		if (current->sigaction_handler[i] > 1)	/* handlers reset; SIG_IGN stays */
-			current->sigaction_handler[i] = 0;
+	flush_signal_handlers(current);
 	current->thread.fsbase = 0;
 	wrmsr(MSR_FS_BASE, 0);
 	fpu_reset(&current->thread);
@@ -163,6 +161,16 @@ long sys_execve(const char __user *ufilename, const char __user *const __user *u
 	if (err < 0)
 		goto out;
 	a->argc = (int)err;
+	if (!a->argc) {
+		/* An empty argv gets "" as argv[0], so argc is 1 (Linux since 5.18): programs
+		 * that take argv[1] onwards as their arguments must not read envp instead. */
+		pr_info("process '%s' launched '%s' with NULL argv: empty string added\n",
+			current->comm, filename);
+		a->argv[0] = a->buf + a->used;
+		a->buf[a->used++] = '\0';
+		a->argv[1] = NULL;
+		a->argc = 1;
+	}
 	err = copy_strings(a, uenvp, a->envp);
 	if (err < 0)
 		goto out;

@@ -86,9 +86,11 @@ void do_exit(int code)
 	if (reaper)
 		wake_up_process(reaper);
 
+	tsk->it_real_expires = 0;		/* no SIGALRM for a zombie */
 	local_irq_disable();
 	tsk->exit_code = code;
 	tsk->state = TASK_ZOMBIE;
+	do_notify_parent(tsk, code);		/* SIGCHLD */
 	if (tsk->parent)
 		wake_up_process(tsk->parent);
 	schedule();
@@ -158,17 +160,39 @@ static void release_task(struct task_struct *p)
 	free_task(p);
 }
 
+/* Does child @p match wait4's @pid: > 0 that pid, 0 the caller's process group, -1 any,
+ * < -1 process group -@pid? */
+static bool wait_matches(const struct task_struct *p, pid_t pid)
+{
+	if (pid > 0)
+		return p->pid == pid;
+	if (pid == 0)
+		return p->pgid == current->pgid;
+	if (pid == -1)
+		return true;
+	return p->pgid == -pid;
+}
+
+/*
+ * sys_wait4 - reap a zombie child matching @pid (see wait_matches), storing its wait status
+ * (exit code << 8, or the signal with 0x80 if it dumped core) and usage. Returns its pid, 0
+ * (WNOHANG and none ready), -ECHILD (no such child), -EINVAL (options), -ESRCH (@pid is
+ * INT_MIN, as Linux: -INT_MIN is no group), -EFAULT, or -ERESTARTSYS (a signal while
+ * waiting: restarted after a SA_RESTART handler, else -EINTR).
+ */
 long sys_wait4(pid_t pid, int __user *wstatus, int options, struct rusage __user *uru)
 {
 	if (options & ~(WNOHANG | __WALL | __WCLONE | 2 /* WUNTRACED */ | 8 /* WCONTINUED */))
 		return -EINVAL;
+	if (pid == (pid_t)0x80000000)
+		return -ESRCH;
 	for (;;) {
 		struct task_struct *child, *zombie = NULL;
 		bool have_child = false;
 
 		local_irq_disable();
 		list_for_each_entry(child, &current->children, sibling) {
-			if (pid > 0 && child->pid != pid)
+			if (!wait_matches(child, pid))
 				continue;
 			have_child = true;
 			if (child->state == TASK_ZOMBIE) {
@@ -200,7 +224,7 @@ long sys_wait4(pid_t pid, int __user *wstatus, int options, struct rusage __user
 		}
 		if (signal_pending(current)) {
 			local_irq_enable();
-			return -EINTR;
+			return -ERESTARTSYS;
 		}
 		current->state = TASK_INTERRUPTIBLE;
 		local_irq_enable();

@@ -216,8 +216,12 @@ struct task_struct *alloc_task(void)
 
 	if (!p)
 		return NULL;
+	p->sighand = kzalloc(sizeof(*p->sighand), GFP_KERNEL);
 	p->stack = alloc_thread_stack();
-	if (!p->stack) {
+	if (!p->stack || !p->sighand) {
+		if (p->stack)
+			free_thread_stack(p->stack);
+		kfree(p->sighand);
 		kfree(p);
 		return NULL;
 	}
@@ -232,6 +236,7 @@ struct task_struct *alloc_task(void)
 void free_task(struct task_struct *p)
 {
 	free_thread_stack(p->stack);
+	kfree(p->sighand);
 	kfree(p);
 }
 
@@ -350,8 +355,7 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 
 	p->pid = ++last_pid;
 	memcpy(p->comm, current->comm, sizeof(p->comm));
-	memcpy(p->sigaction_handler, current->sigaction_handler, sizeof(p->sigaction_handler));
-	p->blocked = current->blocked;
+	copy_signal(p, current);
 	p->cred = current->cred;
 	p->personality = current->personality;
 	memcpy(p->rlim, current->rlim, sizeof(p->rlim));

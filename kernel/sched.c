@@ -19,11 +19,15 @@
 #include "mm/mmap.h"
 
 _Static_assert(offsetof(struct task_struct, thread.rsp) == 0, "entry.asm expects thread.rsp at 0");
+_Static_assert(sizeof(struct task_struct) <= 4096, "a task must stay one slab object: keep per-signal state small");
 
 extern char init_stack[];
 void __switch_to_asm(struct task_struct *prev, struct task_struct *next);
 
+static struct sighand_struct init_sighand;
+
 static struct task_struct init_task = {
+	.sighand = &init_sighand,
 	.pid = 0,
 	.state = TASK_RUNNING,
 	.comm = "swapper",
@@ -132,6 +136,7 @@ void schedule(void)
 #define X86_CR4_OSXMMEXCPT	(1UL << 10)
 
 static struct thread_struct fpu_clean_state __aligned(16);
+u32 mxcsr_feature_mask;
 
 void fpu_init(void)
 {
@@ -145,6 +150,15 @@ void fpu_init(void)
 	u32 mxcsr = 0x1f80;
 	__asm__ __volatile__("fninit; ldmxcsr %1; fxsave64 %0" : "=m"(fpu_clean_state.fxsave) : "m"(mxcsr));
 	memcpy(init_task.thread.fxsave, fpu_clean_state.fxsave, sizeof(fpu_clean_state.fxsave));
+	/* MXCSR_MASK (bytes 28..31 of the image); 0 means the architectural default 0xffbf. */
+	memcpy(&mxcsr_feature_mask, fpu_clean_state.fxsave + 28, sizeof(mxcsr_feature_mask));
+	if (!mxcsr_feature_mask)
+		mxcsr_feature_mask = 0xffbf;
+}
+
+void fpu_load_clean(void)
+{
+	__asm__ __volatile__("fxrstor64 %0" :: "m"(fpu_clean_state.fxsave));
 }
 
 void fpu_reset(struct thread_struct *thread)
@@ -164,6 +178,7 @@ static void timer_interrupt(struct pt_regs *regs)
 	u64 now = ktime_get_ns();
 
 	jiffies++;
+	it_real_tick(now);
 	list_for_each_entry_safe(task, tmp, &sleepers, run_list) {
 		if (task->wakeup_ns <= now) {
 			list_del_init(&task->run_list);
@@ -185,7 +200,7 @@ static void timer_interrupt(struct pt_regs *regs)
 
 /*
  * schedule_timeout_ns - sleep until ktime @wakeup_ns (or a signal). Returns 0 when the time
- * came, -EINTR if a signal woke the task first.
+ * came, -EINTR if a signal woke the task first (nanosleep's answer: it is not restarted).
  */
 int schedule_timeout_ns(u64 wakeup_ns)
 {

@@ -14,6 +14,7 @@
 #include "kernel/list.h"
 #include "kernel/ptrace.h"
 #include "kernel/uaccess.h"
+#include "kernel/signal.h"
 
 struct mm_struct;
 struct files_struct;
@@ -43,6 +44,10 @@ struct thread_struct {
 void fpu_init(void);
 /* fpu_reset - give @thread the state a new program starts with (FCW 0x37f, MXCSR 0x1f80). */
 void fpu_reset(struct thread_struct *thread);
+/* fpu_load_clean - load that clean state into the CPU's registers (a signal handler's start). */
+void fpu_load_clean(void);
+/* mxcsr_feature_mask - the MXCSR bits this CPU supports (fxrstor faults on any other). */
+extern u32 mxcsr_feature_mask;
 
 struct task_struct {
 	struct thread_struct thread;	/* first: kernel/entry.asm finds thread.rsp at offset 0 */
@@ -62,7 +67,18 @@ struct task_struct {
 	int exit_code;			/* wait4 status: (code << 8) or the killing signal */
 	unsigned long pending;		/* pending signals, bit (sig - 1) */
 	unsigned long blocked;		/* rt_sigprocmask */
-	unsigned long sigaction_handler[64]; /* recorded rt_sigaction handlers (not delivered) */
+	unsigned long real_blocked;	/* rt_sigtimedwait: the mask before it unblocked its set */
+	unsigned long saved_sigmask;	/* rt_sigsuspend: the mask to put back after the handler */
+	bool restore_sigmask;		/* saved_sigmask is valid */
+	bool did_exec;			/* setpgid on a child: EACCES once it has exec'ed */
+	struct sighand_struct *sighand;	/* rt_sigaction, per signal (kernel/signal.c) */
+	struct ksiginfo siginfo[_NSIG];		/* what each pending signal carries */
+	unsigned long sas_ss_sp;	/* sigaltstack: base and size (0: none) */
+	size_t sas_ss_size;
+	unsigned int sas_ss_flags;	/* SS_AUTODISARM */
+	pid_t pgid, sid;		/* process group and session (kernel/pgrp.c) */
+	u64 it_real_expires;		/* ITIMER_REAL: ktime of the next SIGALRM (0: off) */
+	u64 it_real_incr;		/* its interval (0: one shot) */
 	int timeslice;			/* ticks left before preemption */
 	u64 wakeup_ns;			/* nanosleep: wake at this ktime */
 	bool vfork_done;		/* a vfork child has exec'ed or exited */
@@ -135,6 +151,9 @@ bool report_stack_overflow(unsigned long address);
 /* find_task_by_pid - the task with @pid, or NULL. */
 struct task_struct *find_task_by_pid(pid_t pid);
 
+/* task_list - every task but the idle task (through task->tasks). */
+extern struct list_head task_list;
+
 /* jiffies - timer ticks since sched_init. */
 extern volatile unsigned long jiffies;
 
@@ -147,14 +166,7 @@ int start_init(const char *path, char *const argv[], char *const envp[]);
 /* do_exit - end the current task with wait status @code. Never returns. */
 __noreturn void do_exit(int code);
 
-/* force_sig - kill the current task with @sig now (default action of a fatal signal). */
-__noreturn void force_sig_fatal(int sig);
-
-/* send_signal - post @sig to @task (fatal signals end it when it next returns to user mode). */
-int send_signal(struct task_struct *task, int sig);
-
-/* Before returning to user mode: handle pending signals and a pending reschedule. */
-void exit_to_user_mode(struct pt_regs *regs);
+/* Signals (send_signal, force_sig_fault, exit_to_user_mode): kernel/signal.h. */
 
 /* current_pt_regs - the user registers saved at the top of the current task's kernel stack. */
 static inline struct pt_regs *task_pt_regs(struct task_struct *task)

@@ -18,11 +18,6 @@ long sys_getuid(void) { return current->cred.uid; }
 long sys_getgid(void) { return current->cred.gid; }
 long sys_geteuid(void) { return current->cred.euid; }
 long sys_getegid(void) { return current->cred.egid; }
-long sys_getpgid(pid_t pid) { return pid ? pid : current->pid; }
-long sys_getpgrp(void) { return current->pid; }
-long sys_setpgid(pid_t pid, pid_t pgid) { (void)pid; (void)pgid; return 0; }
-long sys_getsid(pid_t pid) { (void)pid; return 1; }
-long sys_setsid(void) { return current->pid; }
 long sys_umask(int mask) { (void)mask; return 022; }
 
 long sys_sched_yield(void)
@@ -391,14 +386,6 @@ long sys_futex(int __user *uaddr, int op, int val)
 	default:
 		return -ENOSYS;
 	}
-}
-
-long sys_sigaltstack(const void __user *ss, void __user *old)
-{
-	(void)ss;
-	if (old && clear_user(old, 24))
-		return -EFAULT;
-	return 0;
 }
 
 /* --- identities: setuid and friends (Linux's kernel/sys.c and kernel/groups.c) --- */

@@ -70,6 +70,15 @@ long sys_setgroups(int size, const u32 __user *list);
 struct sysinfo;
 long sys_sysinfo(struct sysinfo __user *info);
 long sys_personality(unsigned int persona);
+long sys_rt_sigreturn(void);
+long sys_rt_sigpending(void __user *set, size_t sigsetsize);
+long sys_rt_sigtimedwait(const void __user *these, void __user *info, const void __user *ts,
+			 size_t sigsetsize);
+long sys_rt_sigsuspend(const void __user *set, size_t sigsetsize);
+long sys_pause(void);
+long sys_alarm(unsigned int seconds);
+long sys_getitimer(int which, void __user *value);
+long sys_setitimer(int which, const void __user *value, void __user *ovalue);
 
 #define NR_syscalls 335
 
@@ -88,6 +97,7 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(12, sys_brk),
 	SYSCALL(13, sys_rt_sigaction),
 	SYSCALL(14, sys_rt_sigprocmask),
+	SYSCALL(15, sys_rt_sigreturn),
 	SYSCALL(16, sys_ioctl),
 	SYSCALL(17, sys_pread64),
 	SYSCALL(18, sys_pwrite64),
@@ -101,7 +111,11 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(28, sys_madvise),
 	SYSCALL(32, sys_dup),
 	SYSCALL(33, sys_dup2),
+	SYSCALL(34, sys_pause),
 	SYSCALL(35, sys_nanosleep),
+	SYSCALL(36, sys_getitimer),
+	SYSCALL(37, sys_alarm),
+	SYSCALL(38, sys_setitimer),
 	SYSCALL(39, sys_getpid),
 	SYSCALL(56, sys_clone),
 	SYSCALL(57, sys_fork),
@@ -141,9 +155,12 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(120, sys_getresgid),
 	SYSCALL(121, sys_getpgid),
 	SYSCALL(124, sys_getsid),
-	SYSCALL(135, sys_personality),
 	SYSCALL(122, sys_setfsuid),
 	SYSCALL(123, sys_setfsgid),
+	SYSCALL(127, sys_rt_sigpending),
+	SYSCALL(128, sys_rt_sigtimedwait),
+	SYSCALL(130, sys_rt_sigsuspend),
+	SYSCALL(135, sys_personality),
 	SYSCALL(131, sys_sigaltstack),
 	SYSCALL(157, sys_prctl),
 	SYSCALL(158, sys_arch_prctl),

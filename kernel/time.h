@@ -16,4 +16,8 @@ extern unsigned long tsc_khz;
 u64 ktime_get_ns(void);
 u64 ktime_get_us(void);
 
+/* it_real_tick - from the timer interrupt: send SIGALRM to every task whose ITIMER_REAL is
+ * due at ktime @now, and re-arm the periodic ones. */
+void it_real_tick(u64 now);
+
 #endif

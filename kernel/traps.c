@@ -82,6 +82,8 @@ void do_trap(struct pt_regs *regs)
 		if (!user_mode(regs))
 			report_stack_overflow(read_cr2());
 		exc_page_fault(regs, regs->orig_rax);
+		if (user_mode(regs))
+			exit_to_user_mode(regs);	/* SIGSEGV/SIGBUS, or another signal */
 		return;
 	}
 	if (vector >= FIRST_EXTERNAL_VECTOR) {

@@ -34,8 +34,9 @@ void wake_up(struct wait_queue_head *wq);
 bool signal_pending(struct task_struct *task);
 
 /*
- * wait_event_interruptible - sleep until @cond is true. Evaluates to 0, or -EINTR if a fatal
- * signal arrived first.
+ * wait_event_interruptible - sleep until @cond is true. Evaluates to 0, or -ERESTARTSYS if a
+ * signal arrived first (the system call then restarts after a SA_RESTART handler, returns
+ * -EINTR after another handler, and restarts if the signal was ignored).
  */
 #define wait_event_interruptible(wq, cond) ({					\
 	int __ret = 0;								\
@@ -45,7 +46,7 @@ bool signal_pending(struct task_struct *task);
 		if (cond)							\
 			break;							\
 		if (signal_pending(current)) {					\
-			__ret = -EINTR;						\
+			__ret = -ERESTARTSYS;					\
 			break;							\
 		}								\
 		schedule();							\

@@ -32,16 +32,20 @@ static bool access_error(unsigned long error_code, const struct vm_area_struct *
 	return !(vma->vm_flags & VM_ACCESS_FLAGS);
 }
 
-/* bad_area - a user access no VMA allows: log it like Linux's show_signal_msg() and send
- * SIGSEGV. From the kernel (a uaccess helper) it is left to the exception table instead. */
+/* bad_area - a user access no VMA allows: log it like Linux's show_signal_msg() (only when
+ * no handler will see it) and send SIGSEGV with @si_code (SEGV_MAPERR: nothing mapped there;
+ * SEGV_ACCERR: the mapping forbids the access) and the address. From the kernel (a uaccess
+ * helper) it is left to the exception table instead. */
 static bool bad_area(struct pt_regs *regs, unsigned long error_code, unsigned long address,
-		     const char *why)
+		     const char *why, int si_code)
 {
 	if (!user_mode(regs))
 		return false;
-	pr_info("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx (%s)\n", current->comm,
-		current->pid, address, regs->rip, regs->rsp, error_code, why);
-	force_sig_fatal(SIGSEGV);
+	if (unhandled_signal(current, SIGSEGV))
+		pr_info("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx (%s)\n", current->comm,
+			current->pid, address, regs->rip, regs->rsp, error_code, why);
+	force_sig_fault(SIGSEGV, si_code, address);
+	return true;
 }
 
 /*
@@ -75,21 +79,22 @@ bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code, unsigned
 		return pgtable_bad(regs, error_code, address);
 	if (!mm || address >= TASK_SIZE)
 		return bad_area(regs, error_code, address, address >= TASK_SIZE ?
-				"kernel address" : "no address space");
+				"kernel address" : "no address space", SEGV_MAPERR);
 	/* Interrupts back on, as they were where the fault happened (Linux's rule). */
 	if (regs->rflags & X86_EFLAGS_IF)
 		local_irq_enable();
 
 	vma = find_vma(mm, address);
 	if (!vma)
-		return bad_area(regs, error_code, address, "no VMA");
+		return bad_area(regs, error_code, address, "no VMA", SEGV_MAPERR);
 	if (vma->vm_start > address) {
 		if (!(vma->vm_flags & VM_GROWSDOWN) || expand_stack(vma, address))
-			return bad_area(regs, error_code, address, "no VMA");
+			return bad_area(regs, error_code, address, "no VMA", SEGV_MAPERR);
 	}
 	if (access_error(error_code, vma))
 		return bad_area(regs, error_code, address, (error_code & X86_PF_WRITE) ? "write to a read-only mapping" :
-				(error_code & X86_PF_INSTR) ? "execute from a no-exec mapping" : "no access");
+				(error_code & X86_PF_INSTR) ? "execute from a no-exec mapping" : "no access",
+				SEGV_ACCERR);
 
 	if (error_code & X86_PF_WRITE)
 		flags |= FAULT_FLAG_WRITE;
@@ -112,14 +117,17 @@ bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code, unsigned
 	if (ret & VM_FAULT_SIGSEGV) {
 		if (!user_mode(regs))
 			return false;
-		return bad_area(regs, error_code, address, "the mapping refused the page");
+		return bad_area(regs, error_code, address, "the mapping refused the page", SEGV_MAPERR);
 	}
 	if (ret & VM_FAULT_SIGBUS) {
 		if (!user_mode(regs))
 			return false;
-		pr_info("%s[%d]: bus error at %lx ip %016lx (no page there: beyond the end of the "
-			"mapped file, or an I/O error)\n", current->comm, current->pid, address, regs->rip);
-		force_sig_fatal(SIGBUS);
+		if (unhandled_signal(current, SIGBUS))
+			pr_info("%s[%d]: bus error at %lx ip %016lx (no page there: beyond the end of "
+				"the mapped file, or an I/O error)\n", current->comm, current->pid,
+				address, regs->rip);
+		force_sig_fault(SIGBUS, BUS_ADRERR, address);
+		return true;
 	}
 	/* Linux's mm_account_fault(): a fault that needed I/O is major, any other minor. */
 	if (ret & VM_FAULT_MAJOR)

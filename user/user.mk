@@ -40,6 +40,7 @@ USER_SH		:= $(USER_BUILD)/sh
 USER_RUN_ELF_CHECKS := $(patsubst user/run-elf-checks/%.c,$(USER_BUILD)/run-elf-checks/%,\
 			 $(wildcard user/run-elf-checks/*.c))
 USER_BINS	:= $(USER_TEST_BINS) $(USER_RUNNER) $(USER_BUILD)/pgfaults $(USER_BUILD)/faultbench \
+		   $(USER_BUILD)/sigbench \
 		   $(USER_BUILD)/fuzz \
 		   $(USER_INIT) $(USER_SH) $(USER_RUN_ELF_CHECKS)
 USER_BAD_ELF_DIR := $(USER_BUILD)/bad-elf
@@ -64,6 +65,10 @@ $(USER_BUILD)/pgfaults: user/seed/pgfaults.c
 	$(MUSLCC) $(USER_CFLAGS) -fno-builtin -o $@ $<
 
 $(USER_BUILD)/faultbench: user/bench/faultbench.c
+	@mkdir -p $(@D)
+	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
+
+$(USER_BUILD)/sigbench: user/bench/sigbench.c
 	@mkdir -p $(@D)
 	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
 

@@ -1,0 +1,695 @@
+/*
+ * fs/tests/host/ext2_test.c - host tests of the ext2 driver (fs/ext2/, over fs/buffer.c and
+ * an image file): images made by Debian's mke2fs -t ext2 (1 KiB and 4 KiB blocks, one
+ * populated with -d from a folder), read back and compared; files of every size class up to
+ * triple indirect; holes; truncate; every directory operation and its errors; symlinks; a disk
+ * filled to ENOSPC. After each test that writes, `e2fsck -fn` must exit 0 (its output is
+ * printed otherwise), and debugfs must see what ext2 wrote. The corrupt-image rounds are in
+ * ext2_corrupt_test.c.
+ *
+ * Run: make -f fs/tests/host/host.mk host-test-fs   (needs e2fsprogs: mke2fs, e2fsck, debugfs)
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "fs/ext2/ext2.h"
+#include "fs/tests/host/buffer_host.h"
+#include <sys/wait.h>
+#include "fs/tests/host/ext2_host.h"
+#include "tools/hosttest.h"
+
+#define IMG	HOST_EXT2_DIR "/test.img"
+#define SRC	HOST_EXT2_DIR "/src"
+
+/* ---- reading an image populated by mke2fs -d ---- */
+
+/* make_source - a folder with files of many sizes, subfolders and symlinks. */
+static void make_source(void)
+{
+	static const size_t sizes[] = { 0, 1, 100, 4095, 4096, 4097, 12 * 1024, 12 * 1024 + 1,
+					70000, 300000, 1100000 };
+	char path[256];
+	unsigned int i;
+
+	sh("rm -rf " SRC " && mkdir -p " SRC "/sub/deeper " SRC "/empty");
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		snprintf(path, sizeof(path), SRC "/%s/file%zu", i % 2 ? "sub" : ".", sizes[i]);
+		write_pattern_file(path, sizes[i], i + 1);
+	}
+	write_pattern_file(SRC "/sub/deeper/leaf", 777, 99);
+	sh("ln -s sub/file1 " SRC "/fastlink");
+	sh("ln -s " "/a/very/long/target/path/that/does/not/fit/in/the/sixty/bytes/of/i_block/at/all"
+	   " " SRC "/slowlink");
+	for (i = 0; i < 150; i++) {
+		snprintf(path, sizeof(path), SRC "/sub/many-entries-%03u", i);
+		write_pattern_file(path, i, i);
+	}
+}
+
+/* compare_tree - compare the host folder @src with ext2 directory @dir, recursively. */
+static void compare_tree(const char *src, struct ext2_inode_info *dir, int *files)
+{
+	DIR *d = opendir(src);
+	struct dirent *e;
+	unsigned long host_entries = 0, ext2_entries = count_entries(dir);
+
+	HT_ASSERT(d);
+	while ((e = readdir(d))) {
+		char path[512];
+		struct stat st;
+		struct ext2_inode_info *inode;
+
+		host_entries++;
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", src, e->d_name);
+		HT_ASSERT(lstat(path, &st) == 0);
+		inode = ext2_lookup(dir, e->d_name, strlen(e->d_name));
+		HT_EXPECT(!IS_ERR(inode));
+		if (IS_ERR(inode))
+			continue;
+		HT_EXPECT_EQ(inode->i_mode, st.st_mode);
+		HT_EXPECT_EQ(inode->i_size, S_ISDIR(st.st_mode) ? inode->i_size : (u64)st.st_size);
+		if (S_ISREG(st.st_mode)) {
+			HT_EXPECT(file_matches(inode, path));
+			(*files)++;
+		} else if (S_ISLNK(st.st_mode)) {
+			char want[256] = { 0 }, got[256] = { 0 };
+
+			HT_EXPECT(readlink(path, want, sizeof(want)) > 0);
+			HT_EXPECT_EQ(ext2_readlink(inode, got, sizeof(got)), strlen(want));
+			HT_EXPECT(!strcmp(want, got));
+		} else if (S_ISDIR(st.st_mode)) {
+			compare_tree(path, inode, files);
+		}
+		ext2_iput(inode);
+	}
+	closedir(d);
+	/* mke2fs adds lost+found at the root */
+	HT_EXPECT(ext2_entries == host_entries || (dir->i_ino == EXT2_ROOT_INO &&
+						   ext2_entries == host_entries + 1));
+}
+
+HT_TEST(reads_an_image_made_by_mke2fs_d)
+{
+	static const int bs[] = { 1024, 4096 };
+	unsigned int i;
+
+	make_source();
+	for (i = 0; i < 2; i++) {
+		struct super_block *sb;
+		struct ext2_inode_info *root;
+		int files = 0;
+
+		HT_ASSERT(mkfs(IMG, bs[i], 8192, "-d " SRC) == 0);
+		sb = mount_image(IMG, SB_RDONLY);
+		HT_ASSERT(sb);
+		root = ext2_iget(sb, EXT2_ROOT_INO);
+		HT_ASSERT(!IS_ERR(root));
+		compare_tree(SRC, root, &files);
+		HT_EXPECT_EQ(files, 12 + 150);
+		ext2_iput(root);
+		HT_EXPECT(umount_image(sb));
+	}
+}
+
+/* ---- files of every size class ---- */
+
+/* expected_blocks - i_blocks (512-byte units) of a file with data blocks [0, n) all mapped. */
+static u64 expected_blocks(unsigned long bs, u64 n)
+{
+	u64 apb = bs / 4, meta = 0, rest;
+
+	if (n > EXT2_NDIR_BLOCKS) {
+		rest = n - EXT2_NDIR_BLOCKS;
+		meta++;					/* the indirect block */
+		if (rest > apb) {
+			rest -= apb;
+			meta += 1 + DIV_ROUND_UP(min(rest, apb * apb), apb);
+			if (rest > apb * apb) {
+				rest -= apb * apb;
+				meta += 1 + DIV_ROUND_UP(rest, apb * apb) + DIV_ROUND_UP(rest, apb);
+			}
+		}
+	}
+	return (n + meta) * (bs / 512);
+}
+
+HT_TEST(files_of_every_size_class_write_read_unlink)
+{
+	static const int bss[] = { 1024, 4096 };
+	unsigned int b, i;
+
+	for (b = 0; b < 2; b++) {
+		unsigned long bs = bss[b], apb = bs / 4;
+		u64 sizes[] = { 0, 1, 4095, 4096, 12 * bs, 12 * bs + 1, (12 + apb / 2) * bs + 7,
+				(12 + apb + 3) * bs + 1 };
+		struct super_block *sb;
+		struct ext2_inode_info *root;
+		struct ext2_kstatfs before, after;
+
+		HT_ASSERT(mkfs(IMG, bs, 16384, "") == 0);
+		sb = mount_image(IMG, 0);
+		HT_ASSERT(sb);
+		ext2_statfs(sb, &before);
+		root = ext2_iget(sb, EXT2_ROOT_INO);
+		for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+			char name[32];
+			struct ext2_inode_info *f;
+
+			snprintf(name, sizeof(name), "f%u", i);
+			f = ext2_create(root, name, strlen(name), 0100644);
+			HT_ASSERT(!IS_ERR(f));
+			HT_EXPECT(write_pattern(f, 0, sizes[i], i + 7));
+			HT_EXPECT_EQ(f->i_size, sizes[i]);
+			HT_EXPECT_EQ(f->i_blocks, expected_blocks(bs, DIV_ROUND_UP(sizes[i], bs)));
+			HT_EXPECT(check_pattern(f, 0, sizes[i], i + 7));
+			ext2_iput(f);
+		}
+		ext2_iput(root);
+		HT_EXPECT(umount_image(sb));
+		HT_EXPECT(fsck_clean(IMG));
+		/* what the host's tools see */
+		HT_EXPECT(debugfs_cat_matches(IMG, "/f6", sizes[6], 6 + 7));
+		sb = mount_image(IMG, 0);
+		HT_ASSERT(sb);
+		root = ext2_iget(sb, EXT2_ROOT_INO);
+		for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+			char name[32];
+			struct ext2_inode_info *f;
+
+			snprintf(name, sizeof(name), "f%u", i);
+			f = ext2_lookup(root, name, strlen(name));
+			HT_ASSERT(!IS_ERR(f));
+			HT_EXPECT(check_pattern(f, 0, sizes[i], i + 7));
+			ext2_iput(f);
+			HT_EXPECT_EQ(ext2_unlink(root, name, strlen(name)), 0);
+		}
+		ext2_iput(root);
+		ext2_statfs(sb, &after);
+		HT_EXPECT_EQ(after.f_bfree, before.f_bfree);
+		HT_EXPECT_EQ(after.f_ffree, before.f_ffree);
+		HT_EXPECT(umount_image(sb));
+		HT_EXPECT(fsck_clean(IMG));
+	}
+}
+
+HT_TEST(sparse_file_reaches_triple_indirect_and_holes_read_zero)
+{
+	struct super_block *sb;
+	struct ext2_inode_info *root, *f;
+	struct ext2_kstatfs before, after;
+	u64 far = (12ULL + 256 + 256 * 256 + 1000) * 1024 + 100;	/* triple indirect */
+	char buf[3000];
+	unsigned int i;
+
+	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
+	sb = mount_image(IMG, 0);
+	HT_ASSERT(sb);
+	ext2_statfs(sb, &before);
+	root = ext2_iget(sb, EXT2_ROOT_INO);
+	f = ext2_create(root, "sparse", 6, 0100600);
+	HT_ASSERT(!IS_ERR(f));
+	HT_EXPECT(write_pattern(f, far, 2000, 3));
+	HT_EXPECT(write_pattern(f, 5000, 10, 4));		/* a direct block */
+	HT_EXPECT_EQ(f->i_size, far + 2000);
+	/* 4 data blocks (far spans 2 blocks... 100+2000 bytes: 3 blocks) + tind, dind, ind + 1 */
+	HT_EXPECT_EQ(f->i_blocks, (3 + 3 + 1) * 2);
+	HT_EXPECT_EQ(ext2_file_read(f, buf, sizeof(buf), far - 1000), 3000);
+	for (i = 0; i < 1000; i++)
+		HT_EXPECT(buf[i] == 0);
+	HT_EXPECT(check_pattern(f, far, 2000, 3));
+	HT_EXPECT_EQ(ext2_file_read(f, buf, 100, 20000000), 100);
+	for (i = 0; i < 100; i++)
+		HT_EXPECT(buf[i] == 0);
+	ext2_iput(f);
+	ext2_iput(root);
+	HT_EXPECT(umount_image(sb));
+	HT_EXPECT(fsck_clean(IMG));
+	snprintf(buf, sizeof(buf), "Size: %llu", (unsigned long long)far + 2000);
+	HT_EXPECT(debugfs_stat_has(IMG, "/sparse", buf));
+	sb = mount_image(IMG, 0);
+	root = ext2_iget(sb, EXT2_ROOT_INO);
+	HT_EXPECT_EQ(ext2_unlink(root, "sparse", 6), 0);
+	ext2_iput(root);
+	ext2_statfs(sb, &after);
+	HT_EXPECT_EQ(after.f_bfree, before.f_bfree);
+	HT_EXPECT(umount_image(sb));
+	HT_EXPECT(fsck_clean(IMG));
+}
+
+HT_TEST(truncate_down_frees_blocks_and_up_reads_zeros)
+{
+	struct super_block *sb;
+	struct ext2_inode_info *root, *f;
+	struct ext2_kstatfs before, after;
+	char buf[4096];
+	unsigned int i;
+
+	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
+	sb = mount_image(IMG, 0);
+	root = ext2_iget(sb, EXT2_ROOT_INO);
+	ext2_statfs(sb, &before);
+	f = ext2_create(root, "t", 1, 0100644);
+	HT_ASSERT(!IS_ERR(f));
+	HT_EXPECT(write_pattern(f, 0, 400 * 1024, 5));		/* into double indirect */
+	HT_EXPECT_EQ(ext2_setsize(f, 5000), 0);
+	HT_EXPECT_EQ(f->i_size, 5000);
+	HT_EXPECT_EQ(f->i_blocks, 5 * 2);
+	HT_EXPECT(check_pattern(f, 0, 5000, 5));
+	HT_EXPECT_EQ(ext2_setsize(f, 300000), 0);		/* up: a hole */
+	HT_EXPECT_EQ(f->i_blocks, 5 * 2);
+	HT_EXPECT_EQ(ext2_file_read(f, buf, sizeof(buf), 4900), sizeof(buf));
+	HT_EXPECT(check_pattern_buf(buf, 4900, 100, 5));
+	for (i = 100; i < sizeof(buf); i++)
+		HT_EXPECT(buf[i] == 0);
+	HT_EXPECT_EQ(ext2_setsize(f, 0), 0);
+	HT_EXPECT_EQ(f->i_blocks, 0);
+	ext2_iput(f);
+	ext2_statfs(sb, &after);
+	HT_EXPECT_EQ(after.f_bfree, before.f_bfree - 0);
+	HT_EXPECT_EQ(ext2_unlink(root, "t", 1), 0);
+	ext2_iput(root);
+	HT_EXPECT(umount_image(sb));
+	HT_EXPECT(fsck_clean(IMG));
+}
+
+/* ---- directories ---- */
+
+HT_TEST(mkdir_rmdir_and_their_errors)
+{
+	char longname[300];
+	struct super_block *sb;
+	struct ext2_inode_info *root, *a, *f;
+	unsigned int root_links;
+
+	memset(longname, 'x', sizeof(longname));
+	HT_ASSERT(mkfs(IMG, 4096, 8192, "") == 0);
+	sb = mount_image(IMG, 0);
+	root = ext2_iget(sb, EXT2_ROOT_INO);
+	root_links = root->i_links_count;
+	HT_EXPECT_EQ(ext2_mkdir(root, "a", 1, 0755), 0);
+	HT_EXPECT_EQ(root->i_links_count, root_links + 1);
+	HT_EXPECT_EQ(ext2_mkdir(root, "a", 1, 0755), -EEXIST);
+	HT_EXPECT_EQ(ext2_rmdir(root, "nope", 4), -ENOENT);
+	f = ext2_create(root, "f", 1, 0100644);
+	HT_ASSERT(!IS_ERR(f));
+	HT_EXPECT_EQ(ext2_rmdir(root, "f", 1), -ENOTDIR);
+	HT_EXPECT_EQ(ext2_mkdir(f, "x", 1, 0755), -ENOTDIR);
+	HT_EXPECT(PTR_ERR(ext2_lookup(f, "x", 1)) == -ENOTDIR);
+	HT_EXPECT(PTR_ERR(ext2_create(root, "f", 1, 0100644)) == -EEXIST);
+	ext2_iput(f);
+	HT_EXPECT_EQ(ext2_mkdir(root, "f", 1, 0755), -EEXIST);
+	a = ext2_lookup(root, "a", 1);
+	HT_ASSERT(!IS_ERR(a));
+	HT_EXPECT_EQ(a->i_links_count, 2);
+	HT_EXPECT_EQ(a->i_mode, 040755);
+	HT_EXPECT_EQ(ext2_mkdir(a, "b", 1, 0700), 0);
+	HT_EXPECT_EQ(a->i_links_count, 3);
+	HT_EXPECT_EQ(ext2_rmdir(root, "a", 1), -ENOTEMPTY);
+	HT_EXPECT_EQ(ext2_unlink(root, "a", 1), -EISDIR);
+	HT_EXPECT_EQ(ext2_mkdir(root, longname, 256, 0755), -ENAMETOOLONG);
+	HT_EXPECT(PTR_ERR(ext2_create(root, longname, 256, 0100644)) == -ENAMETOOLONG);
+	HT_EXPECT(PTR_ERR(ext2_lookup(root, longname, 256)) == -ENAMETOOLONG);
+	HT_EXPECT_EQ(ext2_mkdir(root, longname, 255, 0755), 0);	/* the longest name */
+	HT_EXPECT_EQ(ext2_rmdir(a, ".", 1), -EINVAL);
+	HT_EXPECT_EQ(ext2_rmdir(a, "..", 2), -ENOTEMPTY);
+	HT_EXPECT_EQ(ext2_rmdir(a, "b", 1), 0);
+	HT_EXPECT_EQ(a->i_links_count, 2);
+	ext2_iput(a);
+	HT_EXPECT_EQ(ext2_rmdir(root, "a", 1), 0);
+	HT_EXPECT(PTR_ERR(ext2_lookup(root, "a", 1)) == -ENOENT);
+	HT_EXPECT_EQ(root->i_links_count, root_links + 1);	/* longname is left */
+	ext2_iput(root);
+	HT_EXPECT(umount_image(sb));
+	HT_EXPECT(fsck_clean(IMG));
+	HT_EXPECT(debugfs_stat_has(IMG, "/f", "Mode:  0644"));
+}
+
+HT_TEST(a_directory_grows_and_shrinks_with_many_entries)
+{
+	struct super_block *sb;
+	struct ext2_inode_info *root, *d;
+	char name[64];
+	unsigned int i;
+
+	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
+	sb = mount_image(IMG, 0);
+	root = ext2_iget(sb, EXT2_ROOT_INO);
+	HT_EXPECT_EQ(ext2_mkdir(root, "d", 1, 0755), 0);
+	d = ext2_lookup(root, "d", 1);
+	for (i = 0; i < 400; i++) {
+		struct ext2_inode_info *f;
+
+		snprintf(name, sizeof(name), "entry-with-a-longish-name-%u", i);
+		f = ext2_create(d, name, strlen(name), 0100644);
+		HT_ASSERT(!IS_ERR(f));
+		ext2_iput(f);
+	}
+	HT_EXPECT(d->i_size > 10 * 1024);
+	HT_EXPECT_EQ(count_entries(d), 402);
+	for (i = 0; i < 400; i += 2) {
+		snprintf(name, sizeof(name), "entry-with-a-longish-name-%u", i);
+		HT_EXPECT_EQ(ext2_unlink(d, name, strlen(name)), 0);
+	}
+	HT_EXPECT_EQ(count_entries(d), 202);
+	for (i = 0; i < 100; i++) {
+		struct ext2_inode_info *f;
+
+		snprintf(name, sizeof(name), "n%u", i);
+		f = ext2_create(d, name, strlen(name), 0100644);
+		HT_ASSERT(!IS_ERR(f));
+		ext2_iput(f);
+	}
+	HT_EXPECT_EQ(count_entries(d), 302);
+	ext2_iput(d);
+	ext2_iput(root);
+	HT_EXPECT(umount_image(sb));
+	HT_EXPECT(fsck_clean(IMG));
+}
+
+HT_TEST(rename_every_case)
+{
+	struct super_block *sb;
+	struct ext2_inode_info *root, *a, *b, *f, *g, *sub;
+	unsigned long ino;
+	unsigned int links;
+
+	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
+	sb = mount_image(IMG, 0);
+	root = ext2_iget(sb, EXT2_ROOT_INO);
+	links = root->i_links_count;
+	HT_EXPECT_EQ(ext2_mkdir(root, "a", 1, 0755), 0);
+	HT_EXPECT_EQ(ext2_mkdir(root, "b", 1, 0755), 0);
+	a = ext2_lookup(root, "a", 1);
+	b = ext2_lookup(root, "b", 1);
+	f = ext2_create(a, "f", 1, 0100644);
+	HT_EXPECT(write_pattern(f, 0, 3000, 1));
+	g = ext2_create(a, "g", 1, 0100644);
+	/* a file within a directory, then across */
+	HT_EXPECT_EQ(ext2_rename(a, "f", 1, a, "f2", 2), 0);
+	HT_EXPECT(PTR_ERR(ext2_lookup(a, "f", 1)) == -ENOENT);
+	HT_EXPECT_EQ(ext2_rename(a, "f2", 2, b, "f", 1), 0);
+	HT_EXPECT_EQ(ext2_inode_by_name(b, "f", 1, &ino), 0);
+	HT_EXPECT_EQ(ino, f->i_ino);
+	/* over an existing file: the target loses its link */
+	HT_EXPECT_EQ(ext2_rename(b, "f", 1, a, "g", 1), 0);
+	HT_EXPECT_EQ(g->i_links_count, 0);
+	ext2_iput(g);
+	HT_EXPECT(check_pattern(f, 0, 3000, 1));
+	/* hard links to one inode: nothing happens */
+	HT_EXPECT_EQ(ext2_link(f, a, "h", 1), 0);
+	HT_EXPECT_EQ(ext2_rename(a, "g", 1, a, "h", 1), 0);
+	HT_EXPECT_EQ(ext2_inode_by_name(a, "g", 1, &ino), 0);
+	HT_EXPECT_EQ(ext2_inode_by_name(a, "h", 1, &ino), 0);
+	HT_EXPECT_EQ(f->i_links_count, 2);
+	/* type mismatches, missing source, loops */
+	HT_EXPECT_EQ(ext2_mkdir(a, "sub", 3, 0755), 0);
+	HT_EXPECT_EQ(ext2_rename(a, "g", 1, a, "sub", 3), -EISDIR);
+	HT_EXPECT_EQ(ext2_rename(a, "sub", 3, a, "g", 1), -ENOTDIR);
+	HT_EXPECT_EQ(ext2_rename(a, "zz", 2, a, "yy", 2), -ENOENT);
+	sub = ext2_lookup(a, "sub", 3);
+	HT_EXPECT_EQ(ext2_rename(root, "a", 1, sub, "x", 1), -EINVAL);
+	HT_EXPECT_EQ(ext2_rename(root, "a", 1, a, "x", 1), -EINVAL);
+	HT_EXPECT_EQ(ext2_rename(a, ".", 1, b, "x", 1), -EINVAL);
+	/* a directory over a non-empty one, then over an empty one */
+	HT_EXPECT_EQ(ext2_mkdir(sub, "inner", 5, 0755), 0);
+	HT_EXPECT_EQ(ext2_rename(root, "b", 1, a, "sub", 3), -ENOTEMPTY);
+	HT_EXPECT_EQ(ext2_rmdir(sub, "inner", 5), 0);
+	HT_EXPECT_EQ(a->i_links_count, 3);
+	HT_EXPECT_EQ(ext2_rename(root, "b", 1, a, "sub", 3), 0);	/* b moves into a */
+	HT_EXPECT_EQ(sub->i_links_count, 0);
+	ext2_iput(sub);
+	HT_EXPECT_EQ(a->i_links_count, 3);
+	HT_EXPECT_EQ(root->i_links_count, links + 1);
+	HT_EXPECT_EQ(ext2_inode_by_name(b, "..", 2, &ino), 0);
+	HT_EXPECT_EQ(ino, a->i_ino);
+	/* a directory moved back up to the root */
+	HT_EXPECT_EQ(ext2_rename(a, "sub", 3, root, "c", 1), 0);
+	HT_EXPECT_EQ(ext2_inode_by_name(b, "..", 2, &ino), 0);
+	HT_EXPECT_EQ(ino, EXT2_ROOT_INO);
+	HT_EXPECT_EQ(a->i_links_count, 2);
+	HT_EXPECT_EQ(root->i_links_count, links + 2);
+	ext2_iput(f);
+	ext2_iput(a);
+	ext2_iput(b);
+	ext2_iput(root);
+	HT_EXPECT(umount_image(sb));
+	HT_EXPECT(fsck_clean(IMG));
+}
+
+HT_TEST(hard_links_count_and_directories_refuse_them)
+{
+	struct super_block *sb;
+	struct ext2_inode_info *root, *f;
+
+	HT_ASSERT(mkfs(IMG, 4096, 8192, "") == 0);
+	sb = mount_image(IMG, 0);
+	root = ext2_iget(sb, EXT2_ROOT_INO);
+	f = ext2_create(root, "one", 3, 0100644);
+	HT_EXPECT(write_pattern(f, 0, 10000, 2));
+	HT_EXPECT_EQ(ext2_link(f, root, "two", 3), 0);
+	HT_EXPECT_EQ(ext2_link(f, root, "two", 3), -EEXIST);
+	HT_EXPECT_EQ(f->i_links_count, 2);
+	HT_EXPECT_EQ(ext2_unlink(root, "one", 3), 0);
+	HT_EXPECT_EQ(f->i_links_count, 1);
+	HT_EXPECT(check_pattern(f, 0, 10000, 2));
+	HT_EXPECT_EQ(ext2_link(root, root, "r", 1), -EPERM);
+	ext2_iput(f);
+	ext2_iput(root);
+	HT_EXPECT(umount_image(sb));
+	HT_EXPECT(fsck_clean(IMG));
+	HT_EXPECT(debugfs_stat_has(IMG, "/two", "Links: 1"));
+}
+
+HT_TEST(symlinks_fast_and_slow)
+{
+	static const int bss[] = { 1024, 4096 };
+	char target[4200], got[1100];
+	unsigned int b;
+
+	memset(target, 't', sizeof(target));
+	for (b = 0; b < 2; b++) {
+		struct super_block *sb;
+		struct ext2_inode_info *root, *l;
+
+		HT_ASSERT(mkfs(IMG, bss[b], 8192, "") == 0);
+		sb = mount_image(IMG, 0);
+		root = ext2_iget(sb, EXT2_ROOT_INO);
+		HT_EXPECT_EQ(ext2_symlink(root, "fast", 4, "some/where/short"), 0);
+		target[59] = 0;					/* 59 bytes: still fast */
+		HT_EXPECT_EQ(ext2_symlink(root, "fast59", 6, target), 0);
+		target[59] = 't';
+		target[60] = 0;					/* 60: slow */
+		HT_EXPECT_EQ(ext2_symlink(root, "slow60", 6, target), 0);
+		target[60] = 't';
+		target[1000] = 0;
+		HT_EXPECT_EQ(ext2_symlink(root, "slow", 4, target), 0);
+		target[1000] = 't';
+		target[bss[b] - 1] = 0;				/* a block with its NUL: too long */
+		HT_EXPECT_EQ(ext2_symlink(root, "huge", 4, target), -ENAMETOOLONG);
+		target[bss[b] - 1] = 't';
+		HT_EXPECT_EQ(ext2_symlink(root, "fast", 4, "x"), -EEXIST);
+		l = ext2_lookup(root, "fast", 4);
+		HT_ASSERT(!IS_ERR(l));
+		HT_EXPECT_EQ(l->i_blocks, 0);
+		HT_EXPECT_EQ(ext2_readlink(l, got, sizeof(got)), 16);
+		HT_EXPECT(!memcmp(got, "some/where/short", 16));
+		ext2_iput(l);
+		l = ext2_lookup(root, "slow", 4);
+		HT_ASSERT(!IS_ERR(l));
+		HT_EXPECT_EQ(l->i_blocks, bss[b] / 512);
+		HT_EXPECT_EQ(ext2_readlink(l, got, sizeof(got)), 1000);
+		HT_EXPECT(!memcmp(got, target, 1000));
+		ext2_iput(l);
+		ext2_iput(root);
+		HT_EXPECT(umount_image(sb));
+		HT_EXPECT(fsck_clean(IMG));
+		HT_EXPECT(debugfs_stat_has(IMG, "/fast", "Fast link dest: \"some/where/short\""));
+		HT_EXPECT(debugfs_stat_has(IMG, "/slow60", "Size: 60"));
+		sb = mount_image(IMG, 0);
+		root = ext2_iget(sb, EXT2_ROOT_INO);
+		HT_EXPECT_EQ(ext2_unlink(root, "slow", 4), 0);
+		HT_EXPECT_EQ(ext2_unlink(root, "fast", 4), 0);
+		ext2_iput(root);
+		HT_EXPECT(umount_image(sb));
+		HT_EXPECT(fsck_clean(IMG));
+	}
+}
+
+HT_TEST(filling_the_disk_gives_enospc_and_deleting_recovers)
+{
+	struct super_block *sb;
+	struct ext2_inode_info *root, *f;
+	struct ext2_kstatfs before, full, after;
+	char name[32];
+	unsigned int i, nfiles = 0;
+	ssize_t n;
+	u64 pos = 0;
+	static char chunk[8192];
+
+	memset(chunk, 'z', sizeof(chunk));
+	HT_ASSERT(mkfs(IMG, 1024, 1024, "-N 64") == 0);
+	sb = mount_image(IMG, 0);
+	root = ext2_iget(sb, EXT2_ROOT_INO);
+	ext2_statfs(sb, &before);
+	f = ext2_create(root, "big", 3, 0100644);
+	HT_ASSERT(!IS_ERR(f));
+	while ((n = ext2_file_write(f, chunk, sizeof(chunk), pos)) == sizeof(chunk))
+		pos += n;
+	if (n > 0) {
+		pos += n;
+		n = ext2_file_write(f, chunk, sizeof(chunk), pos);
+	}
+	HT_EXPECT_EQ(n, -ENOSPC);
+	HT_EXPECT(pos > 800 * 1024);
+	HT_EXPECT(check_fill(f, pos, 'z'));
+	ext2_statfs(sb, &full);
+	HT_EXPECT_EQ(full.f_bfree, 0);
+	ext2_iput(f);
+	for (;;) {				/* the inodes run out too (empty files need none) */
+		snprintf(name, sizeof(name), "e%u", nfiles);
+		f = ext2_create(root, name, strlen(name), 0100644);
+		if (IS_ERR(f))
+			break;
+		ext2_iput(f);
+		nfiles++;
+	}
+	HT_EXPECT(PTR_ERR(f) == -ENOSPC);
+	HT_EXPECT(nfiles > 40);
+	ext2_iput(root);
+	HT_EXPECT(umount_image(sb));
+	HT_EXPECT(fsck_clean(IMG));
+	sb = mount_image(IMG, 0);
+	root = ext2_iget(sb, EXT2_ROOT_INO);
+	HT_EXPECT_EQ(ext2_unlink(root, "big", 3), 0);
+	for (i = 0; i < nfiles; i++) {
+		snprintf(name, sizeof(name), "e%u", i);
+		HT_EXPECT_EQ(ext2_unlink(root, name, strlen(name)), 0);
+	}
+	ext2_statfs(sb, &after);
+	HT_EXPECT_EQ(after.f_bfree, before.f_bfree);
+	HT_EXPECT_EQ(after.f_ffree, before.f_ffree);
+	f = ext2_create(root, "again", 5, 0100644);		/* usable again */
+	HT_EXPECT(!IS_ERR(f) && write_pattern(f, 0, 100000, 9));
+	ext2_iput(f);
+	ext2_iput(root);
+	HT_EXPECT(umount_image(sb));
+	HT_EXPECT(fsck_clean(IMG));
+}
+
+/* ---- mount checks ---- */
+
+HT_TEST(mount_refuses_unsupported_and_inconsistent_images)
+{
+	struct super_block *sb;
+
+	HT_ASSERT(mkfs_type(IMG, "ext4", 4096, 8192, "") == 0);	/* extents, flex_bg, ... */
+	HT_EXPECT_EQ(try_mount(IMG, 0), -EINVAL);
+	HT_EXPECT(strstr(host_last_log, "unsupported optional features"));
+	HT_ASSERT(mkfs(IMG, 1024, 8192, "-O metadata_csum") == 0 || 1);
+	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
+	patch_le32(IMG, 1024 + 24, 3);					/* 8 KiB blocks */
+	HT_EXPECT_EQ(try_mount(IMG, 0), -EINVAL);
+	HT_EXPECT(strstr(host_last_log, "blocksize"));
+	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
+	patch_le32(IMG, 1024 + 0, 12345);				/* s_inodes_count */
+	HT_EXPECT_EQ(try_mount(IMG, 0), -EINVAL);
+	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
+	patch_le32(IMG, 1024 + 40, 0);					/* s_inodes_per_group */
+	HT_EXPECT_EQ(try_mount(IMG, 0), -EINVAL);
+	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
+	patch_le32(IMG, 1024 + 4, 9000);				/* more blocks than the disk */
+	HT_EXPECT_EQ(try_mount(IMG, 0), -EINVAL);
+	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
+	patch_le32(IMG, 1024 + 100, 0x8000);				/* unknown ro_compat */
+	HT_EXPECT_EQ(try_mount(IMG, 0), -EINVAL);
+	HT_EXPECT(strstr(host_last_log, "RDWR"));
+	sb = mount_image(IMG, SB_RDONLY);				/* read-only is fine */
+	HT_EXPECT(sb && umount_image(sb));
+	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
+	patch_le32(IMG, 1024 + 56, 0);					/* s_magic (and s_state) */
+	HT_EXPECT_EQ(try_mount(IMG, 0), -EINVAL);
+	HT_EXPECT(strstr(host_last_log, "Can't find an ext2 filesystem"));
+	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
+	truncate(IMG, 4096 * 1024);					/* the disk is short */
+	HT_EXPECT_EQ(try_mount(IMG, 0), -EINVAL);
+}
+
+HT_TEST(read_only_mounts_refuse_writes)
+{
+	struct super_block *sb;
+	struct ext2_inode_info *root;
+
+	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
+	sb = mount_image(IMG, SB_RDONLY);
+	HT_ASSERT(sb);
+	root = ext2_iget(sb, EXT2_ROOT_INO);
+	HT_EXPECT(PTR_ERR(ext2_create(root, "x", 1, 0100644)) == -EROFS);
+	HT_EXPECT_EQ(ext2_mkdir(root, "x", 1, 0755), -EROFS);
+	HT_EXPECT_EQ(ext2_unlink(root, "lost+found", 10), -EROFS);
+	ext2_iput(root);
+	HT_EXPECT(umount_image(sb));
+	HT_EXPECT(fsck_clean(IMG));
+}
+
+HT_TEST(revision_0_images_work)
+{
+	struct super_block *sb;
+	struct ext2_inode_info *root, *f;
+
+	HT_ASSERT(mkfs(IMG, 1024, 8192, "-r 0") == 0);
+	sb = mount_image(IMG, 0);
+	HT_ASSERT(sb);
+	root = ext2_iget(sb, EXT2_ROOT_INO);
+	HT_EXPECT_EQ(ext2_mkdir(root, "d", 1, 0755), 0);
+	f = ext2_create(root, "f", 1, 0100644);
+	HT_ASSERT(!IS_ERR(f));
+	HT_EXPECT(write_pattern(f, 0, 300000, 1));
+	ext2_iput(f);
+	ext2_iput(root);
+	HT_EXPECT(umount_image(sb));
+	HT_EXPECT(fsck_clean(IMG));
+}
+
+HT_TEST(modifying_an_indexed_directory_clears_its_index)
+{
+	struct super_block *sb;
+	struct ext2_inode_info *root, *d, *f;
+	char path[128];
+	unsigned int i;
+
+	sh("rm -rf " SRC " && mkdir -p " SRC "/big");
+	for (i = 0; i < 600; i++) {
+		snprintf(path, sizeof(path), SRC "/big/a-file-with-a-long-name-number-%u", i);
+		write_pattern_file(path, 0, 0);
+	}
+	HT_ASSERT(mkfs(IMG, 1024, 8192, "-d " SRC) == 0);
+	sh("e2fsck -fyD " IMG " >/dev/null 2>&1");	/* -D builds the hash index */
+	sb = mount_image(IMG, 0);
+	root = ext2_iget(sb, EXT2_ROOT_INO);
+	d = ext2_lookup(root, "big", 3);
+	HT_ASSERT(!IS_ERR(d));
+	HT_EXPECT(d->i_flags & EXT2_INDEX_FL);
+	HT_EXPECT_EQ(count_entries(d), 602);
+	f = ext2_lookup(d, "a-file-with-a-long-name-number-599", 34);
+	HT_EXPECT(!IS_ERR(f));
+	ext2_iput(f);
+	HT_EXPECT_EQ(ext2_unlink(d, "a-file-with-a-long-name-number-7", 32), 0);
+	HT_EXPECT(!(d->i_flags & EXT2_INDEX_FL));
+	ext2_iput(d);
+	ext2_iput(root);
+	HT_EXPECT(umount_image(sb));
+	HT_EXPECT(fsck_clean(IMG));
+}
+
+int main(void)
+{
+	host_ext2_setup();
+	return ht_run_all();
+}

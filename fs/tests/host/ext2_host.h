@@ -14,7 +14,7 @@
 #define HOST_EXT2_DIR	"build/host/fs/ext2"
 
 /* sh - run @cmd with the shell; its exit status (-1 if it could not run). */
-static int sh(const char *cmd)
+static __attribute__((unused)) int sh(const char *cmd)
 {
 	int st = system(cmd);
 
@@ -23,7 +23,7 @@ static int sh(const char *cmd)
 
 /* mkfs_type - a fresh @type image @path of @kb KiB with @bs-byte blocks, more mke2fs
  * options in @extra. Returns mke2fs's exit status. */
-static int mkfs_type(const char *path, const char *type, int bs, int kb, const char *extra)
+static __attribute__((unused)) int mkfs_type(const char *path, const char *type, int bs, int kb, const char *extra)
 {
 	char cmd[512];
 
@@ -33,19 +33,19 @@ static int mkfs_type(const char *path, const char *type, int bs, int kb, const c
 }
 
 /* mkfs - a fresh ext2 image, as Debian's mke2fs -t ext2 makes it. */
-static int mkfs(const char *path, int bs, int kb, const char *extra)
+static __attribute__((unused)) int mkfs(const char *path, int bs, int kb, const char *extra)
 {
 	return mkfs_type(path, "ext2", bs, kb, extra);
 }
 
 /* pattern - byte @i of pattern @seed (not periodic in any block size). */
-static unsigned char pattern(unsigned long i, unsigned int seed)
+static __attribute__((unused)) unsigned char pattern(unsigned long i, unsigned int seed)
 {
 	return (unsigned char)(i * 13 + seed * 101 + i / 251 + (i >> 16));
 }
 
 /* write_pattern_file - a host file of @size pattern bytes. */
-static void write_pattern_file(const char *path, size_t size, unsigned int seed)
+static __attribute__((unused)) void write_pattern_file(const char *path, size_t size, unsigned int seed)
 {
 	FILE *f = fopen(path, "w");
 	size_t i;
@@ -61,7 +61,7 @@ static char host_buf[65536];
 
 /* write_pattern - write @len bytes of pattern @seed at @pos of @inode (byte pos + i is
  * pattern(i)). True if all were written. */
-static bool write_pattern(struct ext2_inode_info *inode, u64 pos, u64 len, unsigned int seed)
+static __attribute__((unused)) bool write_pattern(struct ext2_inode_info *inode, u64 pos, u64 len, unsigned int seed)
 {
 	u64 done = 0;
 
@@ -78,7 +78,7 @@ static bool write_pattern(struct ext2_inode_info *inode, u64 pos, u64 len, unsig
 }
 
 /* check_pattern_buf - does @buf hold pattern @seed's bytes @start .. @start + @len? */
-static bool check_pattern_buf(const char *buf, u64 start, size_t len, unsigned int seed)
+static __attribute__((unused)) bool check_pattern_buf(const char *buf, u64 start, size_t len, unsigned int seed)
 {
 	size_t i;
 
@@ -92,7 +92,7 @@ static bool check_pattern_buf(const char *buf, u64 start, size_t len, unsigned i
 }
 
 /* check_pattern - does @inode hold what write_pattern(@pos, @len, @seed) wrote? */
-static bool check_pattern(struct ext2_inode_info *inode, u64 pos, u64 len, unsigned int seed)
+static __attribute__((unused)) bool check_pattern(struct ext2_inode_info *inode, u64 pos, u64 len, unsigned int seed)
 {
 	u64 done = 0;
 
@@ -109,7 +109,7 @@ static bool check_pattern(struct ext2_inode_info *inode, u64 pos, u64 len, unsig
 }
 
 /* check_fill - are the first @len bytes of @inode all @c? */
-static bool check_fill(struct ext2_inode_info *inode, u64 len, char c)
+static __attribute__((unused)) bool check_fill(struct ext2_inode_info *inode, u64 len, char c)
 {
 	u64 done = 0;
 	size_t i;
@@ -128,7 +128,7 @@ static bool check_fill(struct ext2_inode_info *inode, u64 len, char c)
 }
 
 /* file_matches - does @inode hold exactly the host file @path's bytes? */
-static bool file_matches(struct ext2_inode_info *inode, const char *path)
+static __attribute__((unused)) bool file_matches(struct ext2_inode_info *inode, const char *path)
 {
 	static char want[65536];
 	FILE *f = fopen(path, "r");
@@ -147,7 +147,7 @@ static bool file_matches(struct ext2_inode_info *inode, const char *path)
 	return ok && pos == inode->i_size;
 }
 
-static int count_one(void *ctx, const char *name, unsigned int len, u64 pos, unsigned long ino,
+static __attribute__((unused)) int count_one(void *ctx, const char *name, unsigned int len, u64 pos, unsigned long ino,
 		     unsigned int type)
 {
 	(void)name; (void)len; (void)pos; (void)ino; (void)type;
@@ -156,7 +156,7 @@ static int count_one(void *ctx, const char *name, unsigned int len, u64 pos, uns
 }
 
 /* count_entries - the live entries of @dir ("." and ".." included), or -1 on error. */
-static unsigned long count_entries(struct ext2_inode_info *dir)
+static __attribute__((unused)) unsigned long count_entries(struct ext2_inode_info *dir)
 {
 	unsigned long n = 0;
 	u64 pos = 0;
@@ -167,7 +167,7 @@ static unsigned long count_entries(struct ext2_inode_info *dir)
 }
 
 /* try_mount - mount @path and unmount it again; the mount's result. */
-static int try_mount(const char *path, unsigned long flags)
+static __attribute__((unused)) int try_mount(const char *path, unsigned long flags)
 {
 	struct super_block *sb = host_open_disk(path, flags);
 	int err;
@@ -199,7 +199,7 @@ static struct super_block *mount_image(const char *path, unsigned long flags)
 }
 
 /* umount_image - unmount @sb: true if no inode, buffer or allocation was left behind. */
-static bool umount_image(struct super_block *sb)
+static __attribute__((unused)) bool umount_image(struct super_block *sb)
 {
 	unsigned long inodes = ext2_nr_live_inodes(sb), busy;
 
@@ -215,7 +215,7 @@ static bool umount_image(struct super_block *sb)
 }
 
 /* fsck_clean - does `e2fsck -fn @path` exit 0? Its output is printed if not. */
-static bool fsck_clean(const char *path)
+static __attribute__((unused)) bool fsck_clean(const char *path)
 {
 	char cmd[256], line[512];
 	FILE *p;
@@ -241,7 +241,7 @@ static bool fsck_clean(const char *path)
 }
 
 /* debugfs_output - run `debugfs -R @request @path`, its stdout in @out (@size bytes). */
-static size_t debugfs_output(const char *path, const char *request, char *out, size_t size)
+static __attribute__((unused)) size_t debugfs_output(const char *path, const char *request, char *out, size_t size)
 {
 	char cmd[512];
 	FILE *p;
@@ -258,7 +258,7 @@ static size_t debugfs_output(const char *path, const char *request, char *out, s
 }
 
 /* debugfs_stat_has - does `debugfs -R 'stat @file'` print @needle? */
-static bool debugfs_stat_has(const char *path, const char *file, const char *needle)
+static __attribute__((unused)) bool debugfs_stat_has(const char *path, const char *file, const char *needle)
 {
 	static char out[65536];
 	char req[256];
@@ -272,7 +272,7 @@ static bool debugfs_stat_has(const char *path, const char *file, const char *nee
 }
 
 /* debugfs_cat_matches - does `debugfs -R 'cat @file'` print @len bytes of pattern @seed? */
-static bool debugfs_cat_matches(const char *path, const char *file, size_t len, unsigned int seed)
+static __attribute__((unused)) bool debugfs_cat_matches(const char *path, const char *file, size_t len, unsigned int seed)
 {
 	char *out = malloc(len + 2), req[256];
 	bool ok;
@@ -285,7 +285,7 @@ static bool debugfs_cat_matches(const char *path, const char *file, size_t len, 
 }
 
 /* patch_le32 - write @val at byte @off of the image @path. */
-static void patch_le32(const char *path, long off, u32 val)
+static __attribute__((unused)) void patch_le32(const char *path, long off, u32 val)
 {
 	FILE *f = fopen(path, "r+");
 
@@ -297,7 +297,7 @@ static void patch_le32(const char *path, long off, u32 val)
 }
 
 /* host_ext2_setup - the scratch folder; bail out if e2fsprogs are missing. */
-static void host_ext2_setup(void)
+static __attribute__((unused)) void host_ext2_setup(void)
 {
 	if (sh("command -v mke2fs >/dev/null && command -v e2fsck >/dev/null && "
 	       "command -v debugfs >/dev/null") != 0) {

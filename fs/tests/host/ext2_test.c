@@ -491,9 +491,9 @@ HT_TEST(symlinks_fast_and_slow)
 		target[1000] = 0;
 		HT_EXPECT_EQ(ext2_symlink(root, "slow", 4, target), 0);
 		target[1000] = 't';
-		target[bss[b] - 1] = 0;				/* a block with its NUL: too long */
+		target[bss[b]] = 0;				/* a block plus its NUL: too long */
 		HT_EXPECT_EQ(ext2_symlink(root, "huge", 4, target), -ENAMETOOLONG);
-		target[bss[b] - 1] = 't';
+		target[bss[b]] = 't';
 		HT_EXPECT_EQ(ext2_symlink(root, "fast", 4, "x"), -EEXIST);
 		l = ext2_lookup(root, "fast", 4);
 		HT_ASSERT(!IS_ERR(l));

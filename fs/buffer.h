@@ -10,8 +10,9 @@
  * now) or sync_blockdev() (all of them). A clean buffer nobody references is freed.
  *
  * The I/O itself goes through the super_block's s_bdev_io hook, so the same cache and the same
- * file system code run in the kernel (over the block layer, bdev_rw_page()) and in the host
- * unit tests (pread/pwrite on an image file: fs/tests/host/buffer_host.c).
+ * file system code run in the kernel (over the block layer's bdev_rw_page(): fs/buffer_bdev.c's
+ * sb_set_bdev) and in the host unit tests (pread/pwrite on an image file:
+ * fs/tests/host/buffer_host.c).
  */
 #ifndef FAULTLINE_BUFFER_H
 #define FAULTLINE_BUFFER_H
@@ -19,23 +20,22 @@
 #include "kernel/types.h"
 #include "kernel/list.h"
 
-typedef u64 sector_t;			/* a block number (in units of the buffer's b_size) */
-
-struct block_device;			/* the block layer's disk (drivers/block) */
-struct page;
-
-/* Request directions for the block layer and s_bdev_io (Linux's REQ_OP_*). */
-#define REQ_OP_READ	0
-#define REQ_OP_WRITE	1
-
 /*
- * bdev_rw_page - synchronous I/O of @len bytes at byte @off of @page to or from the disk,
- * starting at 512-byte @sector. Returns 0 or -EIO. Provided by the block layer (blk
- * engineer's drivers/block); TODO: the kernel's s_bdev_io (fs/ext2/bdev_io.c, not yet in the
- * kernel build) calls it once it lands.
+ * The block layer (drivers/block/blkdev.h: sector_t, enum req_op, struct block_device,
+ * bdev_rw_page). TODO(merge): once the block layer is merged this header simply includes it;
+ * until then the same names are declared here so fs/buffer.c and fs/ext2/ build without it.
  */
-int bdev_rw_page(struct block_device *bdev, sector_t sector, struct page *page,
-		 unsigned int off, unsigned int len, int op);
+#if __has_include("drivers/block/blkdev.h")
+#include "drivers/block/blkdev.h"
+#else
+typedef u64 sector_t;			/* a block number (in units of the buffer's b_size) */
+struct block_device;
+struct page;
+enum req_op {
+	REQ_OP_READ	= 0,
+	REQ_OP_WRITE	= 1,
+};
+#endif
 
 #define SB_RDONLY	0x1		/* s_flags: mounted read-only (Linux's MS_RDONLY value) */
 
@@ -89,6 +89,13 @@ static inline bool buffer_new(const struct buffer_head *bh) { return bh->b_state
 static inline void set_buffer_uptodate(struct buffer_head *bh) { bh->b_state |= 1UL << BH_Uptodate; }
 static inline void set_buffer_mapped(struct buffer_head *bh) { bh->b_state |= 1UL << BH_Mapped; }
 static inline void set_buffer_new(struct buffer_head *bh) { bh->b_state |= 1UL << BH_New; }
+
+/*
+ * sb_set_bdev - make @sb's disk the block device @bdev (the kernel's mount): s_bdev, its size,
+ * its name as s_id, s_bdev_io through bdev_rw_page(), and an empty buffer cache.
+ * (fs/buffer_bdev.c; built only with the block layer.)
+ */
+void sb_set_bdev(struct super_block *sb, struct block_device *bdev);
 
 /* sb_buffers_init - set up @sb's (empty) buffer cache. Call before the first sb_bread. */
 void sb_buffers_init(struct super_block *sb);

@@ -224,12 +224,17 @@ int ext2_mkdir(struct ext2_inode_info *dir, const char *name, size_t len, unsign
 }
 
 /*
- * lookup_victim - the inode @name names in @dir, for unlink, rmdir and rename (which refuse
- * "." and ".."). ERR_PTR(-EINVAL) for ".", -ENOTEMPTY for "..", else as ext2_lookup.
+ * lookup_victim - the inode @name names in @dir, for unlink, rmdir and rename (which change
+ * the disk, and refuse "." and ".."). ERR_PTR(-EROFS), -EINVAL for ".", -ENOTEMPTY for "..",
+ * else as ext2_lookup.
  */
 static struct ext2_inode_info *lookup_victim(struct ext2_inode_info *dir, const char *name,
 					     size_t len)
 {
+	int err = ext2_check_rw(dir->i_sb);
+
+	if (err)
+		return ERR_PTR(err);
 	if (len == 1 && name[0] == '.')
 		return ERR_PTR(-EINVAL);
 	if (len == 2 && name[0] == '.' && name[1] == '.')
@@ -253,14 +258,13 @@ static void drop_link(struct ext2_inode_info *inode)
  */
 int ext2_unlink(struct ext2_inode_info *dir, const char *name, size_t len)
 {
-	struct ext2_inode_info *inode;
-	int err = ext2_check_rw(dir->i_sb);
+	struct ext2_inode_info *inode = lookup_victim(dir, name, len);
+	int err;
 
-	if (err)
-		return err;
-	inode = lookup_victim(dir, name, len);
-	if (IS_ERR(inode))
-		return PTR_ERR(inode) == -ENOTEMPTY ? -EISDIR : PTR_ERR(inode);
+	if (IS_ERR(inode)) {
+		err = PTR_ERR(inode);
+		return err == -EINVAL || err == -ENOTEMPTY ? -EISDIR : err;	/* "." and ".." */
+	}
 	err = EXT2_S_ISDIR(inode->i_mode) ? -EISDIR : ext2_delete_entry(dir, name, len);
 	if (!err)
 		drop_link(inode);
@@ -274,12 +278,9 @@ int ext2_unlink(struct ext2_inode_info *dir, const char *name, size_t len)
  */
 int ext2_rmdir(struct ext2_inode_info *dir, const char *name, size_t len)
 {
-	struct ext2_inode_info *inode;
-	int err = ext2_check_rw(dir->i_sb);
+	struct ext2_inode_info *inode = lookup_victim(dir, name, len);
+	int err;
 
-	if (err)
-		return err;
-	inode = lookup_victim(dir, name, len);
 	if (IS_ERR(inode))
 		return PTR_ERR(inode);
 	if (!EXT2_S_ISDIR(inode->i_mode))
@@ -369,10 +370,8 @@ int ext2_rename(struct ext2_inode_info *old_dir, const char *old_name, size_t ol
 {
 	struct ext2_inode_info *old, *new_inode = NULL;
 	bool isdir;
-	int err = ext2_check_rw(old_dir->i_sb);
+	int err;
 
-	if (err)
-		return err;
 	if (!EXT2_S_ISDIR(new_dir->i_mode))
 		return -ENOTDIR;
 	old = lookup_victim(old_dir, old_name, old_len);

@@ -319,6 +319,8 @@ HT_TEST(mkdir_rmdir_and_their_errors)
 	HT_EXPECT_EQ(ext2_mkdir(root, longname, 255, 0755), 0);	/* the longest name */
 	HT_EXPECT_EQ(ext2_rmdir(a, ".", 1), -EINVAL);
 	HT_EXPECT_EQ(ext2_rmdir(a, "..", 2), -ENOTEMPTY);
+	HT_EXPECT_EQ(ext2_unlink(a, ".", 1), -EISDIR);
+	HT_EXPECT_EQ(ext2_unlink(a, "..", 2), -EISDIR);
 	HT_EXPECT_EQ(ext2_rmdir(a, "b", 1), 0);
 	HT_EXPECT_EQ(a->i_links_count, 2);
 	ext2_iput(a);

@@ -344,6 +344,9 @@ int ext2_link(struct ext2_inode_info *inode, struct ext2_inode_info *dir, const 
 int ext2_symlink(struct ext2_inode_info *dir, const char *name, size_t len, const char *target);
 ssize_t ext2_readlink(struct ext2_inode_info *inode, char *buf, size_t size);
 
+/* xattr.c */
+void ext2_xattr_delete_inode(struct ext2_inode_info *inode);
+
 /* file.c */
 ssize_t ext2_file_read(struct ext2_inode_info *inode, char *buf, size_t count, u64 pos);
 ssize_t ext2_file_write(struct ext2_inode_info *inode, const char *buf, size_t count, u64 pos);

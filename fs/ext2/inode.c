@@ -308,6 +308,7 @@ void ext2_iput(struct ext2_inode_info *inode)
 		inode->i_dtime = (u32)ktime_get_real_seconds();
 		if (has_block_map(inode))
 			ext2_setsize(inode, 0);
+		ext2_xattr_delete_inode(inode);
 		inode->i_size = 0;
 		ext2_write_inode(inode);
 		ext2_free_inode(inode);

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 
 #include "fs/ext2/ext2.h"
 #include "fs/tests/host/buffer_host.h"
@@ -580,6 +581,37 @@ HT_TEST(filling_the_disk_gives_enospc_and_deleting_recovers)
 	f = ext2_create(root, "again", 5, 0100644);		/* usable again */
 	HT_EXPECT(!IS_ERR(f) && write_pattern(f, 0, 100000, 9));
 	ext2_iput(f);
+	ext2_iput(root);
+	HT_EXPECT(umount_image(sb));
+	HT_EXPECT(fsck_clean(IMG));
+}
+
+HT_TEST(deleting_files_with_xattr_blocks_frees_them)
+{
+	struct super_block *sb;
+	struct ext2_inode_info *root, *f;
+	struct ext2_kstatfs before, after;
+
+	sh("rm -rf " SRC " && mkdir -p " SRC);
+	write_pattern_file(SRC "/a", 100, 1);
+	write_pattern_file(SRC "/b", 100, 2);
+	if (setxattr(SRC "/a", "user.faultline", "x", 1, 0) ||
+	    setxattr(SRC "/b", "user.faultline", "x", 1, 0)) {
+		printf("# the host's file system has no user xattrs: nothing to test\n");
+		return;
+	}
+	HT_ASSERT(mkfs(IMG, 1024, 8192, "-I 128 -d " SRC) == 0);	/* no room in the inode */
+	sb = mount_image(IMG, 0);
+	root = ext2_iget(sb, EXT2_ROOT_INO);
+	f = ext2_lookup(root, "a", 1);
+	HT_ASSERT(!IS_ERR(f));
+	HT_EXPECT(f->i_file_acl != 0);
+	ext2_iput(f);
+	ext2_statfs(sb, &before);
+	HT_EXPECT_EQ(ext2_unlink(root, "a", 1), 0);		/* a shared block stays */
+	HT_EXPECT_EQ(ext2_unlink(root, "b", 1), 0);		/* the last one frees it */
+	ext2_statfs(sb, &after);
+	HT_EXPECT(after.f_bfree >= before.f_bfree + 3);
 	ext2_iput(root);
 	HT_EXPECT(umount_image(sb));
 	HT_EXPECT(fsck_clean(IMG));

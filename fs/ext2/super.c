@@ -208,6 +208,12 @@ static int ext2_check_geometry(struct super_block *sb, struct ext2_sb_info *sbi,
 		       sb->s_id, sbi->s_first_data_block, sbi->s_blocks_count);
 		return -EINVAL;
 	}
+	if (sb->s_bdev_size && (u64)sbi->s_blocks_count * bs > sb->s_bdev_size) {
+		pr_err("EXT2-fs (%s): error: block count %lu exceeds size of device (%llu blocks)\n",
+		       sb->s_id, sbi->s_blocks_count,
+		       (unsigned long long)(sb->s_bdev_size / bs));
+		return -EINVAL;
+	}
 	if (sbi->s_blocks_per_group == 0 || sbi->s_blocks_per_group > bs * 8 ||
 	    le32_to_cpu(es->s_frags_per_group) != sbi->s_blocks_per_group) {
 		pr_err("EXT2-fs (%s): error: #blocks per group invalid: %lu\n", sb->s_id,
@@ -233,12 +239,6 @@ static int ext2_check_geometry(struct super_block *sb, struct ext2_sb_info *sbi,
 	}
 	if (sbi->s_first_ino < EXT2_GOOD_OLD_FIRST_INO || sbi->s_first_ino >= sbi->s_inodes_count) {
 		pr_err("EXT2-fs (%s): error: invalid first ino: %lu\n", sb->s_id, sbi->s_first_ino);
-		return -EINVAL;
-	}
-	if (sb->s_bdev_size && (u64)sbi->s_blocks_count * bs > sb->s_bdev_size) {
-		pr_err("EXT2-fs (%s): error: block count %lu exceeds size of device (%llu blocks)\n",
-		       sb->s_id, sbi->s_blocks_count,
-		       (unsigned long long)(sb->s_bdev_size / bs));
 		return -EINVAL;
 	}
 	if (le32_to_cpu(es->s_free_blocks_count) > sbi->s_blocks_count ||

@@ -143,10 +143,10 @@ static u64 expected_blocks(unsigned long bs, u64 n)
 
 HT_TEST(files_of_every_size_class_write_read_unlink)
 {
-	static const int bss[] = { 1024, 4096 };
+	static const int bss[] = { 1024, 2048, 4096 };
 	unsigned int b, i;
 
-	for (b = 0; b < 2; b++) {
+	for (b = 0; b < 3; b++) {
 		unsigned long bs = bss[b], apb = bs / 4;
 		u64 sizes[] = { 0, 1, 4095, 4096, 12 * bs, 12 * bs + 1, (12 + apb / 2) * bs + 7,
 				(12 + apb + 3) * bs + 1 };
@@ -278,6 +278,40 @@ HT_TEST(truncate_down_frees_blocks_and_up_reads_zeros)
 	ext2_iput(root);
 	HT_EXPECT(umount_image(sb));
 	HT_EXPECT(fsck_clean(IMG));
+}
+
+HT_TEST(large_files_past_4_gib_and_efbig_at_the_block_map_limit)
+{
+	struct super_block *sb;
+	struct ext2_inode_info *root, *f;
+	u64 far = 5ULL << 30;
+	char buf[64];
+
+	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
+	sb = mount_image(IMG, 0);
+	root = ext2_iget(sb, EXT2_ROOT_INO);
+	f = ext2_create(root, "large", 5, 0100644);
+	HT_ASSERT(!IS_ERR(f));
+	HT_EXPECT(write_pattern(f, far, 10, 8));
+	HT_EXPECT_EQ(f->i_size, far + 10);
+	HT_EXPECT_EQ(ext2_file_write(f, "x", 1, ext2_max_size(sb)), -EFBIG);
+	HT_EXPECT_EQ(ext2_setsize(f, ext2_max_size(sb) + 1), -EFBIG);
+	HT_EXPECT_EQ(f->i_size, far + 10);
+	ext2_iput(f);
+	ext2_iput(root);
+	HT_EXPECT(umount_image(sb));
+	HT_EXPECT(fsck_clean(IMG));
+	snprintf(buf, sizeof(buf), "Size: %llu", (unsigned long long)far + 10);
+	HT_EXPECT(debugfs_stat_has(IMG, "/large", buf));
+	sb = mount_image(IMG, 0);
+	root = ext2_iget(sb, EXT2_ROOT_INO);
+	f = ext2_lookup(root, "large", 5);
+	HT_ASSERT(!IS_ERR(f));
+	HT_EXPECT_EQ(f->i_size, far + 10);
+	HT_EXPECT(check_pattern(f, far, 10, 8));
+	ext2_iput(f);
+	ext2_iput(root);
+	HT_EXPECT(umount_image(sb));
 }
 
 /* ---- directories ---- */
@@ -640,6 +674,7 @@ HT_TEST(mount_refuses_unsupported_and_inconsistent_images)
 	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
 	patch_le32(IMG, 1024 + 4, 9000);				/* more blocks than the disk */
 	HT_EXPECT_EQ(try_mount(IMG, 0), -EINVAL);
+	HT_EXPECT(strstr(host_last_log, "exceeds size of device"));
 	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
 	patch_le32(IMG, 1024 + 100, 0x8000);				/* unknown ro_compat */
 	HT_EXPECT_EQ(try_mount(IMG, 0), -EINVAL);

@@ -13,6 +13,24 @@
  * files compile in the kernel and in the host tests (fs/tests/host/ext2_test.c). Nothing read
  * from the disk is trusted: every number is checked before use, and a bad structure found
  * after mount is logged with ext2_error() and the operation fails with -EIO.
+ *
+ * For the VFS (Linux's operation tables, and what fills them):
+ *   super_operations: mount = sb_set_bdev() + sb->s_flags + ext2_fill_super(); put_super =
+ *     ext2_put_super() then invalidate_buffers(); sync_fs = ext2_sync_fs(); statfs =
+ *     ext2_statfs(); the root is ext2_iget(sb, EXT2_ROOT_INO); evict = the last ext2_iput().
+ *   inode_operations of a directory: lookup = ext2_lookup (ERR_PTR(-ENOENT) where the VFS
+ *     wants NULL), create, mkdir, unlink, rmdir, rename, link, symlink = ext2_<same>; of a
+ *     symlink: readlink = ext2_readlink; setattr: size = ext2_setsize(), mode/uid/gid/times =
+ *     set the fields and ext2_write_inode().
+ *   file_operations: iterate = ext2_readdir (a position is a byte offset in the directory;
+ *     EXT2_FT_* maps to DT_*); read/write = the page cache, whose readpage/writepage map
+ *     each block of a page with ext2_get_block() (create = 1 when writing; unmapped = hole,
+ *     zero-fill) and do the I/O with bdev_rw_page; ext2_file_read/ext2_file_write are the
+ *     same data path through the buffer cache (the host tests', and symlink bodies').
+ *   Locking: none inside. The I/O sleeps, so the caller serialises every call on one
+ *   super_block (one sleeping lock per mount is enough; Linux uses i_rwsem, the block map's
+ *   truncate_mutex and per-group locks). Before ext2_setsize() shrinks a file the VFS drops
+ *   its cached pages past the new size (truncate_inode_pages).
  */
 #ifndef FAULTLINE_EXT2_H
 #define FAULTLINE_EXT2_H

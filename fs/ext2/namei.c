@@ -177,15 +177,15 @@ int ext2_link(struct ext2_inode_info *inode, struct ext2_inode_info *dir, const 
 
 	if (err)
 		return err;
+	err = ext2_name_free(dir, name, len);	/* Linux's order: EEXIST before EPERM */
+	if (err)
+		return err;
 	if (EXT2_S_ISDIR(inode->i_mode))
 		return -EPERM;
 	if (inode->i_links_count >= EXT2_LINK_MAX)
 		return -EMLINK;
 	if (!inode->i_links_count)
 		return -ENOENT;
-	err = ext2_name_free(dir, name, len);
-	if (err)
-		return err;
 	err = ext2_add_link(dir, name, len, inode);
 	if (err)
 		return err;
@@ -402,7 +402,12 @@ int ext2_rename(struct ext2_inode_info *old_dir, const char *old_name, size_t ol
 		}
 	}
 	if (new_inode) {
-		err = check_rename_target(old, new_inode);
+		/* A target above the source is not empty (Linux says so before the types). */
+		err = EXT2_S_ISDIR(new_inode->i_mode) ? is_ancestor(old_dir, new_inode->i_ino) : 0;
+		if (err == 1)
+			err = -ENOTEMPTY;
+		if (!err)
+			err = check_rename_target(old, new_inode);
 		if (!err)
 			err = ext2_set_link(new_dir, new_name, new_len, old);
 		if (err)

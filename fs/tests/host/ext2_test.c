@@ -11,6 +11,8 @@
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -752,6 +754,214 @@ HT_TEST(modifying_an_indexed_directory_clears_its_index)
 	HT_EXPECT_EQ(ext2_unlink(d, "a-file-with-a-long-name-number-7", 32), 0);
 	HT_EXPECT(!(d->i_flags & EXT2_INDEX_FL));
 	ext2_iput(d);
+	ext2_iput(root);
+	HT_EXPECT(umount_image(sb));
+	HT_EXPECT(fsck_clean(IMG));
+}
+
+/* ---- random operations, checked against the host's file system ---- */
+
+#define MIRROR	HOST_EXT2_DIR "/mirror"
+
+/* A random path: up to two directory levels (d0..d2), then a name of class @cls ('f' file,
+ * 'd' directory, 's' symlink) numbered 0..3. */
+static void random_path(char *buf, size_t size, char cls)
+{
+	int depth = rand() % 3, i, n = 0;
+
+	buf[0] = 0;
+	for (i = 0; i < depth; i++)
+		n += snprintf(buf + n, size - n, "d%d/", rand() % 3);
+	snprintf(buf + n, size - n, "%c%d", cls, rand() % 4);
+}
+
+/*
+ * resolve_parent - the ext2 directory holding the last component of @path (referenced) and
+ * that component in *@name; ERR_PTR(-ENOENT/-ENOTDIR) as a path walk would fail.
+ */
+static struct ext2_inode_info *resolve_parent(struct super_block *sb, const char *path,
+					      const char **name)
+{
+	struct ext2_inode_info *dir = ext2_iget(sb, EXT2_ROOT_INO), *next;
+	const char *slash;
+
+	while ((slash = strchr(path, '/'))) {
+		next = ext2_lookup(dir, path, slash - path);
+		ext2_iput(dir);
+		if (IS_ERR(next))
+			return next;
+		if (!EXT2_S_ISDIR(next->i_mode)) {
+			ext2_iput(next);
+			return ERR_PTR(-ENOTDIR);
+		}
+		dir = next;
+		path = slash + 1;
+	}
+	*name = path;
+	return dir;
+}
+
+/* host_result - 0 or -errno of a host call that returned @ret. */
+static int host_result(long ret)
+{
+	return ret < 0 ? -errno : 0;
+}
+
+/*
+ * ext2_op / host_op - operation @op on path @a (and @b), with write offset @pos and length
+ * @len, on ext2 and on the mirror folder. Each returns 0 or -errno.
+ */
+static int ext2_op(struct super_block *sb, int op, const char *a, const char *b, u64 pos,
+		   size_t len, unsigned int seed)
+{
+	const char *na, *nb;
+	struct ext2_inode_info *da = resolve_parent(sb, a, &na), *db = NULL, *f;
+	int err = 0;
+
+	if (IS_ERR(da))
+		return PTR_ERR(da);
+	switch (op) {
+	case 0:		/* create and write */
+		f = ext2_lookup(da, na, strlen(na));
+		if (PTR_ERR(f) == -ENOENT)
+			f = ext2_create(da, na, strlen(na), 0100644);
+		if (IS_ERR(f)) {
+			err = PTR_ERR(f);
+			break;
+		}
+		if (EXT2_S_ISDIR(f->i_mode))
+			err = -EISDIR;
+		else if (!write_pattern(f, pos, len, seed))
+			err = -EIO;
+		ext2_iput(f);
+		break;
+	case 1:
+		f = ext2_lookup(da, na, strlen(na));
+		if (IS_ERR(f)) {
+			err = PTR_ERR(f);
+			break;
+		}
+		err = EXT2_S_ISDIR(f->i_mode) ? -EISDIR : ext2_setsize(f, pos);
+		ext2_iput(f);
+		break;
+	case 2:
+		err = ext2_unlink(da, na, strlen(na));
+		break;
+	case 3:
+		err = ext2_mkdir(da, na, strlen(na), 0755);
+		break;
+	case 4:
+		err = ext2_rmdir(da, na, strlen(na));
+		break;
+	case 5:		/* both parents are walked first, then the source looked up */
+		db = resolve_parent(sb, b, &nb);
+		if (IS_ERR(db)) {
+			err = PTR_ERR(db);
+			db = NULL;
+			break;
+		}
+		err = ext2_rename(da, na, strlen(na), db, nb, strlen(nb));
+		break;
+	case 6:		/* the source is looked up before the new name's parent */
+		f = ext2_lookup(da, na, strlen(na));
+		if (IS_ERR(f)) {
+			err = PTR_ERR(f);
+			break;
+		}
+		db = resolve_parent(sb, b, &nb);
+		if (IS_ERR(db)) {
+			err = PTR_ERR(db);
+			db = NULL;
+		} else {
+			err = ext2_link(f, db, nb, strlen(nb));
+		}
+		ext2_iput(f);
+		break;
+	case 7:
+		err = ext2_symlink(da, na, strlen(na), b);
+		break;
+	}
+	ext2_iput(db);
+	ext2_iput(da);
+	return err;
+}
+
+static int host_op(int op, const char *a, const char *b, u64 pos, size_t len, unsigned int seed)
+{
+	char pa[256], pb[256];
+	int fd, err = 0;
+	size_t i;
+
+	snprintf(pa, sizeof(pa), MIRROR "/%s", a);
+	snprintf(pb, sizeof(pb), MIRROR "/%s", b);
+	switch (op) {
+	case 0:
+		fd = open(pa, O_WRONLY | O_CREAT, 0644);
+		if (fd < 0)
+			return -errno;
+		for (i = 0; i < len; i++)
+			host_buf[i] = pattern(i, seed);
+		if (pwrite(fd, host_buf, len, pos) != (ssize_t)len)
+			err = -EIO;
+		close(fd);
+		return err;
+	case 1: return host_result(truncate(pa, pos));
+	case 2: return host_result(unlink(pa));
+	case 3: return host_result(mkdir(pa, 0755));
+	case 4: return host_result(rmdir(pa));
+	case 5: return host_result(rename(pa, pb));
+	case 6: return host_result(link(pa, pb));
+	case 7: return host_result(symlink(b, pa));
+	}
+	return 0;
+}
+
+HT_TEST(random_operations_agree_with_the_host)
+{
+	static const char classes[] = "fds";
+	const char *env = getenv("EXT2_RANDOM_SEED");
+	unsigned int step, seed = env ? strtoul(env, NULL, 0) : 1, mismatches = 0, ok[8] = { 0 };
+	struct super_block *sb;
+	struct ext2_inode_info *root;
+	int files = 0;
+
+	umask(0);
+	sh("rm -rf " MIRROR " && mkdir -p " MIRROR);
+	HT_ASSERT(mkfs(IMG, 1024, 16384, "") == 0);
+	sb = mount_image(IMG, 0);
+	HT_ASSERT(sb);
+	srand(seed);
+	for (step = 0; step < 3000; step++) {
+		int op = rand() % 8, e, h;
+		char a[64], b[64];
+		char cls = op == 0 || op == 1 || op == 2 || op == 6 ? 'f' :
+			   op == 3 || op == 4 ? 'd' : op == 7 ? 's' : classes[rand() % 2];
+		u64 pos = rand() % 3 ? (u64)(rand() % 20000) : (u64)(rand() % 400000);
+		size_t len = rand() % 3 ? (size_t)(rand() % 5000) : (size_t)(rand() % 60000);
+
+		random_path(a, sizeof(a), cls);
+		if (op == 7)
+			snprintf(b, sizeof(b), "target-%0*d", rand() % 90, 1);
+		else
+			random_path(b, sizeof(b), op == 5 && rand() % 4 == 0 ? classes[rand() % 2] : cls);
+		e = ext2_op(sb, op, a, b, pos, len, step);
+		h = host_op(op, a, b, pos, len, step);
+		ok[op] += !e;
+		if (e != h && mismatches++ < 10)
+			printf("# step %u: op %d %s %s: ext2 %d, host %d\n", step, op, a, b, e, h);
+		if (step % 500 == 499) {		/* everything must survive a remount */
+			HT_EXPECT(umount_image(sb));
+			HT_EXPECT(fsck_clean(IMG));
+			sb = mount_image(IMG, 0);
+			HT_ASSERT(sb);
+		}
+	}
+	HT_EXPECT_EQ(mismatches, 0);
+	root = ext2_iget(sb, EXT2_ROOT_INO);
+	compare_tree(MIRROR, root, &files);
+	printf("# %d files at the end; successful write %u truncate %u unlink %u mkdir %u rmdir %u "
+	       "rename %u link %u symlink %u\n", files, ok[0], ok[1], ok[2], ok[3], ok[4], ok[5],
+	       ok[6], ok[7]);
 	ext2_iput(root);
 	HT_EXPECT(umount_image(sb));
 	HT_EXPECT(fsck_clean(IMG));

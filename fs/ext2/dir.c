@@ -389,6 +389,15 @@ int ext2_readdir(struct ext2_inode_info *dir, u64 *pos, ext2_filldir_t filldir, 
 				brelse(bh);
 				return 0;
 			}
+			/*
+			 * The block was checked when read, but @filldir may have slept (a page
+			 * fault) while the directory changed, or written to a block a corrupt
+			 * file shares with it: check again before the step.
+			 */
+			if (!ext2_check_dir_block(dir, bh)) {
+				brelse(bh);
+				return -EIO;
+			}
 			off += le16_to_cpu(de->rec_len);
 		}
 		brelse(bh);

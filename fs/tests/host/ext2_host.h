@@ -21,21 +21,23 @@ static __attribute__((unused)) int sh(const char *cmd)
 	return st == -1 ? -1 : WEXITSTATUS(st);
 }
 
-/* mkfs_type - a fresh @type image @path of @kb KiB with @bs-byte blocks, more mke2fs
- * options in @extra. Returns mke2fs's exit status. */
-static __attribute__((unused)) int mkfs_type(const char *path, const char *type, int bs, int kb, const char *extra)
+/* mkfs_type - a fresh @type image @path of @blocks blocks of @bs bytes (mke2fs counts a
+ * size without a unit in blocks when -b is given), more mke2fs options in @extra. Returns
+ * mke2fs's exit status. */
+static __attribute__((unused)) int mkfs_type(const char *path, const char *type, int bs,
+					     int blocks, const char *extra)
 {
 	char cmd[512];
 
 	snprintf(cmd, sizeof(cmd), "rm -f %s && mke2fs -q -F -t %s -b %d %s %s %d >/dev/null 2>&1",
-		 path, type, bs, extra, path, kb);
+		 path, type, bs, extra, path, blocks);
 	return sh(cmd);
 }
 
 /* mkfs - a fresh ext2 image, as Debian's mke2fs -t ext2 makes it. */
-static __attribute__((unused)) int mkfs(const char *path, int bs, int kb, const char *extra)
+static __attribute__((unused)) int mkfs(const char *path, int bs, int blocks, const char *extra)
 {
-	return mkfs_type(path, "ext2", bs, kb, extra);
+	return mkfs_type(path, "ext2", bs, blocks, extra);
 }
 
 /* pattern - byte @i of pattern @seed (not periodic in any block size). */

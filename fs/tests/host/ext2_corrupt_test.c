@@ -1,7 +1,8 @@
 /*
  * fs/tests/host/ext2_corrupt_test.c - hostile images: a fresh, populated ext2 image (1 KiB
  * and 4 KiB blocks) gets random bytes of its metadata overwritten (superblock, group
- * descriptors, bitmaps, inode tables, directory and indirect blocks), then is mounted and
+ * descriptors, bitmaps, inode tables, directory and indirect blocks: a bit flipped, a random
+ * byte, or a plausible block number written over 4 bytes), then is mounted and
  * everything on it walked, read and written. Each round must end in a clean mount error or in
  * operations that succeed or fail with an error: never a crash, an AddressSanitizer/UBSan
  * report, a leak of inodes or buffers, or a hang (each round runs under a 20 s alarm).
@@ -236,10 +237,21 @@ static bool one_round(const unsigned char *img, size_t len, unsigned long bs)
 			off = 1024 + rand() % 1024;	/* the superblock part of block 0 */
 		if (off >= len)
 			continue;
-		if (rand() % 2)
+		switch (rand() % 3) {
+		case 0:
 			copy[off] ^= 1u << (rand() % 8);
-		else
+			break;
+		case 1:
 			copy[off] = rand();
+			break;
+		default: {	/* a plausible block number: cross-links, cycles, metadata */
+			u32 v = rand() % (len / bs);
+
+			off &= ~(size_t)3;
+			if (off + 4 <= len)
+				memcpy(copy + off, &v, 4);
+		}
+		}
 	}
 	f = fopen(VICTIM, "w");
 	fwrite(copy, 1, len, f);

@@ -74,6 +74,13 @@ static struct ext2_inode_info *new_object(struct ext2_inode_info *dir, const cha
 	return ext2_new_inode(dir, mode);
 }
 
+/* discard_new - drop a new inode that got no entry: with no links, its last put frees it. */
+static void discard_new(struct ext2_inode_info *inode)
+{
+	inode->i_links_count = 0;
+	ext2_iput(inode);
+}
+
 /* add_nondir - link the new @inode into @dir as @name; on failure the inode is dropped
  * (its last put frees it). Returns 0 or -errno; @inode stays referenced on success. */
 static int add_nondir(struct ext2_inode_info *dir, const char *name, size_t len,
@@ -83,10 +90,8 @@ static int add_nondir(struct ext2_inode_info *dir, const char *name, size_t len,
 
 	if (!err)
 		err = ext2_add_link(dir, name, len, inode);
-	if (err) {
-		inode->i_links_count = 0;
-		ext2_iput(inode);
-	}
+	if (err)
+		discard_new(inode);
 	return err;
 }
 
@@ -137,8 +142,7 @@ int ext2_symlink(struct ext2_inode_info *dir, const char *name, size_t len, cons
 		inode->i_size = tlen;	/* >= 60 bytes: a slow link, its block mapped */
 		n = ext2_file_write(inode, target, tlen, 0);
 		if (n != (ssize_t)tlen) {
-			inode->i_links_count = 0;
-			ext2_iput(inode);
+			discard_new(inode);
 			return n < 0 ? n : -EIO;
 		}
 	}
@@ -213,8 +217,7 @@ int ext2_mkdir(struct ext2_inode_info *dir, const char *name, size_t len, unsign
 	if (!err)
 		err = ext2_add_link(dir, name, len, inode);
 	if (err) {
-		inode->i_links_count = 0;
-		ext2_iput(inode);
+		discard_new(inode);
 		return err;
 	}
 	dir->i_links_count++;

@@ -29,6 +29,27 @@
 #define IMG	HOST_EXT2_DIR "/test.img"
 #define SRC	HOST_EXT2_DIR "/src"
 
+/* fresh_image - mount a fresh image (mkfs's arguments), its root in *@root; NULL on error. */
+static struct super_block *fresh_image(int bs, int blocks, const char *extra,
+				       struct ext2_inode_info **root)
+{
+	struct super_block *sb;
+
+	if (mkfs(IMG, bs, blocks, extra))
+		return NULL;
+	sb = mount_image(IMG, 0);
+	if (sb)
+		*root = ext2_iget(sb, EXT2_ROOT_INO);
+	return sb;
+}
+
+/* unmount_clean - put @root, unmount @sb: nothing left behind, and e2fsck -fn finds it clean. */
+static bool unmount_clean(struct super_block *sb, struct ext2_inode_info *root)
+{
+	ext2_iput(root);
+	return umount_image(sb) && fsck_clean(IMG);
+}
+
 /* ---- reading an image populated by mke2fs -d ---- */
 
 /* make_source - a folder with files of many sizes, subfolders and symlinks. */
@@ -174,9 +195,7 @@ HT_TEST(files_of_every_size_class_write_read_unlink)
 			HT_EXPECT(check_pattern(f, 0, sizes[i], i + 7));
 			ext2_iput(f);
 		}
-		ext2_iput(root);
-		HT_EXPECT(umount_image(sb));
-		HT_EXPECT(fsck_clean(IMG));
+		HT_EXPECT(unmount_clean(sb, root));
 		/* what the host's tools see */
 		HT_EXPECT(debugfs_cat_matches(IMG, "/f6", sizes[6], 6 + 7));
 		sb = mount_image(IMG, 0);
@@ -231,9 +250,7 @@ HT_TEST(sparse_file_reaches_triple_indirect_and_holes_read_zero)
 	for (i = 0; i < 100; i++)
 		HT_EXPECT(buf[i] == 0);
 	ext2_iput(f);
-	ext2_iput(root);
-	HT_EXPECT(umount_image(sb));
-	HT_EXPECT(fsck_clean(IMG));
+	HT_EXPECT(unmount_clean(sb, root));
 	snprintf(buf, sizeof(buf), "Size: %llu", (unsigned long long)far + 2000);
 	HT_EXPECT(debugfs_stat_has(IMG, "/sparse", buf));
 	sb = mount_image(IMG, 0);
@@ -254,9 +271,8 @@ HT_TEST(truncate_down_frees_blocks_and_up_reads_zeros)
 	char buf[4096];
 	unsigned int i;
 
-	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
-	sb = mount_image(IMG, 0);
-	root = ext2_iget(sb, EXT2_ROOT_INO);
+	sb = fresh_image(1024, 8192, "", &root);
+	HT_ASSERT(sb);
 	ext2_statfs(sb, &before);
 	f = ext2_create(root, "t", 1, 0100644);
 	HT_ASSERT(!IS_ERR(f));
@@ -277,9 +293,7 @@ HT_TEST(truncate_down_frees_blocks_and_up_reads_zeros)
 	ext2_statfs(sb, &after);
 	HT_EXPECT_EQ(after.f_bfree, before.f_bfree - 0);
 	HT_EXPECT_EQ(ext2_unlink(root, "t", 1), 0);
-	ext2_iput(root);
-	HT_EXPECT(umount_image(sb));
-	HT_EXPECT(fsck_clean(IMG));
+	HT_EXPECT(unmount_clean(sb, root));
 }
 
 HT_TEST(large_files_past_4_gib_and_efbig_at_the_block_map_limit)
@@ -289,9 +303,8 @@ HT_TEST(large_files_past_4_gib_and_efbig_at_the_block_map_limit)
 	u64 far = 5ULL << 30;
 	char buf[64];
 
-	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
-	sb = mount_image(IMG, 0);
-	root = ext2_iget(sb, EXT2_ROOT_INO);
+	sb = fresh_image(1024, 8192, "", &root);
+	HT_ASSERT(sb);
 	f = ext2_create(root, "large", 5, 0100644);
 	HT_ASSERT(!IS_ERR(f));
 	HT_EXPECT(write_pattern(f, far, 10, 8));
@@ -300,9 +313,7 @@ HT_TEST(large_files_past_4_gib_and_efbig_at_the_block_map_limit)
 	HT_EXPECT_EQ(ext2_setsize(f, ext2_max_size(sb) + 1), -EFBIG);
 	HT_EXPECT_EQ(f->i_size, far + 10);
 	ext2_iput(f);
-	ext2_iput(root);
-	HT_EXPECT(umount_image(sb));
-	HT_EXPECT(fsck_clean(IMG));
+	HT_EXPECT(unmount_clean(sb, root));
 	snprintf(buf, sizeof(buf), "Size: %llu", (unsigned long long)far + 10);
 	HT_EXPECT(debugfs_stat_has(IMG, "/large", buf));
 	sb = mount_image(IMG, 0);
@@ -326,9 +337,8 @@ HT_TEST(mkdir_rmdir_and_their_errors)
 	unsigned int root_links;
 
 	memset(longname, 'x', sizeof(longname));
-	HT_ASSERT(mkfs(IMG, 4096, 8192, "") == 0);
-	sb = mount_image(IMG, 0);
-	root = ext2_iget(sb, EXT2_ROOT_INO);
+	sb = fresh_image(4096, 8192, "", &root);
+	HT_ASSERT(sb);
 	root_links = root->i_links_count;
 	HT_EXPECT_EQ(ext2_mkdir(root, "a", 1, 0755), 0);
 	HT_EXPECT_EQ(root->i_links_count, root_links + 1);
@@ -364,9 +374,7 @@ HT_TEST(mkdir_rmdir_and_their_errors)
 	HT_EXPECT_EQ(ext2_rmdir(root, "a", 1), 0);
 	HT_EXPECT(PTR_ERR(ext2_lookup(root, "a", 1)) == -ENOENT);
 	HT_EXPECT_EQ(root->i_links_count, root_links + 1);	/* longname is left */
-	ext2_iput(root);
-	HT_EXPECT(umount_image(sb));
-	HT_EXPECT(fsck_clean(IMG));
+	HT_EXPECT(unmount_clean(sb, root));
 	HT_EXPECT(debugfs_stat_has(IMG, "/f", "Mode:  0644"));
 }
 
@@ -377,9 +385,8 @@ HT_TEST(a_directory_grows_and_shrinks_with_many_entries)
 	char name[64];
 	unsigned int i;
 
-	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
-	sb = mount_image(IMG, 0);
-	root = ext2_iget(sb, EXT2_ROOT_INO);
+	sb = fresh_image(1024, 8192, "", &root);
+	HT_ASSERT(sb);
 	HT_EXPECT_EQ(ext2_mkdir(root, "d", 1, 0755), 0);
 	d = ext2_lookup(root, "d", 1);
 	for (i = 0; i < 400; i++) {
@@ -407,9 +414,7 @@ HT_TEST(a_directory_grows_and_shrinks_with_many_entries)
 	}
 	HT_EXPECT_EQ(count_entries(d), 302);
 	ext2_iput(d);
-	ext2_iput(root);
-	HT_EXPECT(umount_image(sb));
-	HT_EXPECT(fsck_clean(IMG));
+	HT_EXPECT(unmount_clean(sb, root));
 }
 
 HT_TEST(rename_every_case)
@@ -419,9 +424,8 @@ HT_TEST(rename_every_case)
 	unsigned long ino;
 	unsigned int links;
 
-	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
-	sb = mount_image(IMG, 0);
-	root = ext2_iget(sb, EXT2_ROOT_INO);
+	sb = fresh_image(1024, 8192, "", &root);
+	HT_ASSERT(sb);
 	links = root->i_links_count;
 	HT_EXPECT_EQ(ext2_mkdir(root, "a", 1, 0755), 0);
 	HT_EXPECT_EQ(ext2_mkdir(root, "b", 1, 0755), 0);
@@ -477,9 +481,7 @@ HT_TEST(rename_every_case)
 	ext2_iput(f);
 	ext2_iput(a);
 	ext2_iput(b);
-	ext2_iput(root);
-	HT_EXPECT(umount_image(sb));
-	HT_EXPECT(fsck_clean(IMG));
+	HT_EXPECT(unmount_clean(sb, root));
 }
 
 HT_TEST(hard_links_count_and_directories_refuse_them)
@@ -487,9 +489,8 @@ HT_TEST(hard_links_count_and_directories_refuse_them)
 	struct super_block *sb;
 	struct ext2_inode_info *root, *f;
 
-	HT_ASSERT(mkfs(IMG, 4096, 8192, "") == 0);
-	sb = mount_image(IMG, 0);
-	root = ext2_iget(sb, EXT2_ROOT_INO);
+	sb = fresh_image(4096, 8192, "", &root);
+	HT_ASSERT(sb);
 	f = ext2_create(root, "one", 3, 0100644);
 	HT_EXPECT(write_pattern(f, 0, 10000, 2));
 	HT_EXPECT_EQ(ext2_link(f, root, "two", 3), 0);
@@ -500,9 +501,7 @@ HT_TEST(hard_links_count_and_directories_refuse_them)
 	HT_EXPECT(check_pattern(f, 0, 10000, 2));
 	HT_EXPECT_EQ(ext2_link(root, root, "r", 1), -EPERM);
 	ext2_iput(f);
-	ext2_iput(root);
-	HT_EXPECT(umount_image(sb));
-	HT_EXPECT(fsck_clean(IMG));
+	HT_EXPECT(unmount_clean(sb, root));
 	HT_EXPECT(debugfs_stat_has(IMG, "/two", "Links: 1"));
 }
 
@@ -517,9 +516,8 @@ HT_TEST(symlinks_fast_and_slow)
 		struct super_block *sb;
 		struct ext2_inode_info *root, *l;
 
-		HT_ASSERT(mkfs(IMG, bss[b], 8192, "") == 0);
-		sb = mount_image(IMG, 0);
-		root = ext2_iget(sb, EXT2_ROOT_INO);
+		sb = fresh_image(bss[b], 8192, "", &root);
+		HT_ASSERT(sb);
 		HT_EXPECT_EQ(ext2_symlink(root, "fast", 4, "some/where/short"), 0);
 		target[59] = 0;					/* 59 bytes: still fast */
 		HT_EXPECT_EQ(ext2_symlink(root, "fast59", 6, target), 0);
@@ -546,18 +544,14 @@ HT_TEST(symlinks_fast_and_slow)
 		HT_EXPECT_EQ(ext2_readlink(l, got, sizeof(got)), 1000);
 		HT_EXPECT(!memcmp(got, target, 1000));
 		ext2_iput(l);
-		ext2_iput(root);
-		HT_EXPECT(umount_image(sb));
-		HT_EXPECT(fsck_clean(IMG));
+		HT_EXPECT(unmount_clean(sb, root));
 		HT_EXPECT(debugfs_stat_has(IMG, "/fast", "Fast link dest: \"some/where/short\""));
 		HT_EXPECT(debugfs_stat_has(IMG, "/slow60", "Size: 60"));
 		sb = mount_image(IMG, 0);
 		root = ext2_iget(sb, EXT2_ROOT_INO);
 		HT_EXPECT_EQ(ext2_unlink(root, "slow", 4), 0);
 		HT_EXPECT_EQ(ext2_unlink(root, "fast", 4), 0);
-		ext2_iput(root);
-		HT_EXPECT(umount_image(sb));
-		HT_EXPECT(fsck_clean(IMG));
+		HT_EXPECT(unmount_clean(sb, root));
 	}
 }
 
@@ -573,9 +567,8 @@ HT_TEST(filling_the_disk_gives_enospc_and_deleting_recovers)
 	static char chunk[8192];
 
 	memset(chunk, 'z', sizeof(chunk));
-	HT_ASSERT(mkfs(IMG, 1024, 1024, "-N 64") == 0);
-	sb = mount_image(IMG, 0);
-	root = ext2_iget(sb, EXT2_ROOT_INO);
+	sb = fresh_image(1024, 1024, "-N 64", &root);
+	HT_ASSERT(sb);
 	ext2_statfs(sb, &before);
 	f = ext2_create(root, "big", 3, 0100644);
 	HT_ASSERT(!IS_ERR(f));
@@ -601,9 +594,7 @@ HT_TEST(filling_the_disk_gives_enospc_and_deleting_recovers)
 	}
 	HT_EXPECT(PTR_ERR(f) == -ENOSPC);
 	HT_EXPECT(nfiles > 40);
-	ext2_iput(root);
-	HT_EXPECT(umount_image(sb));
-	HT_EXPECT(fsck_clean(IMG));
+	HT_EXPECT(unmount_clean(sb, root));
 	sb = mount_image(IMG, 0);
 	root = ext2_iget(sb, EXT2_ROOT_INO);
 	HT_EXPECT_EQ(ext2_unlink(root, "big", 3), 0);
@@ -617,9 +608,7 @@ HT_TEST(filling_the_disk_gives_enospc_and_deleting_recovers)
 	f = ext2_create(root, "again", 5, 0100644);		/* usable again */
 	HT_EXPECT(!IS_ERR(f) && write_pattern(f, 0, 100000, 9));
 	ext2_iput(f);
-	ext2_iput(root);
-	HT_EXPECT(umount_image(sb));
-	HT_EXPECT(fsck_clean(IMG));
+	HT_EXPECT(unmount_clean(sb, root));
 }
 
 HT_TEST(deleting_files_with_xattr_blocks_frees_them)
@@ -648,9 +637,7 @@ HT_TEST(deleting_files_with_xattr_blocks_frees_them)
 	HT_EXPECT_EQ(ext2_unlink(root, "b", 1), 0);		/* the last one frees it */
 	ext2_statfs(sb, &after);
 	HT_EXPECT(after.f_bfree >= before.f_bfree + 3);
-	ext2_iput(root);
-	HT_EXPECT(umount_image(sb));
-	HT_EXPECT(fsck_clean(IMG));
+	HT_EXPECT(unmount_clean(sb, root));
 }
 
 /* ---- mount checks ---- */
@@ -704,9 +691,7 @@ HT_TEST(read_only_mounts_refuse_writes)
 	HT_EXPECT(PTR_ERR(ext2_create(root, "x", 1, 0100644)) == -EROFS);
 	HT_EXPECT_EQ(ext2_mkdir(root, "x", 1, 0755), -EROFS);
 	HT_EXPECT_EQ(ext2_unlink(root, "lost+found", 10), -EROFS);
-	ext2_iput(root);
-	HT_EXPECT(umount_image(sb));
-	HT_EXPECT(fsck_clean(IMG));
+	HT_EXPECT(unmount_clean(sb, root));
 }
 
 HT_TEST(revision_0_images_work)
@@ -714,18 +699,14 @@ HT_TEST(revision_0_images_work)
 	struct super_block *sb;
 	struct ext2_inode_info *root, *f;
 
-	HT_ASSERT(mkfs(IMG, 1024, 8192, "-r 0") == 0);
-	sb = mount_image(IMG, 0);
+	sb = fresh_image(1024, 8192, "-r 0", &root);
 	HT_ASSERT(sb);
-	root = ext2_iget(sb, EXT2_ROOT_INO);
 	HT_EXPECT_EQ(ext2_mkdir(root, "d", 1, 0755), 0);
 	f = ext2_create(root, "f", 1, 0100644);
 	HT_ASSERT(!IS_ERR(f));
 	HT_EXPECT(write_pattern(f, 0, 300000, 1));
 	ext2_iput(f);
-	ext2_iput(root);
-	HT_EXPECT(umount_image(sb));
-	HT_EXPECT(fsck_clean(IMG));
+	HT_EXPECT(unmount_clean(sb, root));
 }
 
 HT_TEST(modifying_an_indexed_directory_clears_its_index)
@@ -754,9 +735,7 @@ HT_TEST(modifying_an_indexed_directory_clears_its_index)
 	HT_EXPECT_EQ(ext2_unlink(d, "a-file-with-a-long-name-number-7", 32), 0);
 	HT_EXPECT(!(d->i_flags & EXT2_INDEX_FL));
 	ext2_iput(d);
-	ext2_iput(root);
-	HT_EXPECT(umount_image(sb));
-	HT_EXPECT(fsck_clean(IMG));
+	HT_EXPECT(unmount_clean(sb, root));
 }
 
 /* ---- random operations, checked against the host's file system ---- */
@@ -962,9 +941,7 @@ HT_TEST(random_operations_agree_with_the_host)
 	printf("# %d files at the end; successful write %u truncate %u unlink %u mkdir %u rmdir %u "
 	       "rename %u link %u symlink %u\n", files, ok[0], ok[1], ok[2], ok[3], ok[4], ok[5],
 	       ok[6], ok[7]);
-	ext2_iput(root);
-	HT_EXPECT(umount_image(sb));
-	HT_EXPECT(fsck_clean(IMG));
+	HT_EXPECT(unmount_clean(sb, root));
 }
 
 int main(void)

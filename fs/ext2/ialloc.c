@@ -6,7 +6,6 @@
  */
 #include "fs/ext2/ext2.h"
 #include "kernel/printk.h"
-#include "kernel/lib/string.h"
 #include "mm/slab.h"
 
 /* read_inode_bitmap - the inode bitmap of @group, read and referenced; NULL (logged) on error. */
@@ -110,10 +109,31 @@ static long take_free_inode(struct super_block *sb, unsigned long group, bool di
 	return group * sbi->s_inodes_per_group + bit + 1;
 }
 
+/* clear_inode_bit - mark inode @ino free in its bitmap and the counts (a directory's if
+ * @dir). A bit already clear is logged and changes nothing. */
+static void clear_inode_bit(struct super_block *sb, unsigned long ino, bool dir)
+{
+	struct ext2_sb_info *sbi = EXT2_SB(sb);
+	unsigned long group = (ino - 1) / sbi->s_inodes_per_group;
+	unsigned long bit = (ino - 1) % sbi->s_inodes_per_group;
+	struct buffer_head *bh = read_inode_bitmap(sb, group);
+
+	if (!bh)
+		return;
+	if (!ext2_test_bit(bit, bh->b_data)) {
+		EXT2_ERROR(sb, "bit already cleared for inode %lu", ino);
+	} else {
+		ext2_clear_bit(bit, bh->b_data);
+		mark_buffer_dirty(bh);
+		adjust_counts(sb, group, 1, dir);
+	}
+	brelse(bh);
+}
+
 /*
  * ext2_new_inode - allocate an inode for a new object of @mode in directory @dir: bitmap bit,
- * counts, a zeroed on-disk slot, and an in-memory inode with one link, owner root, the time
- * now. Returns it (referenced; the caller adds the link and puts it) or ERR_PTR(-ENOSPC,
+ * counts, a zeroed on-disk slot, and an in-memory inode with one link, owner root (group:
+ * @dir's if it is set-group-ID), the time now. Returns it (referenced; the caller adds the link and puts it) or ERR_PTR(-ENOSPC,
  * -EIO, -ENOMEM, -EROFS).
  */
 struct ext2_inode_info *ext2_new_inode(struct ext2_inode_info *dir, unsigned int mode)
@@ -139,54 +159,31 @@ struct ext2_inode_info *ext2_new_inode(struct ext2_inode_info *dir, unsigned int
 		return ERR_PTR(ino);
 	if (!ino)
 		return ERR_PTR(-ENOSPC);
+	/* Owner root (Faultline has no other credentials); a set-group-ID directory passes its
+	 * group on, and to subdirectories its set-group-ID bit (Linux's inode_init_owner). */
+	if ((dir->i_mode & EXT2_S_ISGID) && isdir)
+		mode |= EXT2_S_ISGID;
 	inode = ext2_iget_new(sb, ino, mode);
-	if (IS_ERR(inode)) {
-		/* Give the bit back unless the slot is somebody's (a corrupt bitmap). */
-		if (PTR_ERR(inode) == -ENOMEM) {
-			struct buffer_head *bh;
-
-			group = (ino - 1) / sbi->s_inodes_per_group;
-			bh = read_inode_bitmap(sb, group);
-			if (bh) {
-				ext2_clear_bit((ino - 1) % sbi->s_inodes_per_group, bh->b_data);
-				mark_buffer_dirty(bh);
-				brelse(bh);
-				adjust_counts(sb, group, 1, isdir);
-			}
-		}
-		return inode;
-	}
+	if (PTR_ERR(inode) == -ENOMEM)
+		clear_inode_bit(sb, ino, isdir);	/* (-EIO: the slot is somebody's) */
+	if (!IS_ERR(inode) && (dir->i_mode & EXT2_S_ISGID))
+		inode->i_gid = dir->i_gid;
 	return inode;
 }
 
 /*
  * ext2_free_inode - give @inode's number back (its blocks are already freed and its on-disk
- * inode written with i_dtime): clear its bitmap bit and count it free. A bit already clear is
- * logged.
+ * inode written with i_dtime): clear its bitmap bit and count it free.
  */
 void ext2_free_inode(struct ext2_inode_info *inode)
 {
-	struct super_block *sb = inode->i_sb;
-	struct ext2_sb_info *sbi = EXT2_SB(sb);
-	unsigned long group = (inode->i_ino - 1) / sbi->s_inodes_per_group;
-	unsigned long bit = (inode->i_ino - 1) % sbi->s_inodes_per_group;
-	struct buffer_head *bh;
+	struct ext2_sb_info *sbi = EXT2_SB(inode->i_sb);
 
 	if (inode->i_ino < sbi->s_first_ino || inode->i_ino > sbi->s_inodes_count) {
-		EXT2_ERROR(sb, "reserved or nonexistent inode %lu", inode->i_ino);
+		EXT2_ERROR(inode->i_sb, "reserved or nonexistent inode %lu", inode->i_ino);
 		return;
 	}
-	bh = read_inode_bitmap(sb, group);
-	if (!bh)
-		return;
-	if (!ext2_test_bit(bit, bh->b_data)) {
-		EXT2_ERROR(sb, "bit already cleared for inode %lu", inode->i_ino);
-	} else {
-		ext2_clear_bit(bit, bh->b_data);
-		mark_buffer_dirty(bh);
-		adjust_counts(sb, group, 1, EXT2_S_ISDIR(inode->i_mode));
-	}
-	brelse(bh);
+	clear_inode_bit(inode->i_sb, inode->i_ino, EXT2_S_ISDIR(inode->i_mode));
 }
 
 /* ext2_count_free_inodes - the sum of the groups' free inode counts. */

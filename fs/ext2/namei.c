@@ -377,6 +377,8 @@ int ext2_rename(struct ext2_inode_info *old_dir, const char *old_name, size_t ol
 
 	if (!EXT2_S_ISDIR(new_dir->i_mode))
 		return -ENOTDIR;
+	if (!new_dir->i_links_count)
+		return -ENOENT;		/* a removed directory */
 	old = lookup_victim(old_dir, old_name, old_len);
 	if (IS_ERR(old))
 		return PTR_ERR(old) == -ENOTEMPTY ? -EINVAL : PTR_ERR(old);

@@ -370,6 +370,15 @@ HT_TEST(mkdir_rmdir_and_their_errors)
 	HT_EXPECT_EQ(ext2_unlink(a, "..", 2), -EISDIR);
 	HT_EXPECT_EQ(ext2_rmdir(a, "b", 1), 0);
 	HT_EXPECT_EQ(a->i_links_count, 2);
+	a->i_mode |= 02000;					/* set-group-ID */
+	a->i_gid = 42;
+	HT_EXPECT_EQ(ext2_mkdir(a, "g", 1, 0755), 0);
+	f = ext2_lookup(a, "g", 1);
+	HT_ASSERT(!IS_ERR(f));
+	HT_EXPECT_EQ(f->i_mode, 042755);
+	HT_EXPECT_EQ(f->i_gid, 42);
+	ext2_iput(f);
+	HT_EXPECT_EQ(ext2_rmdir(a, "g", 1), 0);
 	ext2_iput(a);
 	HT_EXPECT_EQ(ext2_rmdir(root, "a", 1), 0);
 	HT_EXPECT(PTR_ERR(ext2_lookup(root, "a", 1)) == -ENOENT);

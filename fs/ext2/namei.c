@@ -306,12 +306,14 @@ int ext2_rmdir(struct ext2_inode_info *dir, const char *name, size_t len)
 
 /*
  * is_ancestor - is directory @dir, or a directory above it, the directory @ino? Walks ".."
- * up to the root; a chain longer than the file system has inodes is a corrupt loop (-EIO).
- * Returns 1, 0, or -errno.
+ * up to the root; a chain longer than any path can be (PATH_MAX 4096 bytes: at most 2048
+ * levels) or than the file system has inodes is a corrupt loop (-EIO). Returns 1, 0, or
+ * -errno.
  */
 static int is_ancestor(struct ext2_inode_info *dir, unsigned long ino)
 {
-	unsigned long cur = dir->i_ino, steps = EXT2_SB(dir->i_sb)->s_inodes_count, parent;
+	unsigned long cur = dir->i_ino, parent;
+	unsigned long steps = min(EXT2_SB(dir->i_sb)->s_inodes_count, 4096UL);
 	struct ext2_inode_info *d = ext2_igrab(dir);
 	int err;
 

@@ -649,6 +649,76 @@ HT_TEST(deleting_files_with_xattr_blocks_frees_them)
 	HT_EXPECT(unmount_clean(sb, root));
 }
 
+/* debugfs_block - the disk block of file block @n of @file, by debugfs's bmap; 0 if none. */
+static unsigned long debugfs_block(const char *file, unsigned int n)
+{
+	char req[128], out[64];
+
+	snprintf(req, sizeof(req), "bmap %s %u", file, n);
+	debugfs_output(IMG, req, out, sizeof(out));
+	return strtoul(out, NULL, 10);
+}
+
+/* patch_u16 / patch_u32 at byte @off of block @block of the 1 KiB-block image IMG */
+static void patch_block(unsigned long block, unsigned int off, u32 val, size_t len)
+{
+	FILE *f = fopen(IMG, "r+");
+
+	if (!f)
+		return;
+	fseek(f, block * 1024 + off, SEEK_SET);
+	fwrite(&val, len, 1, f);
+	fclose(f);
+}
+
+HT_TEST(hostile_structures_after_mount_give_eio_and_a_log_line)
+{
+	struct super_block *sb;
+	struct ext2_inode_info *root, *d, *f;
+	unsigned long blk;
+	char buf[2048];
+
+	HT_ASSERT(mkfs(IMG, 1024, 8192, "") == 0);
+	sh("debugfs -w -R 'mkdir d1' " IMG " >/dev/null 2>&1; debugfs -w -R 'mkdir d1/d2' " IMG
+	   " >/dev/null 2>&1; debugfs -w -R 'mkdir d3' " IMG " >/dev/null 2>&1; "
+	   "debugfs -w -R 'write /etc/hostname f' " IMG " >/dev/null 2>&1");
+	/* a directory entry with rec_len 0 */
+	blk = debugfs_block("/d3", 0);
+	HT_ASSERT(blk);
+	patch_block(blk, 12 + 4, 0, 2);				/* ".."'s rec_len */
+	/* a file whose first block is the inode table */
+	sh("debugfs -w -R 'set_inode_field /f block[0] 5' " IMG " >/dev/null 2>&1");
+	/* a loop: d1's ".." names d2, d2's names d1 */
+	patch_block(debugfs_block("/d1", 0), 12, 13, 4);
+	sb = mount_image(IMG, 0);
+	HT_ASSERT(sb);
+	root = ext2_iget(sb, EXT2_ROOT_INO);
+	d = ext2_lookup(root, "d3", 2);
+	HT_ASSERT(!IS_ERR(d));
+	HT_EXPECT(PTR_ERR(ext2_lookup(d, "x", 1)) == -EIO);
+	HT_EXPECT(strstr(host_last_log, "EXT2-fs error (device vda): ext2_check_dir_block: bad entry "
+			 "in directory #14: rec_len is smaller than minimal"));
+	HT_EXPECT_EQ(ext2_mkdir(d, "x", 1, 0755), -EIO);
+	ext2_iput(d);
+	f = ext2_lookup(root, "f", 1);
+	HT_ASSERT(!IS_ERR(f));
+	HT_EXPECT_EQ(ext2_file_read(f, buf, sizeof(buf), 0), -EIO);
+	HT_EXPECT(strstr(host_last_log, "bad block 5"));
+	HT_EXPECT_EQ(ext2_file_write(f, "x", 1, 0), -EIO);
+	ext2_iput(f);
+	d = ext2_lookup(root, "d1", 2);
+	HT_ASSERT(!IS_ERR(d));
+	f = ext2_lookup(d, "d2", 2);
+	HT_ASSERT(!IS_ERR(f));
+	HT_EXPECT_EQ(ext2_mkdir(root, "m", 1, 0755), 0);
+	HT_EXPECT_EQ(ext2_rename(root, "m", 1, f, "m", 1), -EIO);	/* walking up d2 loops */
+	HT_EXPECT(strstr(host_last_log, "directory loop"));
+	ext2_iput(f);
+	ext2_iput(d);
+	ext2_iput(root);
+	HT_EXPECT(umount_image(sb));
+}
+
 /* ---- mount checks ---- */
 
 HT_TEST(mount_refuses_unsupported_and_inconsistent_images)

@@ -7,7 +7,9 @@
  * marks it dirty and drops it with brelse(). The buffer cache (fs/buffer.c) keeps one
  * buffer_head per block number while it is referenced or dirty, so two users of one block
  * always see the same bytes; dirty buffers reach the disk on sync_dirty_buffer() (that one,
- * now) or sync_blockdev() (all of them). A clean buffer nobody references is freed.
+ * now) or sync_blockdev() (all of them). Clean buffers nobody references stay cached on a
+ * short LRU list (BUFFER_LRU_MAX of them: the metadata a path walk reads again and again),
+ * and the oldest is freed when it overflows.
  *
  * The I/O itself goes through the super_block's s_bdev_io hook, so the same cache and the same
  * file system code run in the kernel (over the block layer's bdev_rw_page(): fs/buffer_bdev.c's
@@ -40,6 +42,7 @@ enum req_op {
 #define SB_RDONLY	0x1		/* s_flags: mounted read-only (Linux's MS_RDONLY value) */
 
 #define BUFFER_HASH_SIZE 256
+#define BUFFER_LRU_MAX	64		/* clean, unreferenced buffers kept per file system */
 
 /*
  * struct super_block - a mounted file system, as far as the buffer cache and a disk file
@@ -61,6 +64,8 @@ struct super_block {
 	int (*s_bdev_io)(struct super_block *sb, sector_t block, char *data, size_t size, int op);
 	/* The buffer cache: referenced or dirty buffers, hashed by block number. */
 	struct list_head s_buffers[BUFFER_HASH_SIZE];
+	struct list_head s_buffer_lru;	/* clean, unreferenced buffers, oldest first */
+	unsigned long s_nr_lru;		/* on s_buffer_lru */
 	unsigned long s_nr_buffers;	/* buffer_heads alive (tests check it returns to 0) */
 };
 
@@ -80,6 +85,7 @@ struct buffer_head {
 	int b_count;			/* references (sb_bread/sb_getblk take one, brelse drops) */
 	struct super_block *b_sb;	/* whose cache it is in */
 	struct list_head b_hash;	/* in sb->s_buffers[] */
+	struct list_head b_lru;		/* in sb->s_buffer_lru while clean and unreferenced */
 };
 
 static inline bool buffer_uptodate(const struct buffer_head *bh) { return bh->b_state & (1UL << BH_Uptodate); }
@@ -114,8 +120,16 @@ struct buffer_head *sb_bread(struct super_block *sb, sector_t block);
 /* mark_buffer_dirty - @bh's data changed: write it at the next sync. */
 void mark_buffer_dirty(struct buffer_head *bh);
 
-/* brelse - drop a reference; a clean unreferenced buffer is freed. brelse(NULL) does nothing. */
+/* brelse - drop a reference; a clean unreferenced buffer goes to the LRU list. brelse(NULL)
+ * does nothing. */
 void brelse(struct buffer_head *bh);
+
+/*
+ * bforget_block - block @block of @sb was freed: whatever a cached buffer of it holds no
+ * longer matters. Its dirty data is dropped, never to be written over what the block holds
+ * next (file data written through the page cache, say); unreferenced, it is freed.
+ */
+void bforget_block(struct super_block *sb, sector_t block);
 
 /* sync_dirty_buffer - write @bh now if it is dirty. Returns 0 or -EIO (it stays dirty). */
 int sync_dirty_buffer(struct buffer_head *bh);
@@ -124,8 +138,8 @@ int sync_dirty_buffer(struct buffer_head *bh);
 int sync_blockdev(struct super_block *sb);
 
 /*
- * invalidate_buffers - at unmount, after sync_blockdev: free every unreferenced buffer (dirty
- * ones too: their writes failed). Returns how many buffers were still referenced (a leak in the
+ * invalidate_buffers - at unmount, after sync_blockdev: free every unreferenced buffer (the
+ * LRU's, and dirty ones too: their writes failed). Returns how many buffers were still referenced (a leak in the
  * file system: 0 expected).
  */
 unsigned long invalidate_buffers(struct super_block *sb);

@@ -215,6 +215,7 @@ int ext2_free_blocks(struct ext2_inode_info *inode, u32 block, unsigned long cou
 			ext2_clear_bit(bit, bh->b_data);
 			mark_buffer_dirty(bh);
 			adjust_free_blocks(sb, gdp, gdbh, 1);
+			bforget_block(sb, b);	/* no stale write over its next owner */
 			if (inode->i_blocks >= (sb->s_blocksize >> 9))
 				inode->i_blocks -= sb->s_blocksize >> 9;
 		}

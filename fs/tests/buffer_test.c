@@ -1,8 +1,8 @@
 /*
  * fs/tests/buffer_test.c - in-kernel self tests of the buffer cache (fs/buffer.c) over a RAM
  * "disk" (a kmalloc'ed array behind s_bdev_io): one buffer per block however often it is read,
- * dirty buffers written only by a sync, clean unreferenced ones freed, and I/O errors given
- * back as NULL / -EIO with nothing left behind. (ext2 itself is tested on the host:
+ * dirty buffers written only by a sync, clean unreferenced ones kept on a bounded LRU list,
+ * and I/O errors given back as NULL / -EIO with nothing left behind. (ext2 itself is tested on the host:
  * fs/tests/host/ext2_test.c.)
  */
 #include "kernel/selftest.h"
@@ -68,11 +68,12 @@ static void ramdisk_free(struct super_block *sb)
 	kfree(sb);
 }
 
-KTEST(buffer_one_per_block_and_freed_when_clean)
+KTEST(buffer_one_per_block_and_a_bounded_lru)
 {
 	struct super_block *sb = ramdisk_sb();
 	struct ramdisk *rd;
 	struct buffer_head *a, *b;
+	unsigned int b_nr;
 
 	KASSERT(t, sb != NULL);
 	rd = sb->s_bdev_private;
@@ -85,12 +86,21 @@ KTEST(buffer_one_per_block_and_freed_when_clean)
 	KEXPECT_EQ(t, rd->reads, 1);		/* the second read came from the cache */
 	brelse(b);
 	brelse(a);
-	KEXPECT_EQ(t, sb->s_nr_buffers, 0);
+	KEXPECT_EQ(t, sb->s_nr_lru, 1);		/* clean, unreferenced: on the LRU */
+	a = sb_bread(sb, 2);
+	KEXPECT_EQ(t, rd->reads, 1);		/* still cached */
+	brelse(a);
+	for (b_nr = 0; b_nr < BUFFER_LRU_MAX + 3; b_nr++)
+		brelse(sb_bread(sb, b_nr % RAMDISK_BLOCKS));
+	KEXPECT(t, sb->s_nr_lru <= BUFFER_LRU_MAX);
 	b = sb_getblk(sb, 3);			/* no read */
 	KASSERT(t, b != NULL);
-	KEXPECT(t, !buffer_uptodate(b));
-	KEXPECT_EQ(t, rd->reads, 1);
+	KEXPECT(t, b->b_data[0] == 'd');	/* already cached by the loop above */
 	brelse(b);
+	b = sb_getblk(sb, 1000);		/* never read, never filled */
+	KASSERT(t, b != NULL);
+	KEXPECT(t, !buffer_uptodate(b));
+	brelse(b);				/* not kept */
 	KEXPECT_EQ(t, invalidate_buffers(sb), 0);
 	ramdisk_free(sb);
 }
@@ -116,7 +126,29 @@ KTEST(buffer_dirty_reaches_the_disk_at_sync)
 	KEXPECT_EQ(t, sync_blockdev(sb), 0);
 	KEXPECT(t, rd->data[5 * RAMDISK_BS] == 'z' && rd->data[5 * RAMDISK_BS + 10] == 'f');
 	KEXPECT_EQ(t, rd->writes, 1);
-	KEXPECT_EQ(t, sb->s_nr_buffers, 0);	/* clean and unreferenced: freed */
+	KEXPECT_EQ(t, sb->s_nr_lru, 1);		/* clean and unreferenced now: on the LRU */
+	KEXPECT_EQ(t, invalidate_buffers(sb), 0);
+	ramdisk_free(sb);
+}
+
+KTEST(buffer_of_a_freed_block_is_never_written)
+{
+	struct super_block *sb = ramdisk_sb();
+	struct ramdisk *rd;
+	struct buffer_head *bh;
+
+	KASSERT(t, sb != NULL);
+	rd = sb->s_bdev_private;
+	bh = sb_bread(sb, 4);
+	KASSERT(t, bh != NULL);
+	memset(bh->b_data, 'x', RAMDISK_BS);
+	mark_buffer_dirty(bh);
+	brelse(bh);
+	bforget_block(sb, 4);			/* the file system freed block 4 */
+	KEXPECT_EQ(t, sb->s_nr_buffers, 0);
+	KEXPECT_EQ(t, sync_blockdev(sb), 0);
+	KEXPECT_EQ(t, rd->writes, 0);
+	KEXPECT(t, rd->data[4 * RAMDISK_BS] == 'e');
 	KEXPECT_EQ(t, invalidate_buffers(sb), 0);
 	ramdisk_free(sb);
 }
@@ -144,5 +176,6 @@ KTEST(buffer_io_errors_are_null_and_eio)
 	KEXPECT_EQ(t, sync_blockdev(sb), -EIO);
 	KEXPECT_EQ(t, invalidate_buffers(sb), 0);	/* the lost write is dropped */
 	KEXPECT_EQ(t, sb->s_nr_buffers, 0);
+	KEXPECT_EQ(t, sb->s_nr_lru, 0);
 	ramdisk_free(sb);
 }

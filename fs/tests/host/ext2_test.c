@@ -985,7 +985,8 @@ HT_TEST(random_operations_agree_with_the_host)
 
 	umask(0);
 	sh("rm -rf " MIRROR " && mkdir -p " MIRROR);
-	HT_ASSERT(mkfs(IMG, 1024, 16384, "") == 0);
+	env = getenv("EXT2_RANDOM_BS");
+	HT_ASSERT(mkfs(IMG, env ? atoi(env) : 1024, env ? 16384 * 1024 / atoi(env) : 16384, "") == 0);
 	sb = mount_image(IMG, 0);
 	HT_ASSERT(sb);
 	srand(seed);
@@ -995,6 +996,9 @@ HT_TEST(random_operations_agree_with_the_host)
 		char cls = op == 0 || op == 1 || op == 2 || op == 6 ? 'f' :
 			   op == 3 || op == 4 ? 'd' : op == 7 ? 's' : classes[rand() % 2];
 		u64 pos = rand() % 3 ? (u64)(rand() % 20000) : (u64)(rand() % 400000);
+
+		if (rand() % 40 == 0)		/* sparse, into triple indirect with 1 KiB blocks */
+			pos = (66ULL << 20) + rand() % (4 << 20);
 		size_t len = rand() % 3 ? (size_t)(rand() % 5000) : (size_t)(rand() % 60000);
 
 		random_path(a, sizeof(a), cls);

@@ -11,10 +11,30 @@ HOST_FS_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -I. -DFAULTLINE_HOST_T
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: host-test-fs
-host-test-fs: $(HOST_FS_DIR)/cpio_test
+host-test-fs: $(HOST_FS_DIR)/cpio_test host-test-ext2
 	$(HOST_FS_DIR)/cpio_test
 
 $(HOST_FS_DIR)/cpio_test: fs/tests/host/cpio_test.c fs/cpio.c fs/cpio.h kernel/types.h \
 			  tools/hosttest.h
 	@mkdir -p $(@D)
 	$(HOSTCC) $(HOST_FS_CFLAGS) -o $@ fs/tests/host/cpio_test.c fs/cpio.c
+
+# ext2 (fs/ext2/) over the buffer cache (fs/buffer.c), with an image file as the disk
+# (fs/tests/host/buffer_host.c). Needs e2fsprogs (mke2fs, e2fsck, debugfs).
+HOST_EXT2_SRCS := fs/buffer.c $(wildcard fs/ext2/*.c) fs/tests/host/buffer_host.c
+HOST_EXT2_HDRS := fs/buffer.h fs/ext2/ext2.h fs/tests/host/buffer_host.h \
+	fs/tests/host/ext2_host.h kernel/types.h kernel/errno.h tools/hosttest.h
+
+.PHONY: host-test-ext2
+host-test-ext2: $(HOST_FS_DIR)/ext2_test $(HOST_FS_DIR)/ext2_corrupt_test
+	$(HOST_FS_DIR)/ext2_test
+	$(HOST_FS_DIR)/ext2_corrupt_test
+
+$(HOST_FS_DIR)/ext2_test: fs/tests/host/ext2_test.c $(HOST_EXT2_SRCS) $(HOST_EXT2_HDRS)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_FS_CFLAGS) -o $@ fs/tests/host/ext2_test.c $(HOST_EXT2_SRCS)
+
+$(HOST_FS_DIR)/ext2_corrupt_test: fs/tests/host/ext2_corrupt_test.c $(HOST_EXT2_SRCS) \
+				  $(HOST_EXT2_HDRS)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_FS_CFLAGS) -o $@ fs/tests/host/ext2_corrupt_test.c $(HOST_EXT2_SRCS)

@@ -7,7 +7,10 @@
  * a reference to each page in it. submit_bio_wait() takes one more reference for the
  * completion path, so a waiter killed by SIGKILL can drop its own and return -EINTR while the
  * device still writes into the pages: the completion (bio_endio from the driver's interrupt)
- * drops the last reference, and only then are the bio and the pages freed.
+ * drops the last reference, and only then are the bio and the pages freed. The completion
+ * runs in the disk's interrupt, where no memory may be freed (the interrupt may have stopped
+ * the allocator halfway): there the last reference moves the bio to bio_free_list, and the
+ * next bio_alloc or bio_put (in a task) frees it.
  */
 #include "drivers/block/blkdev.h"
 #include "fs/char_dev.h"
@@ -24,17 +27,58 @@
 
 static LIST_HEAD(all_bdevs);
 static unsigned int nr_disks;
+static LIST_HEAD(bio_free_list);	/* bios whose last reference went in an interrupt */
+
+/* bio_free - drop @bio's page references and free it. In a task only. */
+static void bio_free(struct bio *bio)
+{
+	for (unsigned int i = 0; i < bio->bi_vcnt; i++)
+		put_page(bio->bi_io_vec[i].bv_page);
+	kfree(bio);
+}
+
+/* bio_free_deferred - free the bios bio_put_irq queued. In a task only. */
+static void bio_free_deferred(void)
+{
+	for (;;) {
+		unsigned long flags = local_irq_save();
+		struct bio *bio = list_empty(&bio_free_list) ? NULL :
+				  list_first_entry(&bio_free_list, struct bio, bi_list);
+
+		if (bio)
+			list_del_init(&bio->bi_list);
+		local_irq_restore(flags);
+		if (!bio)
+			return;
+		bio_free(bio);
+	}
+}
+
+/* bio_dec_ref - drop a reference; true if it was the last. */
+static bool bio_dec_ref(struct bio *bio)
+{
+	unsigned long flags = local_irq_save();
+	int left = --bio->bi_cnt;
+
+	local_irq_restore(flags);
+	if (left < 0)
+		pr_err("BUG: bio_put: bio %p has no reference left\n", bio);
+	return left == 0;
+}
 
 struct bio *bio_alloc(struct block_device *bdev, unsigned int op)
 {
-	struct bio *bio = kzalloc(sizeof(*bio), GFP_KERNEL);
+	struct bio *bio;
 
+	bio_free_deferred();
+	bio = kzalloc(sizeof(*bio), GFP_KERNEL);
 	if (!bio)
 		return NULL;
 	bio->bi_bdev = bdev;
 	bio->bi_opf = op;
 	bio->bi_cnt = 1;
 	init_waitqueue_head(&bio->bi_wait);
+	INIT_LIST_HEAD(&bio->bi_list);
 	return bio;
 }
 
@@ -48,19 +92,20 @@ void bio_get(struct bio *bio)
 
 void bio_put(struct bio *bio)
 {
-	unsigned long flags = local_irq_save();
-	int left = --bio->bi_cnt;
+	if (bio_dec_ref(bio))
+		bio_free(bio);
+	bio_free_deferred();
+}
 
+void bio_put_irq(struct bio *bio)
+{
+	unsigned long flags;
+
+	if (!bio_dec_ref(bio))
+		return;
+	flags = local_irq_save();
+	list_add_tail(&bio->bi_list, &bio_free_list);
 	local_irq_restore(flags);
-	if (left > 0)
-		return;
-	if (left < 0) {
-		pr_err("BUG: bio_put: bio %p has no reference left\n", bio);
-		return;
-	}
-	for (unsigned int i = 0; i < bio->bi_vcnt; i++)
-		put_page(bio->bi_io_vec[i].bv_page);
-	kfree(bio);
 }
 
 unsigned int bio_add_page(struct bio *bio, struct page *page, unsigned int len, unsigned int off)
@@ -142,12 +187,13 @@ void submit_bio(struct bio *bio)
 	bdev->fops->submit_bio(bio);
 }
 
-/* submit_bio_wait_endio - wake the waiter and drop the completion path's reference. */
+/* submit_bio_wait_endio - wake the waiter and drop the completion path's reference (maybe
+ * the last, if the waiter was killed: then the bio is freed later, in a task). */
 static void submit_bio_wait_endio(struct bio *bio)
 {
 	bio->bi_done = true;
 	wake_up(&bio->bi_wait);
-	bio_put(bio);
+	bio_put_irq(bio);
 }
 
 int submit_bio_wait(struct bio *bio)

@@ -14,6 +14,11 @@
  * reference and goes; the bio, its pages and the driver's request stay alive until the
  * completion path drops the last reference. So memory the device writes is never freed under
  * it, whatever the waiter does.
+ *
+ * Interrupt context: drivers call bio_endio from their interrupt handler, which may have
+ * interrupted the page or slab allocator, so nothing there may allocate or free memory. A
+ * last reference dropped in bi_end_io (bio_put_irq) queues the bio; it is freed by the next
+ * bio_alloc or bio_put in a task.
  */
 #ifndef FAULTLINE_DRIVERS_BLKDEV_H
 #define FAULTLINE_DRIVERS_BLKDEV_H
@@ -80,6 +85,8 @@ struct bio {
 	int bi_cnt;			/* references */
 	unsigned short bi_vcnt;		/* segments in bi_io_vec */
 	bool bi_done;			/* submit_bio_wait: completion seen */
+	struct list_head bi_list;	/* the driver's (a queue of waiting bios), then the
+					 * list of bios to free later (bio_endio in an interrupt) */
 	struct wait_queue_head bi_wait;	/* submit_bio_wait: the waiter sleeps here */
 	struct bio_vec bi_io_vec[BIO_MAX_VECS];
 };
@@ -87,9 +94,11 @@ struct bio {
 /* bio_alloc - a new bio for @op on @bdev with one reference and no segments, or NULL. */
 struct bio *bio_alloc(struct block_device *bdev, unsigned int op);
 /* bio_get / bio_put - take and drop a reference; the last put drops the page references and
- * frees the bio. */
+ * frees the bio. bio_put only in a task (it may free); in bi_end_io use bio_put_irq, which
+ * leaves the freeing to the next bio_alloc or bio_put. */
 void bio_get(struct bio *bio);
 void bio_put(struct bio *bio);
+void bio_put_irq(struct bio *bio);
 /*
  * bio_add_page - append @len bytes at @off in @page (within the page; both multiples of 512)
  * as the next segment, taking a reference to @page. Returns @len, or 0 if the bio is full or
@@ -116,8 +125,8 @@ void submit_bio(struct bio *bio);
 int submit_bio_wait(struct bio *bio);
 
 /*
- * bio_endio - the driver's completion: run bi_end_io (which may drop the last reference).
- * Set bi_status first. Callable with interrupts off.
+ * bio_endio - the driver's completion: run bi_end_io (which may drop the last reference,
+ * with bio_put_irq). Set bi_status first. Callable with interrupts off, from an interrupt.
  */
 void bio_endio(struct bio *bio);
 

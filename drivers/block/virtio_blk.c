@@ -9,7 +9,12 @@
  * finished, it puts the chain's head in the used ring and raises its PCI interrupt (INTx,
  * level-triggered); virtblk_irq reads the ISR status (which de-asserts the line), collects
  * every used request, and completes its bio: status 0 becomes 0, anything else -EIO.
- * When the ring is full, bios wait on a list and go out as completions free descriptors.
+ *
+ * The handler may have interrupted the allocator, so the completion path neither allocates
+ * nor frees: each disk has VIRTBLK_NR_REQS requests (header and status byte, the memory the
+ * device reads and writes) allocated at probe, on a free list. A bio that finds no free
+ * request or too few free descriptors waits on vblk->waiting and goes out as completions
+ * free them.
  *
  * Features: VIRTIO_BLK_F_RO (the disk is read-only), F_BLK_SIZE (logged), F_FLUSH (a write
  * cache: REQ_OP_FLUSH sends VIRTIO_BLK_T_FLUSH). Every other feature is declined.
@@ -44,22 +49,27 @@ struct virtio_blk_outhdr {
 	u64 sector;
 };
 
-/* One request in flight: kmalloc'ed (physically contiguous, the device reads and writes it). */
+#define VIRTBLK_NR_REQS		64
+
+/* One request: in kmalloc'ed memory (physically contiguous: the device reads and writes it). */
 struct virtblk_req {
 	struct virtio_blk_outhdr out_hdr;
 	u8 status;
 	struct bio *bio;
-	struct list_head list;		/* on vblk->pending while the ring is full */
+	struct list_head list;		/* on vblk->free_reqs while unused */
 };
 
 struct virtio_blk {
 	struct virtio_device vdev;
 	struct virtqueue *vq;
 	struct block_device bdev;
-	struct list_head pending;	/* requests waiting for descriptors */
+	struct virtblk_req *reqs;	/* VIRTBLK_NR_REQS of them */
+	struct list_head free_reqs;
+	struct list_head waiting;	/* bios waiting for a request or descriptors (bi_list) */
 };
 
-/* virtblk_add_req - offer @req to the device. Interrupts off. 0 or -ENOSPC (ring full). */
+/* virtblk_add_req - offer @req (for req->bio) to the device. Interrupts off. 0 or -ENOSPC
+ * (too few free descriptors). */
 static int virtblk_add_req(struct virtio_blk *vblk, struct virtblk_req *req)
 {
 	struct virtio_buf bufs[BIO_MAX_VECS + 2];
@@ -78,63 +88,66 @@ static int virtblk_add_req(struct virtio_blk *vblk, struct virtblk_req *req)
 	return virtqueue_add_bufs(vblk->vq, bufs, n, req);
 }
 
-/* virtblk_submit_bio - block_device_operations.submit_bio: build the request and offer it,
- * or queue it if the ring is full. Never sleeps; a failed allocation fails the bio (-EIO). */
+/*
+ * virtblk_dispatch - give the device as many waiting bios as free requests and descriptors
+ * allow, in order, and notify it once. Interrupts off.
+ */
+static void virtblk_dispatch(struct virtio_blk *vblk)
+{
+	bool kick = false;
+
+	while (!list_empty(&vblk->waiting) && !list_empty(&vblk->free_reqs)) {
+		struct bio *bio = list_first_entry(&vblk->waiting, struct bio, bi_list);
+		struct virtblk_req *req = list_first_entry(&vblk->free_reqs, struct virtblk_req, list);
+
+		req->bio = bio;
+		req->out_hdr.type = bio->bi_opf == REQ_OP_WRITE ? VIRTIO_BLK_T_OUT :
+				    bio->bi_opf == REQ_OP_FLUSH ? VIRTIO_BLK_T_FLUSH : VIRTIO_BLK_T_IN;
+		req->out_hdr.ioprio = 0;
+		req->out_hdr.sector = bio->bi_opf == REQ_OP_FLUSH ? 0 : bio->bi_iter.bi_sector;
+		req->status = 0xff;		/* the device must overwrite it */
+		if (virtblk_add_req(vblk, req))
+			break;
+		list_del_init(&req->list);
+		list_del_init(&bio->bi_list);
+		kick = true;
+	}
+	if (kick)
+		virtqueue_kick(vblk->vq);
+}
+
+/* virtblk_submit_bio - block_device_operations.submit_bio: queue @bio and start what the
+ * ring has room for. Never sleeps, never allocates. */
 static void virtblk_submit_bio(struct bio *bio)
 {
 	struct virtio_blk *vblk = bio->bi_bdev->private_data;
-	struct virtblk_req *req = kzalloc(sizeof(*req), GFP_KERNEL);
-	unsigned long flags;
+	unsigned long flags = local_irq_save();
 
-	if (!req) {
-		bio->bi_status = -EIO;
-		bio_endio(bio);
-		return;
-	}
-	req->bio = bio;
-	req->out_hdr.sector = bio->bi_iter.bi_sector;
-	req->out_hdr.type = bio->bi_opf == REQ_OP_WRITE ? VIRTIO_BLK_T_OUT :
-			    bio->bi_opf == REQ_OP_FLUSH ? VIRTIO_BLK_T_FLUSH : VIRTIO_BLK_T_IN;
-	if (bio->bi_opf == REQ_OP_FLUSH)
-		req->out_hdr.sector = 0;
-	req->status = 0xff;		/* the device must overwrite it */
-	INIT_LIST_HEAD(&req->list);
-	flags = local_irq_save();
-	if (!list_empty(&vblk->pending) || virtblk_add_req(vblk, req))
-		list_add_tail(&req->list, &vblk->pending);
-	else
-		virtqueue_kick(vblk->vq);
+	list_add_tail(&bio->bi_list, &vblk->waiting);
+	virtblk_dispatch(vblk);
 	local_irq_restore(flags);
 }
 
-/* virtblk_done - complete every request the device has finished, then offer waiting ones. */
+/* virtblk_done - complete every request the device has finished, then start waiting bios.
+ * Interrupts off. */
 static void virtblk_done(struct virtio_blk *vblk)
 {
 	struct virtblk_req *req;
-	bool kick = false;
 	u32 len;
 
 	while ((req = virtqueue_get_buf(vblk->vq, &len))) {
 		struct bio *bio = req->bio;
 
 		if (req->status != VIRTIO_BLK_S_OK) {
-			pr_err("%s: I/O error, dev %s, sector %lu op 0x%x status %u\n", vblk->bdev.bd_name,
-			       vblk->bdev.bd_name, (unsigned long)bio->bi_iter.bi_sector, bio->bi_opf,
-			       req->status);
+			pr_err("%s: I/O error, sector %lu op %u status %u\n", vblk->bdev.bd_name,
+			       (unsigned long)bio->bi_iter.bi_sector, bio->bi_opf, req->status);
 			bio->bi_status = -EIO;
 		}
-		kfree(req);
+		req->bio = NULL;
+		list_add(&req->list, &vblk->free_reqs);
 		bio_endio(bio);
 	}
-	while (!list_empty(&vblk->pending)) {
-		req = list_first_entry(&vblk->pending, struct virtblk_req, list);
-		if (virtblk_add_req(vblk, req))
-			break;
-		list_del_init(&req->list);
-		kick = true;
-	}
-	if (kick)
-		virtqueue_kick(vblk->vq);
+	virtblk_dispatch(vblk);
 }
 
 /* virtblk_irq - the disk's interrupt: reading the ISR status acknowledges the device and
@@ -170,10 +183,19 @@ static int virtblk_probe(struct pci_dev *pci, const struct pci_device_id *id)
 	(void)id;
 	if (!vblk)
 		return -ENOMEM;
-	INIT_LIST_HEAD(&vblk->pending);
+	INIT_LIST_HEAD(&vblk->free_reqs);
+	INIT_LIST_HEAD(&vblk->waiting);
+	vblk->reqs = kzalloc(VIRTBLK_NR_REQS * sizeof(*vblk->reqs), GFP_KERNEL);
+	if (!vblk->reqs) {
+		kfree(vblk);
+		return -ENOMEM;
+	}
+	for (int i = 0; i < VIRTBLK_NR_REQS; i++)
+		list_add_tail(&vblk->reqs[i].list, &vblk->free_reqs);
 	err = vp_legacy_probe(&vblk->vdev, pci);
 	if (err) {
 		pci_drv_info("virtio_blk", pci, "no legacy I/O BAR 0, not a legacy virtio device\n");
+		kfree(vblk->reqs);
 		kfree(vblk);
 		return err;
 	}
@@ -221,6 +243,7 @@ fail:
 		vp_del_vq(vblk->vq);
 	}
 	pci_drv_info("virtio_blk", pci, "probe failed (%d)\n", err);
+	kfree(vblk->reqs);
 	kfree(vblk);
 	return err;
 }

@@ -3,7 +3,7 @@
  * on a fake disk whose driver only records the bios it is given, so they run without any
  * device attached: requests outside the disk and writes to a read-only disk fail with -EIO
  * before the driver sees them, and a waiter killed while its bio is in flight leaves the bio
- * and its page alive until the driver completes it.
+ * and its page alive until the driver completes it (and then frees them, in a task).
  */
 #include "drivers/block/blkdev.h"
 #include "kernel/selftest.h"
@@ -94,7 +94,9 @@ KTEST(blk_killed_waiter_leaves_bio_to_completion)
 	__free_page(page);				/* the caller lets go: the page stays */
 	KEXPECT_EQ(t, page_count(page), 1);
 	fake_inflight->bi_status = 0;
-	bio_endio(fake_inflight);			/* the device finishes: all is freed */
+	bio_endio(fake_inflight);			/* the device finishes (an interrupt) */
 	fake_inflight = NULL;
+	KEXPECT_EQ(t, page_count(page), 1);		/* nothing is freed in an interrupt... */
+	bio_put(bio_alloc(&disk, REQ_OP_READ));		/* ...but at the next bio_alloc/bio_put */
 	KEXPECT_EQ(t, page_count(page), 0);
 }

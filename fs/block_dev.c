@@ -5,7 +5,8 @@
  * For now there is no cache in between: each read or write goes to the disk as bios of at
  * most one page, through a bounce page (the device never sees user memory). Any offset and
  * length work: a transfer that starts or ends inside a 512-byte sector reads the sectors
- * around it first and writes them back whole (read-modify-write). As on Linux:
+ * around it first and writes them back whole (read-modify-write), and writes to one disk go
+ * one at a time so that two of them cannot undo each other's bytes. As on Linux:
  *   - read at or past the end returns 0 (end of file); a read that crosses it is shortened;
  *   - write at or past the end fails with -ENOSPC; one that crosses it is shortened;
  *   - write on a read-only disk fails with -EPERM (Linux's blkdev_write_iter);
@@ -32,10 +33,104 @@ static struct block_device *file_bdev(const struct file *file)
 }
 
 /*
+ * Writes are serialized per disk (bd_write_busy): a write that covers part of a sector reads
+ * the sector, changes it and writes it back, and another write to the same sector in
+ * between would be lost. The lock is taken before the read and belongs to the write's bio
+ * once it is submitted: its completion gives it back (blkdev_write_endio), so a writer killed
+ * while its bio is in flight cannot let a newer write overtake it in the device's queue.
+ */
+
+/* blkdev_write_lock - wait for the disk's write lock and take it. 0, or -EINTR if killed. */
+static int blkdev_write_lock(struct block_device *bdev)
+{
+	if (wait_event_interruptible(bdev->bd_write_wait, !bdev->bd_write_busy))
+		return -EINTR;
+	bdev->bd_write_busy = true;
+	return 0;
+}
+
+/* blkdev_write_unlock - give the disk's write lock back and wake the next writer. Callable
+ * from an interrupt. */
+static void blkdev_write_unlock(struct block_device *bdev)
+{
+	bdev->bd_write_busy = false;
+	wake_up(&bdev->bd_write_wait);
+}
+
+/* blkdev_write_endio - a locked write finished: release the lock, then wake its writer. */
+static void blkdev_write_endio(struct bio *bio)
+{
+	blkdev_write_unlock(bio->bi_bdev);
+	bio_wait_complete(bio);
+}
+
+/*
+ * blkdev_write_locked - write @len bytes of @page to @sector while holding the disk's write
+ * lock, which passes to the bio (released when it completes, even if the writer is killed
+ * first). Returns 0, -EIO, -ENOMEM or -EINTR.
+ */
+static int blkdev_write_locked(struct block_device *bdev, sector_t sector, struct page *page,
+			       unsigned int len)
+{
+	struct bio *bio = bio_alloc(bdev, REQ_OP_WRITE);
+	int err;
+
+	if (!bio) {
+		blkdev_write_unlock(bdev);
+		return -ENOMEM;
+	}
+	bio->bi_iter.bi_sector = sector;
+	bio_add_page(bio, page, len, 0);
+	bio->bi_end_io = blkdev_write_endio;
+	err = submit_bio_wait(bio);
+	bio_put(bio);
+	return err;
+}
+
+/*
+ * blkdev_rw_chunk - move @n bytes between @ubuf and the disk at byte @p through the bounce
+ * @page: the sector-aligned window around them (at most a page) is read first for a read or
+ * a partial-sector write; a write then changes the window and writes it whole, under the
+ * disk's write lock. Returns 0 or -errno (-EFAULT, -EIO, -ENOMEM, -EINTR).
+ */
+static int blkdev_rw_chunk(struct block_device *bdev, char __user *ubuf, size_t n, loff_t p,
+			   struct page *page, bool write)
+{
+	loff_t start = ALIGN_DOWN(p, (loff_t)SECTOR_SIZE);
+	unsigned int skip = (unsigned int)(p - start);
+	unsigned int len = ALIGN_UP(skip + (unsigned int)n, SECTOR_SIZE);
+	sector_t sector = (sector_t)start >> SECTOR_SHIFT;
+	char *buf = page_address(page);
+	int err;
+
+	if (!write) {
+		err = bdev_rw_page(bdev, sector, page, 0, len, REQ_OP_READ);
+		if (!err && copy_to_user(ubuf, buf + skip, n))
+			err = -EFAULT;
+		return err;
+	}
+	err = blkdev_write_lock(bdev);
+	if (err)
+		return err;
+	if (skip || len != skip + n) {		/* a partial sector: read-modify-write */
+		err = bdev_rw_page(bdev, sector, page, 0, len, REQ_OP_READ);
+		if (err) {
+			blkdev_write_unlock(bdev);
+			return err;
+		}
+	}
+	if (copy_from_user(buf + skip, ubuf, n)) {
+		blkdev_write_unlock(bdev);
+		return -EFAULT;
+	}
+	return blkdev_write_locked(bdev, sector, page, len);
+}
+
+/*
  * blkdev_transfer - move @count bytes between the user buffer @ubuf and the disk at *@pos,
- * one page-sized, sector-aligned window at a time through a bounce page; @write says which
- * way. The caller has clipped @count to the disk. Advances *@pos. Returns the bytes moved, or
- * -errno if nothing moved: -ENOMEM, -EFAULT, -EIO, -EINTR (killed).
+ * one page-sized window at a time (blkdev_rw_chunk); @write says which way. The caller has
+ * clipped @count to the disk. Advances *@pos. Returns the bytes moved, or -errno if nothing
+ * moved: -ENOMEM, -EFAULT, -EIO, -EINTR (killed).
  */
 static ssize_t blkdev_transfer(struct block_device *bdev, char __user *ubuf, size_t count,
 			       loff_t *pos, bool write)
@@ -47,31 +142,12 @@ static ssize_t blkdev_transfer(struct block_device *bdev, char __user *ubuf, siz
 	if (!page)
 		return -ENOMEM;
 	while (done < count) {
-		loff_t p = *pos;
-		loff_t start = ALIGN_DOWN(p, (loff_t)SECTOR_SIZE);
-		unsigned int skip = (unsigned int)(p - start);
+		unsigned int skip = (unsigned int)(*pos & (SECTOR_SIZE - 1));
 		size_t n = min(count - done, PAGE_SIZE - skip);
-		unsigned int len = ALIGN_UP(skip + (unsigned int)n, SECTOR_SIZE);
-		sector_t sector = (sector_t)start >> SECTOR_SHIFT;
-		char *buf = page_address(page);
 
-		if (!write || skip || len != skip + n) {	/* a read, or a partial sector */
-			err = bdev_rw_page(bdev, sector, page, 0, len, REQ_OP_READ);
-			if (err)
-				break;
-		}
-		if (write) {
-			if (copy_from_user(buf + skip, ubuf + done, n)) {
-				err = -EFAULT;
-				break;
-			}
-			err = bdev_rw_page(bdev, sector, page, 0, len, REQ_OP_WRITE);
-			if (err)
-				break;
-		} else if (copy_to_user(ubuf + done, buf + skip, n)) {
-			err = -EFAULT;
+		err = blkdev_rw_chunk(bdev, ubuf + done, n, *pos, page, write);
+		if (err)
 			break;
-		}
 		done += n;
 		*pos += (loff_t)n;
 		if (done < count && signal_pending(current))

@@ -187,9 +187,9 @@ void submit_bio(struct bio *bio)
 	bdev->fops->submit_bio(bio);
 }
 
-/* submit_bio_wait_endio - wake the waiter and drop the completion path's reference (maybe
- * the last, if the waiter was killed: then the bio is freed later, in a task). */
-static void submit_bio_wait_endio(struct bio *bio)
+/* bio_wait_complete - wake the waiter and drop the completion path's reference (maybe the
+ * last, if the waiter was killed: then the bio is freed later, in a task). */
+void bio_wait_complete(struct bio *bio)
 {
 	bio->bi_done = true;
 	wake_up(&bio->bi_wait);
@@ -201,7 +201,8 @@ int submit_bio_wait(struct bio *bio)
 	int err;
 
 	bio->bi_done = false;
-	bio->bi_end_io = submit_bio_wait_endio;
+	if (!bio->bi_end_io)
+		bio->bi_end_io = bio_wait_complete;
 	bio_get(bio);			/* the completion path's reference */
 	submit_bio(bio);
 	err = wait_event_interruptible(bio->bi_wait, bio->bi_done);
@@ -256,6 +257,7 @@ int add_disk(struct block_device *bdev, const char *prefix)
 	bdev->bd_dev = MKDEV(VIRTBLK_MAJOR, VIRTBLK_MINORS * nr_disks);
 	if (!bdev->logical_block_size)
 		bdev->logical_block_size = SECTOR_SIZE;
+	init_waitqueue_head(&bdev->bd_write_wait);
 	err = devtmpfs_create_node(bdev->bd_name, S_IFBLK | 0660, bdev->bd_dev);
 	if (err)
 		return err;

@@ -59,6 +59,8 @@ struct block_device {
 	unsigned int logical_block_size;	/* 512 */
 	const struct block_device_operations *fops;
 	void *private_data;		/* the driver's */
+	bool bd_write_busy;		/* fs/block_dev.c: a write to the device file is under way */
+	struct wait_queue_head bd_write_wait;	/* ...and writers wait here for it to finish */
 	struct list_head bd_list;	/* in the list of disks, attach order */
 };
 
@@ -120,9 +122,13 @@ void submit_bio(struct bio *bio);
  * submit_bio_wait - submit @bio and sleep until it completes. The sleep ends on a fatal
  * signal: then it returns -EINTR while the I/O goes on, and the bio (with its pages) lives
  * until it completes (see the lifetime rule above). Returns 0, -EIO or -EINTR. The caller
- * still owns its reference and drops it with bio_put as usual.
+ * still owns its reference and drops it with bio_put as usual. A caller that needs its own
+ * completion step sets bi_end_io first; that function must end with bio_wait_complete(bio).
  */
 int submit_bio_wait(struct bio *bio);
+/* bio_wait_complete - submit_bio_wait's completion: wake the waiter, drop the completion's
+ * reference (bio_put_irq). */
+void bio_wait_complete(struct bio *bio);
 
 /*
  * bio_endio - the driver's completion: run bi_end_io (which may drop the last reference,

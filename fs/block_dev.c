@@ -27,6 +27,7 @@
 #define SEEK_DATA	3
 #define SEEK_HOLE	4
 
+/* file_bdev - the disk an open block special file reads and writes (set by blkdev_open). */
 static struct block_device *file_bdev(const struct file *file)
 {
 	return file->private_data;

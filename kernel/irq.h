@@ -18,7 +18,7 @@ int request_irq(unsigned int irq, irq_handler_t handler);
 typedef enum irqreturn { IRQ_NONE, IRQ_HANDLED } irqreturn_t;
 typedef irqreturn_t (*irq_shared_handler_t)(unsigned int irq, void *dev_id);
 
-#define IRQ_MAX_SHARED	4	/* handlers one line may carry */
+#define IRQ_MAX_SHARED	8	/* handlers one line may carry */
 
 /*
  * request_shared_irq - run @handler(@irq, @dev_id) whenever IRQ line @irq (0..15) fires, beside

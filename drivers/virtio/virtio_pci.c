@@ -84,16 +84,19 @@ u32 vp_config_read32(struct virtio_device *vdev, unsigned int offset)
 }
 
 /* vp_config_read64 - two 32-bit reads; legacy devices have no generation counter, so read
- * until both halves agree twice (the value can change between them only on a resize). */
+ * until two reads agree (the value can change between the halves only on a resize), at most
+ * a few times: a device that keeps changing it gets its last value. */
 u64 vp_config_read64(struct virtio_device *vdev, unsigned int offset)
 {
-	u64 a, b;
+	u64 a, b = vp_config_read32(vdev, offset) | (u64)vp_config_read32(vdev, offset + 4) << 32;
 
-	do {
-		a = vp_config_read32(vdev, offset) | (u64)vp_config_read32(vdev, offset + 4) << 32;
+	for (int tries = 0; tries < 4; tries++) {
+		a = b;
 		b = vp_config_read32(vdev, offset) | (u64)vp_config_read32(vdev, offset + 4) << 32;
-	} while (a != b);
-	return a;
+		if (a == b)
+			break;
+	}
+	return b;
 }
 
 struct virtqueue *vp_setup_vq(struct virtio_device *vdev, unsigned int index)

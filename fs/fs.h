@@ -132,7 +132,7 @@ struct inode {
 	int i_writecount;		/* > 0: opens for writing; < 0: running programs (see
 					 * get_write_access / deny_write_access) */
 	u64 i_mtime_ns;
-	unsigned int i_rdev;		/* device number for S_IFCHR */
+	unsigned int i_rdev;		/* device number for S_IFCHR and S_IFBLK */
 	struct address_space i_data;	/* the page cache */
 	struct address_space *i_mapping;/* = &i_data */
 	const struct inode_operations *i_op;

@@ -95,6 +95,8 @@ void pci_set_master(struct pci_dev *dev);
 	pr_info("%s 0000:%02x:%02x.%d: " fmt, (drv), (dev)->bus, PCI_SLOT((dev)->devfn),	\
 		PCI_FUNC((dev)->devfn), ##__VA_ARGS__)
 
+/* pci_read_config_* / pci_write_config_* - the byte, word or dword at offset @where of @dev's
+ * configuration space (naturally aligned). Reads of an absent device give all ones. */
 u8 pci_read_config_byte(const struct pci_dev *dev, unsigned int where);
 u16 pci_read_config_word(const struct pci_dev *dev, unsigned int where);
 u32 pci_read_config_dword(const struct pci_dev *dev, unsigned int where);

@@ -5,6 +5,7 @@
 #include "fs/char_dev.h"
 #include "drivers/tty/console.h"
 #include "drivers/char/mem.h"
+#include "fs/block_dev.h"
 #include "kernel/errno.h"
 
 static const struct chrdev {
@@ -40,6 +41,6 @@ void init_special_inode(struct inode *inode, umode_t mode, unsigned int rdev)
 {
 	inode->i_mode = mode;
 	inode->i_rdev = rdev;
-	inode->i_fop = &def_chr_fops;
+	inode->i_fop = S_ISBLK(mode) ? &def_blk_fops : &def_chr_fops;
 	inode->i_mapping = NULL;	/* a device has no page cache */
 }

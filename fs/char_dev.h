@@ -21,7 +21,8 @@
 /* The file_operations of every device node before open: its open finds the driver. */
 extern const struct file_operations def_chr_fops;
 
-/* init_special_inode - make @inode a device node of type @mode (S_IFCHR) and number @rdev. */
+/* init_special_inode - make @inode a device node of type @mode (S_IFCHR, or S_IFBLK: a disk,
+ * fs/block_dev.c) and number @rdev. */
 void init_special_inode(struct inode *inode, umode_t mode, unsigned int rdev);
 
 #endif

@@ -39,6 +39,7 @@ typedef unsigned int umode_t;
 #define S_ISREG(m)	(((m) & S_IFMT) == S_IFREG)
 #define S_ISDIR(m)	(((m) & S_IFMT) == S_IFDIR)
 #define S_ISCHR(m)	(((m) & S_IFMT) == S_IFCHR)
+#define S_ISBLK(m)	(((m) & S_IFMT) == S_IFBLK)
 #define S_ISLNK(m)	(((m) & S_IFMT) == S_IFLNK)
 #define S_ISFIFO(m)	(((m) & S_IFMT) == S_IFIFO)
 
@@ -125,6 +126,10 @@ struct file_operations {
 	void (*release)(struct inode *inode, struct file *file);
 	/* Called at open (e.g. /proc files generate their content here). Returns 0 or -errno. */
 	int (*open)(struct inode *inode, struct file *file);
+	/* lseek, if the file's size is not i_size (block devices). Returns the new position or -errno. */
+	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
+	/* fsync/fdatasync: make written data durable. Returns 0 or -errno. NULL: nothing to do. */
+	int (*fsync)(struct file *file, int datasync);
 };
 
 struct inode {
@@ -136,7 +141,7 @@ struct inode {
 	int i_writecount;		/* > 0: opens for writing; < 0: running programs (see
 					 * get_write_access / deny_write_access) */
 	u64 i_mtime_ns;
-	unsigned int i_rdev;		/* device number for S_IFCHR */
+	unsigned int i_rdev;		/* device number for S_IFCHR and S_IFBLK */
 	struct address_space i_data;	/* the page cache */
 	struct address_space *i_mapping;/* = &i_data */
 	const struct inode_operations *i_op;
@@ -216,6 +221,10 @@ struct files_struct {
 
 /* vfs_init - create the root (ramfs), /dev, /proc, and unpack the initramfs module. */
 void vfs_init(void);
+
+/* devtmpfs_create_node - add the device node /dev/@name (@mode: S_IFBLK or S_IFCHR and
+ * permissions, @dev its number) once drivers have found the device. Returns 0 or -errno. */
+int devtmpfs_create_node(const char *name, umode_t mode, unsigned int dev);
 
 /* filp_open - open @path (absolute, or relative to "/") with O_* @flags. Returns the file or ERR_PTR. */
 struct file *filp_open(const char *path, int flags, umode_t mode);

@@ -33,7 +33,7 @@ void truncate_pagecache(struct inode *inode, loff_t newsize);
  */
 /* unlock_page - clear PG_locked and wake the tasks waiting on @page. */
 void unlock_page(struct page *page);
-/* lock_page_killable - wait until @page is unlocked, then lock it. 0, or -EINTR on a signal. */
+/* lock_page_killable - wait until @page is unlocked, then lock it. 0, or -EINTR if killed. */
 int lock_page_killable(struct page *page);
 /* wait_on_page_locked_killable - wait until @page is unlocked (without locking it). 0 or -EINTR. */
 int wait_on_page_locked_killable(struct page *page);

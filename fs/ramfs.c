@@ -118,7 +118,7 @@ struct inode *ramfs_get_inode(struct inode *parent, umode_t mode, unsigned int r
 	struct inode *inode;
 	struct ramfs_dir *d;
 
-	if (!S_ISDIR(mode) && !S_ISREG(mode) && !S_ISCHR(mode))
+	if (!S_ISDIR(mode) && !S_ISREG(mode) && !S_ISCHR(mode) && !S_ISBLK(mode))
 		return ERR_PTR(-EINVAL);
 	inode = new_inode(mode);
 	if (!inode)

@@ -261,6 +261,10 @@ long sys_lseek(unsigned int fd, off_t offset, unsigned int whence)
 		ret = -ESPIPE;
 		goto out;
 	}
+	if (file->f_op->llseek) {
+		ret = file->f_op->llseek(file, offset, (int)whence);
+		goto out;
+	}
 	if (S_ISCHR(file->f_inode->i_mode)) {
 		file->f_pos = 0;
 		ret = whence <= SEEK_END ? 0 : -EINVAL;

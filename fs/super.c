@@ -7,7 +7,8 @@
  *   /tmp         an empty, world-writable directory for programs' own files
  *
  * The tree is made before the initramfs is unpacked, so the archive may add to /dev or /tmp
- * but its entries cannot replace them by another kind of file.
+ * but its entries cannot replace them by another kind of file. Drivers add the nodes of the
+ * devices they find later in boot (devtmpfs_create_node: /dev/vda, /dev/vdb, ... for disks).
  */
 #include "fs/fs.h"
 #include "fs/namei.h"
@@ -33,6 +34,21 @@ static struct inode *vfs_mknod(struct inode *dir, const char *name, umode_t mode
 	return inode;
 }
 
+static struct inode *dev_dir;	/* /dev, for devtmpfs_create_node */
+
+int devtmpfs_create_node(const char *name, umode_t mode, unsigned int dev)
+{
+	struct inode *inode;
+
+	if (!dev_dir)
+		return -ENOENT;
+	inode = ramfs_mknod(dev_dir, name, strlen(name), mode, dev);
+	if (IS_ERR(inode))
+		return (int)PTR_ERR(inode);
+	iput(inode);
+	return 0;
+}
+
 void vfs_init(void)
 {
 	struct inode *dev;
@@ -43,6 +59,7 @@ void vfs_init(void)
 		panic("vfs_init: no memory for the root directory");
 
 	dev = vfs_mknod(root_inode, "dev", S_IFDIR | 0755, 0);
+	dev_dir = dev;
 	vfs_mknod(dev, "console", S_IFCHR | 0600, MKDEV(TTYAUX_MAJOR, 1));
 	vfs_mknod(dev, "null", S_IFCHR | 0666, MKDEV(MEM_MAJOR, 3));
 	vfs_mknod(dev, "zero", S_IFCHR | 0666, MKDEV(MEM_MAJOR, 5));

@@ -75,6 +75,11 @@ long sys_newfstatat(int dfd, const char __user *filename, struct stat __user *st
 /* fs/readdir.c */
 long sys_getdents64(unsigned int fd, struct linux_dirent64 __user *dirent, unsigned int count);
 
+/* fs/sync.c: fsync/fdatasync - make @fd's written data durable (f_op->fsync). 0, -EBADF,
+ * -EINVAL (a file that cannot be synced: pipes, the console) or the file's -errno (-EIO). */
+long sys_fsync(unsigned int fd);
+long sys_fdatasync(unsigned int fd);
+
 /* fs/ioctl.c */
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 

@@ -14,6 +14,8 @@
 #include "kernel/lib/string.h"
 #include "kernel/io.h"
 #include "mm/init.h"
+#include "drivers/pci/pci.h"
+#include "drivers/block/blkdev.h"
 #include "mm/memory.h"
 #include "kernel/sched.h"
 #include "kernel/syscalls.h"
@@ -64,6 +66,8 @@ void start_kernel(u32 magic, u32 boot_info_phys)
 	rtc_init();
 	vfs_init();
 	console_init();
+	pci_init();
+	virtio_blk_init();
 
 	char crash[16];
 	if (cmdline_value("crash", crash, sizeof(crash)))

@@ -55,6 +55,11 @@ bool signal_pending(struct task_struct *task)
 	return deliverable(task) != 0;
 }
 
+bool fatal_signal_pending(struct task_struct *task)
+{
+	return task->pending & sigmask(SIGKILL);
+}
+
 /* sig_ignored - would @sig be discarded at once by @task? Only if it is not blocked (a
  * blocked signal stays pending, whatever the action, until unblocked or waited for) and the
  * action is SIG_IGN or a default that does nothing (Linux's sig_ignored). */

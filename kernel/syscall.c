@@ -126,6 +126,8 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(62, sys_kill),
 	SYSCALL(63, sys_uname),
 	SYSCALL(72, sys_fcntl),
+	SYSCALL(74, sys_fsync),
+	SYSCALL(75, sys_fdatasync),
 	SYSCALL(79, sys_getcwd),
 	SYSCALL(83, sys_mkdir),
 	SYSCALL(84, sys_rmdir),

@@ -32,6 +32,8 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait);
 void wake_up(struct wait_queue_head *wq);
 /* signal_pending - true if the current task has a signal that should interrupt a sleep. */
 bool signal_pending(struct task_struct *task);
+/* fatal_signal_pending - true if @task has been sent SIGKILL: even a killable sleep ends. */
+bool fatal_signal_pending(struct task_struct *task);
 
 /*
  * wait_event_interruptible - sleep until @cond is true. Evaluates to 0, or -ERESTARTSYS if a
@@ -47,6 +49,28 @@ bool signal_pending(struct task_struct *task);
 			break;							\
 		if (signal_pending(current)) {					\
 			__ret = -ERESTARTSYS;					\
+			break;							\
+		}								\
+		schedule();							\
+	}									\
+	finish_wait(&(wq), &__wait);						\
+	__ret;									\
+})
+
+/*
+ * wait_event_killable - sleep until @cond is true, woken early only by SIGKILL (a handled
+ * signal waits until the sleep ends): for waits that cannot be restarted half-way, such as
+ * disk I/O and page locks. Evaluates to 0, or -EINTR if SIGKILL arrived first.
+ */
+#define wait_event_killable(wq, cond) ({					\
+	int __ret = 0;								\
+	struct wait_queue_entry __wait = { .task = current };			\
+	for (;;) {								\
+		prepare_to_wait(&(wq), &__wait);				\
+		if (cond)							\
+			break;							\
+		if (fatal_signal_pending(current)) {				\
+			__ret = -EINTR;						\
 			break;							\
 		}								\
 		schedule();							\

@@ -58,12 +58,12 @@ static struct wait_queue_head *page_waitqueue(struct page *page)
 	return wq;
 }
 
-/* wait_on_page_bit_killable - sleep while @bit of @page is set: 0, or -EINTR on a signal. */
+/* wait_on_page_bit_killable - sleep while @bit of @page is set: 0, or -EINTR if killed. */
 static int wait_on_page_bit_killable(struct page *page, int bit)
 {
 	struct wait_queue_head *wq = page_waitqueue(page);
 
-	return wait_event_interruptible(*wq, !test_page_flag(page, bit));
+	return wait_event_killable(*wq, !test_page_flag(page, bit));
 }
 
 void unlock_page(struct page *page)

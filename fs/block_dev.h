@@ -1,0 +1,20 @@
+/*
+ * fs/block_dev.h - block special files: /dev/vda and friends opened by programs.
+ */
+#ifndef FAULTLINE_FS_BLOCK_DEV_H
+#define FAULTLINE_FS_BLOCK_DEV_H
+
+#include "fs/fs.h"
+
+/* Linux's block-device ioctls (include/uapi/linux/fs.h). */
+#define BLKROGET	0x125e		/* int: 1 if the disk is read-only */
+#define BLKGETSIZE	0x1260		/* unsigned long: size in 512-byte sectors */
+#define BLKFLSBUF	0x1261		/* flush buffers (nothing is cached: only the disk's cache) */
+#define BLKSSZGET	0x1268		/* int: logical block size */
+#define BLKBSZGET	0x80081270	/* int: the block size a file system would use (4096 here) */
+#define BLKGETSIZE64	0x80081272	/* u64: size in bytes */
+
+/* The file_operations of every block special file before open: its open finds the disk. */
+extern const struct file_operations def_blk_fops;
+
+#endif

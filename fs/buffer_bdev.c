@@ -1,13 +1,10 @@
 /*
  * fs/buffer_bdev.c - the kernel's buffer I/O: a buffer_head's block read or written through
  * the block layer (bdev_rw_page), and sb_set_bdev() to put a mounted file system on a disk.
- *
- * TODO(merge): the block layer (drivers/block/blkdev.h) is on another branch; until it is
- * merged this file builds to nothing (nothing calls sb_set_bdev yet either).
+ * Nothing calls sb_set_bdev yet: mounting ext2 through the VFS is the next step (issue 7).
  */
 #include "fs/buffer.h"
 
-#if __has_include("drivers/block/blkdev.h")
 #include "kernel/errno.h"
 #include "kernel/lib/string.h"
 #include "mm/page.h"
@@ -35,4 +32,3 @@ void sb_set_bdev(struct super_block *sb, struct block_device *bdev)
 	memcpy(sb->s_id, bdev->bd_name, sizeof(bdev->bd_name));
 	sb_buffers_init(sb);
 }
-#endif

@@ -88,6 +88,10 @@ void do_exit(int code)
 
 	tsk->it_real_expires = 0;		/* no SIGALRM for a zombie */
 	local_irq_disable();
+	/* A wake-up that came while this task was still running (an interrupt's wake_up between
+	 * its prepare_to_wait and the end of its wait) left it on the run queue: a zombie must be
+	 * on no list, or schedule() would pick it again. */
+	list_del_init(&tsk->run_list);
 	tsk->exit_code = code;
 	tsk->state = TASK_ZOMBIE;
 	do_notify_parent(tsk, code);		/* SIGCHLD */

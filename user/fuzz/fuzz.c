@@ -544,6 +544,9 @@ static const short mem_calls[] = {
 /* Never made: they would break the harness or the host rather than test the kernel. */
 static const short denied[] = {
 	101,		/* ptrace: could stop the supervisor */
+	34, 130, 128,	/* pause, rt_sigsuspend, rt_sigtimedwait: they wait for a signal no worker is
+			 * sent, so each would only stall a worker for 10 s (tests: sig_suspend,
+			 * sig_timedwait) */
 	153,		/* vhangup */
 	155,		/* pivot_root */
 	161,		/* chroot: the path pool would stop meaning anything */

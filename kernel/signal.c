@@ -17,6 +17,7 @@
 #include "kernel/wait.h"
 #include "kernel/syscalls.h"
 #include "kernel/signal.h"
+#include "kernel/entry_common.h"
 #include "kernel/sigframe.h"
 #include "kernel/traps.h"
 #include "kernel/errno.h"
@@ -527,7 +528,7 @@ static void do_signal(struct pt_regs *regs)
 	}
 }
 
-void exit_to_user_mode(struct pt_regs *regs)
+void exit_to_user_mode_loop(struct pt_regs *regs)
 {
 	for (;;) {
 		local_irq_disable();

@@ -134,10 +134,7 @@ __noreturn void force_sig_fatal(int sig);
  * fault paths log a "segfault at" line only then, as Linux's show_signal_msg(). */
 bool unhandled_signal(struct task_struct *task, int sig);
 
-/* exit_to_user_mode - before every return to user mode: reschedule if asked, then deliver
- * pending signals (default action or a handler frame on the user stack). Returns with
- * interrupts disabled. */
-void exit_to_user_mode(struct pt_regs *regs);
+/* exit_to_user_mode: see kernel/entry_common.h. */
 
 /* copy_signal - at fork: @p inherits @parent's actions, mask, alternate stack, process group
  * and session; nothing pending, no timer. */

@@ -6,6 +6,7 @@
  * puts the result, or -errno, back in rax. An unknown number returns -ENOSYS and is logged the
  * first time it is seen.
  */
+#include "kernel/entry_common.h"
 #include "kernel/syscalls.h"
 #include "kernel/sched.h"
 #include "kernel/desc.h"
@@ -211,8 +212,7 @@ void do_syscall_64(struct pt_regs *regs)
 		}
 		regs->rax = (unsigned long)-ENOSYS;
 	}
-	exit_to_user_mode(regs);
-	local_irq_disable();
+	exit_to_user_mode(regs);	/* returns with interrupts disabled */
 }
 
 void syscall_init(void)

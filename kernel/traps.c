@@ -3,6 +3,7 @@
  * to kernel/irq.c, a user-mode exception becomes a signal for its process, and anything else
  * in the kernel is fixed up through the exception table or ends in die().
  */
+#include "kernel/entry_common.h"
 #include "kernel/traps.h"
 #include "kernel/extable.h"
 #include "kernel/panic.h"

@@ -7,6 +7,7 @@
  * address, or a kernel access to user memory outside the uaccess helpers, is either fixed up
  * through the exception table or a kernel bug.
  */
+#include "kernel/entry_common.h"
 #include "mm/fault.h"
 #include "mm/memlayout.h"
 #include "mm/vmalloc.h"
@@ -165,9 +166,8 @@ void exc_page_fault(struct pt_regs *regs, unsigned long error_code)
 	unsigned long address = read_cr2();
 
 	if (user_mode(regs)) {
-		do_user_addr_fault(regs, error_code, address);	/* maps the page or kills the process */
-		exit_to_user_mode(regs);
-		return;
+		do_user_addr_fault(regs, error_code, address);	/* maps the page, or signals */
+		return;			/* do_trap runs exit_to_user_mode */
 	}
 	/* Kernel mode: a uaccess helper may fault a user page in; else the exception table
 	 * turns the fault into -EFAULT; else it is a kernel bug. */

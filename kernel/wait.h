@@ -36,19 +36,18 @@ bool signal_pending(struct task_struct *task);
 bool fatal_signal_pending(struct task_struct *task);
 
 /*
- * wait_event_interruptible - sleep until @cond is true. Evaluates to 0, or -ERESTARTSYS if a
- * signal arrived first (the system call then restarts after a SA_RESTART handler, returns
- * -EINTR after another handler, and restarts if the signal was ignored).
+ * __wait_event - the loop both waits below share: queue, test @cond, give up with @err when
+ * @stop(current) says so, else sleep and test again. Evaluates to 0 or @err.
  */
-#define wait_event_interruptible(wq, cond) ({					\
+#define __wait_event(wq, cond, stop, err) ({					\
 	int __ret = 0;								\
 	struct wait_queue_entry __wait = { .task = current };			\
 	for (;;) {								\
 		prepare_to_wait(&(wq), &__wait);				\
 		if (cond)							\
 			break;							\
-		if (signal_pending(current)) {					\
-			__ret = -ERESTARTSYS;					\
+		if (stop(current)) {						\
+			__ret = (err);						\
 			break;							\
 		}								\
 		schedule();							\
@@ -58,25 +57,19 @@ bool fatal_signal_pending(struct task_struct *task);
 })
 
 /*
+ * wait_event_interruptible - sleep until @cond is true. Evaluates to 0, or -ERESTARTSYS if a
+ * signal arrived first (the system call then restarts after a SA_RESTART handler, returns
+ * -EINTR after another handler, and restarts if the signal was ignored).
+ */
+#define wait_event_interruptible(wq, cond)					\
+	__wait_event(wq, cond, signal_pending, -ERESTARTSYS)
+
+/*
  * wait_event_killable - sleep until @cond is true, woken early only by SIGKILL (a handled
  * signal waits until the sleep ends): for waits that cannot be restarted half-way, such as
  * disk I/O and page locks. Evaluates to 0, or -EINTR if SIGKILL arrived first.
  */
-#define wait_event_killable(wq, cond) ({					\
-	int __ret = 0;								\
-	struct wait_queue_entry __wait = { .task = current };			\
-	for (;;) {								\
-		prepare_to_wait(&(wq), &__wait);				\
-		if (cond)							\
-			break;							\
-		if (fatal_signal_pending(current)) {				\
-			__ret = -EINTR;						\
-			break;							\
-		}								\
-		schedule();							\
-	}									\
-	finish_wait(&(wq), &__wait);						\
-	__ret;									\
-})
+#define wait_event_killable(wq, cond)						\
+	__wait_event(wq, cond, fatal_signal_pending, -EINTR)
 
 #endif

@@ -112,6 +112,12 @@ struct inode_operations {
 	int (*mkdir)(struct inode *dir, const char *name, size_t len, umode_t mode);
 	int (*unlink)(struct inode *dir, const char *name, size_t len, struct inode *victim);
 	int (*rmdir)(struct inode *dir, const char *name, size_t len, struct inode *victim);
+	/*
+	 * readlink - for a symbolic link (S_IFLNK): copy its target into @buf, at most @size
+	 * bytes and no NUL. Returns the target's length (at most @size) or -errno. The path
+	 * walk follows links through it (readlink(2) returns it).
+	 */
+	ssize_t (*readlink)(struct inode *inode, char *buf, size_t size);
 };
 
 struct file_operations {

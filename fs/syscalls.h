@@ -97,7 +97,6 @@ long sys_pipe2(int __user *fildes, int flags);
 
 /* fs/namei.c */
 #define AT_REMOVEDIR	0x200		/* unlinkat: remove a directory (as rmdir) */
-long sys_getcwd(char __user *buf, unsigned long size);
 /* mkdir/mkdirat: create a directory (mode less the umask); unlink: remove a non-directory's
  * name; rmdir: remove an empty directory; unlinkat: either, by AT_REMOVEDIR (other flags:
  * -EINVAL). Each returns 0 or -errno with Linux's meaning (see do_mkdirat, do_unlinkat and
@@ -107,5 +106,56 @@ long sys_mkdirat(int dfd, const char __user *pathname, umode_t mode);
 long sys_unlink(const char __user *pathname);
 long sys_unlinkat(int dfd, const char __user *pathname, int flag);
 long sys_rmdir(const char __user *pathname);
+/* The other name calls (fs/namei.c): each returns 0 (readlink: the length) or -errno with
+ * Linux's meaning; see their comments there. */
+long sys_mknod(const char __user *pathname, umode_t mode, unsigned int dev);
+long sys_mknodat(int dfd, const char __user *pathname, umode_t mode, unsigned int dev);
+long sys_symlink(const char __user *oldname, const char __user *newname);
+long sys_symlinkat(const char __user *oldname, int newdfd, const char __user *newname);
+long sys_readlink(const char __user *pathname, char __user *buf, int bufsiz);
+long sys_readlinkat(int dfd, const char __user *pathname, char __user *buf, int bufsiz);
+long sys_link(const char __user *oldname, const char __user *newname);
+long sys_linkat(int olddfd, const char __user *oldname, int newdfd, const char __user *newname,
+		int flags);
+long sys_rename(const char __user *oldname, const char __user *newname);
+long sys_renameat(int olddfd, const char __user *oldname, int newdfd, const char __user *newname);
+long sys_renameat2(int olddfd, const char __user *oldname, int newdfd,
+		   const char __user *newname, unsigned int flags);
+
+/* fs/fs_struct.c: the current directory. */
+long sys_chdir(const char __user *filename);
+long sys_fchdir(unsigned int fd);
+long sys_getcwd(char __user *buf, unsigned long size);
+
+/* fs/attr.c: attributes (see there). */
+struct timespec_k;
+long sys_truncate(const char __user *pathname, long length);
+long sys_ftruncate(unsigned int fd, long length);
+long sys_chmod(const char __user *filename, umode_t mode);
+long sys_fchmod(unsigned int fd, umode_t mode);
+long sys_fchmodat(int dfd, const char __user *filename, umode_t mode);
+long sys_chown(const char __user *filename, int user, int group);
+long sys_lchown(const char __user *filename, int user, int group);
+long sys_fchown(unsigned int fd, int user, int group);
+long sys_fchownat(int dfd, const char __user *filename, int user, int group, int flag);
+long sys_utimensat(int dfd, const char __user *filename, const struct timespec_k __user *utimes,
+		   int flags);
+/* notify_change - apply @attr to @inode through its file system. 0 or -errno. */
+int notify_change(struct inode *inode, struct iattr *attr);
+
+/* fs/statfs.c */
+struct statfs_k;
+long sys_statfs(const char __user *pathname, struct statfs_k __user *buf);
+long sys_fstatfs(unsigned int fd, struct statfs_k __user *buf);
+
+/* fs/namespace.c, fs/fs-writeback.c: mounting, and writing back. */
+long sys_mount(const char __user *dev_name, const char __user *dir_name,
+	       const char __user *type, unsigned long flags, const void __user *data);
+long sys_umount2(const char __user *name, int flags);
+long sys_sync(void);
+long sys_syncfs(int fd);
+
+/* mm/msync.c */
+long sys_msync(unsigned long start, size_t len, int flags);
 
 #endif

@@ -193,6 +193,11 @@ fail:
 
 static pid_t last_pid;
 
+pid_t alloc_pid(void)
+{
+	return ++last_pid;
+}
+
 /*
  * alloc_thread_stack - a KERNEL_STACK_SIZE kernel stack in the vmalloc area, as Linux's
  * CONFIG_VMAP_STACK: its pages need not be contiguous, and the page below it is never mapped
@@ -353,7 +358,21 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 		}
 	}
 
-	p->pid = ++last_pid;
+	if (flags & CLONE_FS) {
+		p->fs = current->fs;
+		p->fs->users++;
+	} else {
+		p->fs = copy_fs_struct(current->fs);
+		if (!p->fs) {
+			put_files(p->files);
+			if (p->mm)
+				mmput(p->mm);
+			free_task(p);
+			return -ENOMEM;
+		}
+	}
+
+	p->pid = alloc_pid();
 	memcpy(p->comm, current->comm, sizeof(p->comm));
 	copy_signal(p, current);
 	p->cred = current->cred;

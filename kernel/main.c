@@ -20,6 +20,7 @@
 #include "kernel/sched.h"
 #include "kernel/syscalls.h"
 #include "fs/fs.h"
+#include "fs/mount.h"
 #include "kernel/tests/crash_test.h"
 
 #define FAULTLINE_VERSION "0.1"
@@ -81,6 +82,7 @@ void start_kernel(u32 magic, u32 boot_info_phys)
 	sched_init();
 	syscall_init();
 	start_init(NULL, NULL, NULL);
+	flusher_init();		/* pid 2: write-back (fs/fs-writeback.c) */
 	pr_info("Faultline: starting init. Ctrl-A C opens the QEMU monitor (try `info mem`), Ctrl-A X quits.\n");
 	cpu_idle();
 }

@@ -57,6 +57,7 @@ struct task_struct {
 	void *stack;			/* base of the kernel stack (KERNEL_STACK_SIZE) */
 	struct mm_struct *mm;		/* NULL for kernel threads (the idle task) */
 	struct files_struct *files;
+	struct fs_struct *fs;		/* current directory (CLONE_FS shares it) */
 
 	struct task_struct *parent;
 	struct list_head children;	/* tasks this one forked */

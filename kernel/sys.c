@@ -86,6 +86,16 @@ static u64 days_from_civil(unsigned int y, unsigned int m, unsigned int d)
 	return (u64)era * 146097 + doe - 719468;
 }
 
+u64 ktime_get_real_ns(void)
+{
+	return boot_epoch * NSEC_PER_SEC + ktime_get_ns();
+}
+
+s64 ktime_get_real_seconds(void)
+{
+	return (s64)(ktime_get_real_ns() / NSEC_PER_SEC);
+}
+
 void rtc_init(void)
 {
 	while (cmos_read(0x0a) & 0x80)		/* wait out an update in progress */

@@ -14,6 +14,11 @@ void tsc_init(void);
 extern unsigned long tsc_khz;
 /* ktime_get_ns / ktime_get_us - time since tsc_init; 0 before it ran. */
 u64 ktime_get_ns(void);
+
+/* ktime_get_real_ns / ktime_get_real_seconds - the wall-clock time (since 1970-01-01 UTC):
+ * the CMOS clock read at boot (rtc_init) plus the time since. For file timestamps. */
+u64 ktime_get_real_ns(void);
+s64 ktime_get_real_seconds(void);
 u64 ktime_get_us(void);
 
 /* it_real_tick - from the timer interrupt: send SIGALRM to every task whose ITIMER_REAL is

@@ -18,6 +18,9 @@
  */
 #include "mm/page_alloc.h"
 #include "mm/oom_kill.h"
+#include "fs/pagemap.h"
+
+#define SHRINK_BATCH	32		/* clean cache pages dropped per attempt */
 #include "kernel/printk.h"
 #include "kernel/panic.h"
 #include "kernel/lib/string.h"
@@ -234,6 +237,9 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page = get_page_from_freelist(gfp, order);
 
+	/* Out of free frames: first drop clean page-cache pages (they can be read again). */
+	while (!page && shrink_page_cache(SHRINK_BATCH + (1UL << order)))
+		page = get_page_from_freelist(gfp, order);
 	if (page || !(gfp & __GFP_HARDWALL) || order > PAGE_ALLOC_COSTLY_ORDER)
 		return page;
 	return __alloc_pages_may_oom(gfp, order);
@@ -271,12 +277,13 @@ static bool free_pages_check(unsigned long pfn, unsigned int order)
 		bad_page(pfn, "freeing a free frame (double free?)");
 		return false;
 	}
+	if (page_count(page) > 1)
+		return true;	/* only a reference goes: the tail frames stay untouched (a
+				 * bio may hold one on a kmalloc'ed buffer's slab frame) */
 	if (PageSlab(page)) {
 		bad_page(pfn, "freeing a slab frame behind the slab allocator's back");
 		return false;
 	}
-	if (page_count(page) > 1)
-		return true;	/* only a reference goes: the tail frames stay untouched */
 	/* The last reference: nothing may still map the frame or own it (Linux's
 	 * page_bad_reason()). A frame freed while a PTE maps it would be handed out again
 	 * while a process can still read and write it. */

@@ -26,7 +26,6 @@
 #define FAULTLINE_VERSION "0.1"
 
 extern char __bss_start[], __bss_stop[];
-void rtc_init(void);
 
 /* Parse the few command-line options the kernel itself acts on. */
 static void parse_early_options(void)
@@ -64,7 +63,7 @@ void start_kernel(u32 magic, u32 boot_info_phys)
 	mm_init();
 	mem_print_summary();
 	zero_page_init();
-	rtc_init();
+	timekeeping_init();
 	vfs_init();
 	console_init();
 	pci_init();

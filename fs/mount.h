@@ -75,6 +75,11 @@ struct inode *follow_dotdot_mount(struct inode *inode);
  * and returns @fn's value if non-zero. */
 int mount_for_each(int (*fn)(struct vfsmount *mnt, void *arg), void *arg);
 
+/* mounts_show - /proc/mounts, as Linux writes it: "device mountpoint type options 0 0" for
+ * the root, /proc and each mount (a proc_entry show function: see fs/proc/internal.h). */
+struct task_struct;
+size_t mounts_show(char *buf, size_t size, struct task_struct *task);
+
 /* iterate_supers - call @fn on each mounted super_block (for sync and the flusher). */
 void iterate_supers(void (*fn)(struct super_block *sb, void *arg), void *arg);
 

@@ -24,6 +24,7 @@
 #include "kernel/mutex.h"
 #include "kernel/printk.h"
 #include "kernel/lib/string.h"
+#include "kernel/lib/vsprintf.h"
 
 static LIST_HEAD(mount_list);
 static struct mutex namespace_sem = { NULL, { LIST_HEAD_INIT(namespace_sem.wait.head) } };
@@ -101,6 +102,33 @@ void iterate_supers(void (*fn)(struct super_block *sb, void *arg), void *arg)
 	list_for_each_entry(mnt, &mount_list, mnt_list)
 		fn(mnt->mnt_sb, arg);
 	mutex_unlock(&namespace_sem);
+}
+
+struct mounts_buf {
+	char *buf;
+	size_t size, len;
+};
+
+/* show_one_mount - mount_for_each callback of mounts_show. */
+static int show_one_mount(struct vfsmount *mnt, void *arg)
+{
+	struct mounts_buf *m = arg;
+
+	m->len += scnprintf(m->buf + m->len, m->size - m->len, "%s %s %s %s,relatime 0 0\n",
+			    mnt->mnt_devname, mnt->mnt_path, mnt->mnt_sb->s_type->name,
+			    (mnt->mnt_sb->s_flags & SB_RDONLY) ? "ro" : "rw");
+	return 0;
+}
+
+size_t mounts_show(char *buf, size_t size, struct task_struct *task)
+{
+	struct mounts_buf m = { buf, size, 0 };
+
+	(void)task;
+	m.len = scnprintf(buf, size, "rootfs / rootfs rw 0 0\n"
+			  "proc /proc proc rw,nosuid,nodev,noexec,relatime 0 0\n");
+	mount_for_each(show_one_mount, &m);
+	return m.len;
 }
 
 /* copy_mount_string - the user string @data (NULL allowed: returns NULL) into a new kernel

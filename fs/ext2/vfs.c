@@ -12,6 +12,7 @@
 #include "fs/pagemap.h"
 #include "fs/char_dev.h"
 #include "mm/slab.h"
+#include "mm/page.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "kernel/time.h"
@@ -308,6 +309,28 @@ static ssize_t ext2_vfs_readlink(struct inode *inode, char *buf, size_t size)
  * ext2_vfs_setattr - i_op->setattr: a new size (the cached pages past it dropped first, then
  * the blocks freed, or a hole made), mode, owner and times; then the inode is written.
  */
+/*
+ * ext2_zero_page_tail - the bytes of @inode from @pos to the end of its page must read as
+ * zero from now on (they are past the end of the file, or were and the file grows over
+ * them): zero them in the page cache and mark the page dirty, so the disk block's stale tail
+ * is overwritten too (Linux's block_truncate_page). 0 or -errno.
+ */
+static int ext2_zero_page_tail(struct inode *inode, loff_t pos)
+{
+	size_t off = (size_t)pos & ~PAGE_MASK;
+	struct page *page;
+
+	if (!off || pos >= inode->i_size)
+		return 0;
+	page = read_cache_page(NULL, inode->i_mapping, (unsigned long)pos >> PAGE_SHIFT, NULL);
+	if (IS_ERR(page))
+		return (int)PTR_ERR(page);
+	memset((char *)page_address(page) + off, 0, PAGE_SIZE - off);
+	set_page_dirty(page);
+	put_page(page);
+	return 0;
+}
+
 static int ext2_vfs_setattr(struct inode *inode, const struct iattr *attr)
 {
 	struct super_block *sb = inode->i_sb;
@@ -315,6 +338,12 @@ static int ext2_vfs_setattr(struct inode *inode, const struct iattr *attr)
 
 	if ((attr->ia_valid & ATTR_SIZE) && (u64)attr->ia_size > ext2_max_size(sb))
 		return -EFBIG;
+	if ((attr->ia_valid & ATTR_SIZE) && S_ISREG(inode->i_mode)) {
+		/* The block that holds the old end (growing) or the new one (shrinking). */
+		err = ext2_zero_page_tail(inode, min(attr->ia_size, inode->i_size));
+		if (err)
+			return err;
+	}
 	if ((attr->ia_valid & ATTR_SIZE) && attr->ia_size < inode->i_size) {
 		inode->i_size = attr->ia_size;
 		truncate_pagecache(inode, attr->ia_size);
@@ -471,6 +500,7 @@ static int ext2_vfs_fill_super(struct super_block *sb, int silent)
 	err = ext2_fill_super(sb, silent);
 	if (err)
 		goto out;
+	EXT2_SB(sb)->s_pagecache_data = true;
 	sb->s_op = &ext2_sops;
 	ei = ext2_iget(sb, EXT2_ROOT_INO);
 	root = IS_ERR(ei) ? ERR_PTR(PTR_ERR(ei)) : ext2_vfs_iget(sb, ei);

@@ -13,6 +13,7 @@
 #include "fs/inode.h"
 #include "fs/namei.h"
 #include "fs/ramfs.h"
+#include "fs/mount.h"
 #include "fs/readdir.h"
 #include "mm/page_alloc.h"
 #include "mm/pgtable.h"
@@ -210,6 +211,7 @@ static const struct proc_entry proc_root_entries[] = {
 	{ .name = "buddyinfo", .mode = S_IFREG | 0444, .show = buddyinfo_show },
 	{ .name = "uptime", .mode = S_IFREG | 0444, .show = uptime_show },
 	{ .name = "mmcheck", .mode = S_IFREG | 0400, .show = mmcheck_show },
+	{ .name = "mounts", .mode = S_IFREG | 0444, .show = mounts_show },
 };
 #define NR_ROOT_ENTRIES	ARRAY_SIZE(proc_root_entries)
 /* readdir positions: 0 ".", 1 "..", then the entries, then "self", then PID_POS + pid. */

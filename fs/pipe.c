@@ -146,8 +146,9 @@ static void pipe_release(struct inode *inode, struct file *file)
 
 /*
  * pipe_poll - f_op->poll: the read end is readable with data in the pipe and hangs up
- * (POLLHUP) once no writer is left; the write end is writable with room for PIPE_BUF bytes
- * (a write that size goes in at once) and in error (POLLERR) once no reader is left.
+ * (POLLHUP) once no writer is left; the write end is writable while there is room (Linux:
+ * a free page slot of its 16; this pipe has one page) and in error (POLLERR) once no reader
+ * is left.
  */
 static unsigned int pipe_poll(struct file *file, poll_table *pt)
 {
@@ -163,7 +164,7 @@ static unsigned int pipe_poll(struct file *file, poll_table *pt)
 			mask |= POLLHUP;
 	}
 	if (file_can_write(file)) {
-		if (PIPE_SIZE - pipe->len >= PIPE_BUF)
+		if (pipe->len < PIPE_SIZE)
 			mask |= POLLOUT | POLLWRNORM;
 		if (!pipe->readers)
 			mask |= POLLERR;

@@ -266,6 +266,7 @@ void sched_init(void)
 	unsigned long latch = PIT_TICK_RATE / HZ;
 
 	fpu_init();
+	rlim_init(init_task.rlim);	/* init (pid 1) copies these at fork */
 	INIT_LIST_HEAD(&init_task.run_list);
 	INIT_LIST_HEAD(&init_task.children);
 	INIT_LIST_HEAD(&init_task.sibling);

@@ -397,9 +397,11 @@ long sys_select(int n, unsigned long __user *inp, unsigned long __user *outp,
 	if (tvp) {
 		if (copy_from_user(&tv, tvp, sizeof(tv)))
 			return -EFAULT;
-		if (tv.tv_sec < 0 || tv.tv_usec < 0 || tv.tv_usec >= 1000000)
+		/* Linux carries whole seconds out of tv_usec; only negative times are invalid. */
+		if (tv.tv_sec < 0 || tv.tv_usec < 0)
 			return -EINVAL;
-		deadline = deadline_after((u64)tv.tv_sec, (u64)tv.tv_usec * 1000);
+		deadline = deadline_after((u64)tv.tv_sec + (u64)tv.tv_usec / 1000000,
+					  (u64)tv.tv_usec % 1000000 * 1000);
 	}
 	return poll_select_finish(deadline, tvp, true, core_sys_select(n, inp, outp, exp, deadline));
 }

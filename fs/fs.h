@@ -25,6 +25,7 @@ struct kstat;
 struct mm_struct;
 struct super_block;
 struct iattr;
+struct poll_table_struct;
 
 typedef long loff_t;
 typedef unsigned int umode_t;
@@ -225,6 +226,9 @@ struct file_operations {
 	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
 	/* fsync/fdatasync: make written data durable. Returns 0 or -errno. NULL: nothing to do. */
 	int (*fsync)(struct file *file, int datasync);
+	/* poll/select: the POLL* events ready now; poll_wait() on each queue that is woken when
+	 * they change (fs/poll.h). NULL: always readable and writable (DEFAULT_POLLMASK). */
+	unsigned int (*poll)(struct file *file, struct poll_table_struct *pt);
 };
 
 struct inode {

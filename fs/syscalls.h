@@ -58,6 +58,10 @@ long sys_writev(unsigned long fd, const struct iovec __user *vec, unsigned long 
 long sys_pread64(unsigned int fd, char __user *buf, size_t count, loff_t pos);
 long sys_pwrite64(unsigned int fd, const char __user *buf, size_t count, loff_t pos);
 long sys_lseek(unsigned int fd, off_t offset, unsigned int whence);
+/* sendfile: copy @count bytes of regular file @in_fd (from *@offset, which is advanced, or
+ * from and advancing its position if @offset is NULL) to @out_fd. Bytes written, or -EBADF,
+ * -EINVAL (input not a mappable regular file, O_APPEND output, negative offset), -EFAULT. */
+long sys_sendfile64(int out_fd, int in_fd, loff_t __user *offset, size_t count);
 
 /* fs/open.c */
 long sys_open(const char __user *filename, int flags, umode_t mode);
@@ -90,6 +94,20 @@ long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags);
 
 /* fs/fcntl.c */
 long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
+
+/* fs/select.c: wait for files to be ready (poll(2), select(2), with Linux's errors). */
+struct pollfd;
+struct k_timespec;
+struct k_timeval;
+struct sigset_argpack;
+long sys_poll(struct pollfd __user *ufds, unsigned int nfds, int timeout_msecs);
+long sys_ppoll(struct pollfd __user *ufds, unsigned int nfds, struct k_timespec __user *tsp,
+	       const unsigned long __user *sigmask, size_t sigsetsize);
+long sys_select(int n, unsigned long __user *inp, unsigned long __user *outp,
+		unsigned long __user *exp, struct k_timeval __user *tvp);
+long sys_pselect6(int n, unsigned long __user *inp, unsigned long __user *outp,
+		  unsigned long __user *exp, struct k_timespec __user *tsp,
+		  const struct sigset_argpack __user *sig);
 
 /* fs/pipe.c */
 long sys_pipe(int __user *fildes);

@@ -2,6 +2,7 @@
  * kernel/sys.c - small system calls: identity, time, uname, randomness, limits, TLS.
  */
 #include "kernel/sched.h"
+#include "kernel/utsname.h"
 #include "kernel/syscalls.h"
 #include "kernel/errno.h"
 #include "kernel/io.h"
@@ -33,6 +34,12 @@ struct new_utsname {
 /* The Linux ABI level Faultline implements (uname -r). */
 #define UTS_RELEASE	"6.1.0-faultline"
 
+/* uname's strings, also shown by /proc/sys/kernel/{ostype,osrelease,version,hostname}. */
+const char uts_sysname[] = "Linux";
+const char uts_nodename[] = "faultline";
+const char uts_release[] = UTS_RELEASE;
+const char uts_version[] = "#1 Faultline teaching kernel";
+
 long sys_uname(struct new_utsname __user *name)
 {
 	struct new_utsname u;
@@ -40,10 +47,10 @@ long sys_uname(struct new_utsname __user *name)
 	memset(&u, 0, sizeof(u));
 	/* The Linux it imitates, so programs that check the kernel version accept it; the
 	 * version string keeps the name (user/tests/test.h's on_faultline() looks for it). */
-	strscpy(u.sysname, "Linux", sizeof(u.sysname));
-	strscpy(u.nodename, "faultline", sizeof(u.nodename));
-	strscpy(u.release, UTS_RELEASE, sizeof(u.release));
-	strscpy(u.version, "#1 Faultline teaching kernel", sizeof(u.version));
+	strscpy(u.sysname, uts_sysname, sizeof(u.sysname));
+	strscpy(u.nodename, uts_nodename, sizeof(u.nodename));
+	strscpy(u.release, uts_release, sizeof(u.release));
+	strscpy(u.version, uts_version, sizeof(u.version));
 	strscpy(u.machine, "x86_64", sizeof(u.machine));
 	strscpy(u.domainname, "(none)", sizeof(u.domainname));
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
@@ -609,4 +616,18 @@ long sys_personality(unsigned int persona)
 	if (persona != PER_QUERY)
 		current->personality = persona;
 	return old;
+}
+
+/*
+ * sys_rseq - restartable sequences are not supported: -ENOSYS, Linux's own answer on a kernel
+ * without CONFIG_RSEQ. glibc registers one at every start and copes with ENOSYS, so the call
+ * is in the table to keep it out of the "unknown system call" log.
+ */
+long sys_rseq(void __user *rseq, u32 len, int flags, u32 sig)
+{
+	(void)rseq;
+	(void)len;
+	(void)flags;
+	(void)sig;
+	return -ENOSYS;
 }

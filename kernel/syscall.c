@@ -80,6 +80,7 @@ long sys_pause(void);
 long sys_alarm(unsigned int seconds);
 long sys_getitimer(int which, void __user *value);
 long sys_setitimer(int which, const void __user *value, void __user *ovalue);
+long sys_rseq(void __user *rseq, u32 len, int flags, u32 sig);
 
 #define NR_syscalls 335
 
@@ -221,6 +222,12 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(280, sys_utimensat),
 	SYSCALL(306, sys_syncfs),
 	SYSCALL(316, sys_renameat2),
+	SYSCALL(7, sys_poll),
+	SYSCALL(23, sys_select),
+	SYSCALL(40, sys_sendfile64),
+	SYSCALL(270, sys_pselect6),
+	SYSCALL(271, sys_ppoll),
+	SYSCALL(334, sys_rseq),
 };
 
 /* Unknown system calls are logged once each (a bitmap over the numbers seen). */

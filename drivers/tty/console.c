@@ -13,6 +13,8 @@
 #include "kernel/multiboot2.h"
 #include "kernel/sched.h"
 #include "kernel/wait.h"
+#include "fs/poll.h"
+#include "kernel/io.h"
 #include "kernel/printk.h"
 #include "kernel/errno.h"
 #include "kernel/lib/string.h"
@@ -125,7 +127,23 @@ static long console_ioctl(struct file *file, unsigned int cmd, unsigned long arg
 	return copy_to_user((void __user *)arg, &ws, sizeof(ws)) ? -EFAULT : 0;
 }
 
+/*
+ * console_poll - f_op->poll: readable when the UART holds a received byte (its line status
+ * says data ready), always writable. The UART raises no receive interrupt here, so there is
+ * no queue to wake a poller: poll_wait(NULL) makes it look again every tick.
+ */
+static unsigned int console_poll(struct file *file, poll_table *pt)
+{
+	unsigned int mask = POLLOUT | POLLWRNORM;
+
+	poll_wait(file, NULL, pt);
+	if (inb(console_port + 5) & 0x01)		/* UART_LSR & UART_LSR_DR */
+		mask |= POLLIN | POLLRDNORM;
+	return mask;
+}
+
 const struct file_operations console_fops = {
+	.poll = console_poll,
 	.read = console_read,
 	.write = console_write,
 	.ioctl = console_ioctl,

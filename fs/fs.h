@@ -1,10 +1,12 @@
 /*
  * fs/fs.h - the virtual file system in miniature: inodes, open files, and their page cache.
  *
- * Faultline's files live in a RAM file system (fs/ramfs.c) filled from the initramfs at boot
- * (fs/initramfs.c), plus generated files in /proc (fs/proc.c) and the console (fs/console.c).
- * A regular file's data is its page cache: an address_space holding one struct page per
- * 4 KiB of the file, exactly the pages the fault path maps for a file-backed VMA.
+ * The tree starts as a RAM file system (fs/ramfs.c) filled from the initramfs at boot
+ * (fs/initramfs.c), with generated files in /proc (fs/proc/) and device nodes in /dev; disks
+ * formatted ext2 are mounted on its directories (fs/namespace.c, fs/ext2/). A regular file's
+ * data is its page cache: an address_space holding one struct page per 4 KiB of the file,
+ * exactly the pages the fault path maps for a file-backed VMA; for a disk file it is read in
+ * by a_ops->readpage and written back by a_ops->writepage.
  */
 #ifndef FAULTLINE_FS_H
 #define FAULTLINE_FS_H

@@ -228,7 +228,8 @@ static struct page *__alloc_pages_may_oom(gfp_t gfp, unsigned int order)
 /*
  * alloc_pages - allocate 2^@order physically contiguous frames.
  * Returns the first frame's descriptor with _refcount 1, or NULL if no block of that order
- * is free (or order > MAX_ORDER). Never panics for lack of memory. With __GFP_HARDWALL
+ * is free (or order > MAX_ORDER). Never panics for lack of memory. Without a free block it
+ * first drops clean page-cache pages of mounted files (shrink_page_cache). With __GFP_HARDWALL
  * (GFP_USER, GFP_HIGHUSER_MOVABLE) and order <= PAGE_ALLOC_COSTLY_ORDER, a failure runs the
  * OOM killer and retries while that frees memory: the call may then sleep, and returns NULL
  * only if the current task is the victim (or dying anyway) or no memory could be freed.

@@ -1,9 +1,10 @@
 /*
  * init - the first user program of `make run`: /init in build/initramfs.cpio.
  *
- * Prints a banner, then runs the shell, /bin/sh, if the initramfs has one, else the seed
- * note's example, /bin/pgfaults; waits for it, says how it ended, and exits with its exit
- * status (128 + N if signal N killed it). The kernel then logs "init exited with status N"
+ * Prints a banner, mounts the first disk (/dev/vda, ext2: make run's build/disk.img) on /mnt,
+ * then runs the shell, /bin/sh, if the initramfs has one, else the seed note's example,
+ * /bin/pgfaults; waits for it, syncs and unmounts the disk, says how it ended, and exits with
+ * its exit status (128 + N if signal N killed it). The kernel then logs "init exited with status N"
  * (and with `poweroff` on its command line stops QEMU).
  *
  * Like every init it also reaps orphans: a process whose parent exits first is re-parented to
@@ -21,6 +22,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/mount.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -82,9 +84,39 @@ static int wait_for(pid_t pid)
 	}
 }
 
+#define DISK		"/dev/vda"
+#define DISK_MNT	"/mnt"
+
+/*
+ * mount_disk - mount the first disk (make run's build/disk.img, ext2) at /mnt if there is one,
+ * so a student's files there survive a reboot. Returns 1 if mounted, 0 if not.
+ */
+static int mount_disk(void)
+{
+	struct stat st;
+
+	if (stat(DISK, &st) != 0 || !S_ISBLK(st.st_mode))
+		return 0;
+	mkdir(DISK_MNT, 0755);
+	if (mount(DISK, DISK_MNT, "ext2", 0, NULL) != 0) {
+		printf("init: mount %s on %s: %s\n", DISK, DISK_MNT, strerror(errno));
+		return 0;
+	}
+	printf("init: %s (ext2) mounted on %s\n", DISK, DISK_MNT);
+	return 1;
+}
+
+/* umount_disk - write everything back and unmount /mnt (before init exits and QEMU stops). */
+static void umount_disk(void)
+{
+	sync();
+	if (umount(DISK_MNT) != 0)
+		printf("init: umount %s: %s (synced anyway)\n", DISK_MNT, strerror(errno));
+}
+
 int main(void)
 {
-	int have_shell = is_executable(SHELL), status;
+	int have_shell = is_executable(SHELL), status, mounted;
 	const char *prog = have_shell ? SHELL : FALLBACK;
 	pid_t pid;
 
@@ -92,10 +124,13 @@ int main(void)
 	if (have_shell)
 		printf("Type \"help\" for the programs in /bin, \"exit\" to leave.\n");
 
+	mounted = mount_disk();
 	pid = spawn(prog);
 	if (pid < 0)
 		return 1;
 	status = wait_for(pid);
+	if (mounted)
+		umount_disk();
 	if (status == -1)
 		return 1;
 

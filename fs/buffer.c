@@ -162,12 +162,52 @@ int sync_dirty_buffer(struct buffer_head *bh)
 	return 0;
 }
 
+
+/*
+ * sync_blockdev_batched - sync_blockdev with s_bdev_write_buffers: up to SYNC_BATCH_MAX dirty
+ * buffers are taken (referenced, marked clean) and written at once, so the disk sees them
+ * back to back; then the cache is searched again (it may have changed while we waited).
+ */
+static int sync_blockdev_batched(struct super_block *sb)
+{
+	struct buffer_head *batch[SYNC_BATCH_MAX], *bh;
+	int err = 0;
+
+	for (;;) {
+		unsigned int n = 0, i;
+
+		for (i = 0; i < BUFFER_HASH_SIZE && n < SYNC_BATCH_MAX; i++)
+			list_for_each_entry(bh, &sb->s_buffers[i], b_hash) {
+				if (!buffer_dirty(bh))
+					continue;
+				bh->b_count++;
+				bh->b_state &= ~(1UL << BH_Dirty);
+				batch[n++] = bh;
+				if (n == SYNC_BATCH_MAX)
+					break;
+			}
+		if (!n)
+			return 0;
+		err = sb->s_bdev_write_buffers(sb, batch, n);
+		for (i = 0; i < n; i++)
+			brelse(batch[i]);
+		if (err)
+			return err;	/* the failed ones are dirty again: not tried again now */
+	}
+}
+
 int sync_blockdev(struct super_block *sb)
 {
 	struct buffer_head *bh, *next;
 	unsigned int i;
 	int err = 0, ret;
 
+	if (sb->s_bdev_write_buffers) {
+		err = sync_blockdev_batched(sb);
+		if (!err)
+			return 0;
+		/* A write failed: try each dirty buffer once more, one at a time, below. */
+	}
 	for (i = 0; i < BUFFER_HASH_SIZE; i++)
 		list_for_each_entry_safe(bh, next, &sb->s_buffers[i], b_hash) {
 			ret = sync_dirty_buffer(bh);	/* frees nothing: no trim here */

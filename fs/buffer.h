@@ -52,6 +52,8 @@ enum req_op {
  * struct super_block - a mounted file system, as far as the buffer cache and a disk file
  * system need it (the VFS may grow it; Linux's names).
  */
+struct buffer_head;
+
 struct super_block {
 	struct block_device *s_bdev;	/* the disk (kernel) */
 	void *s_bdev_private;		/* the environment's handle (host: the image's fd) */
@@ -66,6 +68,12 @@ struct super_block {
 	 * disk) into or from @data. Returns 0 or -EIO.
 	 */
 	int (*s_bdev_io)(struct super_block *sb, sector_t block, char *data, size_t size, int op);
+	/*
+	 * s_bdev_write_buffers - write the @n buffers @bhs (each referenced, its BH_Dirty
+	 * already cleared) all at once and wait for them; a buffer whose write failed is
+	 * logged and marked dirty again. Returns 0 or -EIO. NULL: s_bdev_io one at a time.
+	 */
+	int (*s_bdev_write_buffers)(struct super_block *sb, struct buffer_head **bhs, unsigned int n);
 	/* The buffer cache: referenced or dirty buffers, hashed by block number. */
 	struct list_head s_buffers[BUFFER_HASH_SIZE];
 	struct list_head s_buffer_lru;	/* clean, unreferenced buffers, oldest first */
@@ -85,12 +93,15 @@ struct super_block {
 #endif
 };
 
+#define SYNC_BATCH_MAX	32	/* buffers sync_blockdev writes at once */
+
 /* b_state bits. */
 enum bh_state_bits {
 	BH_Uptodate,	/* b_data holds the block's current contents */
 	BH_Dirty,	/* b_data is newer than the disk */
 	BH_Mapped,	/* get_block: b_blocknr is a disk block */
 	BH_New,		/* get_block: the block was just allocated (its disk contents are junk) */
+	BH_Verified,	/* the file system checked b_data since it was read (ext2's bitmaps) */
 };
 
 struct buffer_head {
@@ -111,6 +122,8 @@ static inline bool buffer_new(const struct buffer_head *bh) { return bh->b_state
 static inline void set_buffer_uptodate(struct buffer_head *bh) { bh->b_state |= 1UL << BH_Uptodate; }
 static inline void set_buffer_mapped(struct buffer_head *bh) { bh->b_state |= 1UL << BH_Mapped; }
 static inline void set_buffer_new(struct buffer_head *bh) { bh->b_state |= 1UL << BH_New; }
+static inline bool buffer_verified(const struct buffer_head *bh) { return bh->b_state & (1UL << BH_Verified); }
+static inline void set_buffer_verified(struct buffer_head *bh) { bh->b_state |= 1UL << BH_Verified; }
 
 /*
  * sb_set_bdev - make @sb's disk the block device @bdev (the kernel's mount): s_bdev, its size,

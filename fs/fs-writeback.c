@@ -137,15 +137,29 @@ static void flusher_one_sb(struct super_block *sb, void *arg)
 		pr_err("%s: background write-back failed (%d)\n", sb->s_id, err);
 }
 
-/* flusher_thread - the flusher's life: every DIRTY_WRITEBACK_INTERVAL_NS (or when woken), a
- * pass over the mounted file systems. */
+void wakeup_flusher_reap(void)
+{
+	if (flusher)
+		wake_up_process(flusher);	/* interrupt-safe */
+}
+
+/* flusher_thread - the flusher's life: every DIRTY_WRITEBACK_INTERVAL_NS (or when sync wakes
+ * it), a pass over the mounted file systems; woken by a finished write-back bio, it ends the
+ * write-back of its pages (mm/page-writeback.c) and sleeps on. */
 static void flusher_thread(void *arg)
 {
+	u64 next = ktime_get_ns() + DIRTY_WRITEBACK_INTERVAL_NS;
+
 	(void)arg;
 	for (;;) {
 		bool all;
 
-		schedule_timeout_ns(ktime_get_ns() + DIRTY_WRITEBACK_INTERVAL_NS);
+		if (!writeback_reap_pending())
+			schedule_hrtimeout(next);	/* any wake-up ends it */
+		writeback_reap();
+		if (!flush_all && ktime_get_ns() < next)
+			continue;
+		next = ktime_get_ns() + DIRTY_WRITEBACK_INTERVAL_NS;
 		all = flush_all;
 		flush_all = false;
 		iterate_supers(flusher_one_sb, &all);

@@ -92,6 +92,7 @@ struct address_space {
 	unsigned long i_mmap_writable;	/* shared mappings of it (write-back must write-protect
 					 * their PTEs: page_mkclean) */
 	const struct address_space_operations *a_ops;
+	int wb_err;			/* an asynchronous write-back failed: the next fsync's error */
 };
 
 struct address_space_operations {
@@ -104,6 +105,15 @@ struct address_space_operations {
 	 * unlock_page, start the I/O, end_page_writeback when done. 0 or -errno. NULL: no backing
 	 * store (ramfs, shmem without swap): pages are never tagged dirty. */
 	int (*writepage)(struct page *page);
+	/* Read ahead: start the reads of @nr new pages (consecutive indices, locked, in the
+	 * cache) and return without waiting; each page is unlocked - PG_uptodate if its read
+	 * worked - when its I/O ends, maybe from the disk's interrupt. NULL: ->readpage each. */
+	void (*readahead)(struct file *file, struct page **pages, unsigned int nr);
+	/* Start the write-back of every dirty page of @mapping, several pages per request
+	 * (Linux's ->writepages), without waiting for the disk: each page stays PG_writeback
+	 * until its bio ends (mm/page-writeback.c). 0 or the first -errno. NULL: ->writepage
+	 * each. */
+	int (*writepages)(struct address_space *mapping);
 };
 
 struct inode_operations {
@@ -259,6 +269,19 @@ struct inode {
 	void *i_private;		/* file system's own data (ramfs: directory entries) */
 };
 
+/*
+ * file_ra_state - read-ahead state of one open file (mm/readahead.c): the current window is
+ * pages [start, start + size); reaching page start + size - async_size (it carries
+ * PG_readahead) starts reading the next window while the reader goes on with this one.
+ */
+struct file_ra_state {
+	unsigned long start;
+	unsigned int size;
+	unsigned int async_size;
+	unsigned int mmap_miss;		/* mapping faults that missed the cache, less the hits */
+	unsigned long prev_index;	/* the page read() read last: is the next one sequential? */
+};
+
 struct file {
 	struct inode *f_inode;
 	const struct file_operations *f_op;
@@ -269,6 +292,7 @@ struct file {
 	int f_count;			/* references: fd table slots, VMAs mapping it */
 	char f_path[128];		/* path it was opened by (for /proc/PID/maps) */
 	void *private_data;		/* /proc: the generated text */
+	struct file_ra_state f_ra;	/* read-ahead (zero at open: no window yet) */
 };
 
 #define FMODE_WRITER	0x1		/* holds write access to f_inode: its last fput

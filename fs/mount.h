@@ -97,6 +97,9 @@ void free_super(struct super_block *sb);
 int sync_filesystem(struct super_block *sb);
 /* wakeup_flusher_threads - ask the flusher to write back now (msync(MS_ASYNC), sync). */
 void wakeup_flusher_threads(void);
+/* wakeup_flusher_reap - a write-back bio finished (called from the disk's interrupt): wake
+ * the flusher to end its pages' write-back (mm/page-writeback.c). */
+void wakeup_flusher_reap(void);
 /* flusher_init - start the flusher kernel thread (once, at boot). */
 void flusher_init(void);
 

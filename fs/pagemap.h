@@ -54,11 +54,29 @@ bool clear_page_dirty_for_io(struct page *page);
  * wakes those waiting for it). */
 void set_page_writeback(struct page *page);
 void end_page_writeback(struct page *page);
-/* wait_on_page_writeback_killable - wait until @page is not under write-back. 0 or -EINTR. */
+/*
+ * Asynchronous write-back (mm/page-writeback.c):
+ * end_bio_writeback - bi_end_io of a write-back bio (in the disk's interrupt): queue it for
+ *	writeback_reap and wake the flusher.
+ * writeback_reap - in a task: end the write-back of the pages of every finished bio (a
+ *	failed write is logged and recorded in mapping->wb_err).
+ * writeback_reap_pending - are finished bios waiting for writeback_reap?
+ * writeback_wake_waiters - a page's write-back ended: wake those waiting for one.
+ * wait_on_page_writeback_killable - wait until @page is not under write-back, reaping as it
+ *	goes. 0 or -EINTR. wait_on_page_writeback - the same, not killable (truncate).
+ */
+struct bio;
+void end_bio_writeback(struct bio *bio);
+void writeback_reap(void);
+bool writeback_reap_pending(void);
+void writeback_wake_waiters(void);
 int wait_on_page_writeback_killable(struct page *page);
-/* filemap_fdatawrite - start write-back of every dirty page of @mapping. 0 or the first -errno. */
+void wait_on_page_writeback(struct page *page);
+/* filemap_fdatawrite - start write-back of every dirty page of @mapping (without waiting for
+ * the disk). 0 or the first -errno. */
 int filemap_fdatawrite(struct address_space *mapping);
-/* filemap_fdatawait - wait for every page of @mapping under write-back. 0 or -EINTR. */
+/* filemap_fdatawait - wait for every page of @mapping under write-back. 0, -EINTR, or the
+ * error of a write-back that failed since the last call (-EIO, reported once). */
 int filemap_fdatawait(struct address_space *mapping);
 /* filemap_write_and_wait - both: the pages dirty now are on the backing store on return. */
 int filemap_write_and_wait(struct address_space *mapping);
@@ -71,10 +89,11 @@ int filemap_write_and_wait(struct address_space *mapping);
 ssize_t generic_file_read(struct file *file, char __user *buf, size_t count, loff_t *pos);
 
 /*
- * balance_dirty_pages - a writer just dirtied a page of @mapping: if more page-cache pages
- * are dirty than the dirty limit (a fifth of free and cached memory), write this mapping's
- * dirty pages back now (Linux throttles the writer the same way), so dirty pages never crowd
- * out the memory that reclaiming clean pages needs.
+ * balance_dirty_pages - a writer just dirtied a page of @mapping. Above the background limit
+ * (a tenth of free and cached memory dirty) it starts this mapping's write-back without
+ * waiting; above the dirty limit (a fifth dirty or under write-back) it also waits for that
+ * write-back (Linux throttles the writer the same way), so dirty pages never crowd out the
+ * memory that reclaiming clean pages needs.
  */
 void balance_dirty_pages(struct address_space *mapping);
 
@@ -84,6 +103,46 @@ void balance_dirty_pages(struct address_space *mapping);
  * reclaim issue replaces this with LRU lists, kswapd and reverse mapping.)
  */
 unsigned long shrink_page_cache(unsigned long nr);
+
+/*
+ * grab_cache_page_beyond_eof - page @index of @mapping for a write, when the page lies wholly
+ * at or beyond the end of the file: its bytes are zeros, so a new page is added zeroed and up
+ * to date without reading the disk (Linux's write_begin does not read blocks it will fill).
+ * Referenced, or ERR_PTR(-ENOMEM/-EIO/-EINTR).
+ */
+struct page *grab_cache_page_beyond_eof(struct address_space *mapping, unsigned long index);
+
+/*
+ * add_to_page_cache - put the new @page (locked, with the caller's reference) at @index of
+ * @mapping; the cache takes a reference of its own. 0, -EEXIST if the slot is taken, or
+ * -ENOMEM (nothing changed).
+ */
+int add_to_page_cache(struct page *page, struct address_space *mapping, unsigned long index);
+
+/*
+ * filemap_get_page_ra - page @index of @file, up to date and referenced, reading it (and
+ * ahead of it, through @file's read-ahead state: mm/readahead.c) if it is not cached.
+ * @req_count is how many pages the caller will read from @index on. *@waited is set if the
+ * page was not up to date, so that the caller waited for the disk (a fault that did so is
+ * major). ERR_PTR(-ENOMEM/-EIO/-EINTR) on failure.
+ */
+struct page *filemap_get_page_ra(struct file *file, unsigned long index, unsigned long req_count,
+				 bool *waited);
+
+/*
+ * Read-ahead (mm/readahead.c, Linux's on-demand read-ahead in miniature).
+ * page_cache_sync_readahead - a reader of @file missed the cache at @index and wants
+ *	@req_count pages: read them and, if the reads look sequential, a window beyond.
+ * page_cache_async_readahead - a reader reached @page, marked PG_readahead: start the next
+ *	window (without waiting for it).
+ * filemap_mmap_readahead - a fault at @pgoff of a mapping missed the cache: read around it
+ *	(Linux's do_sync_mmap_readahead), unless the mapping said MADV_RANDOM (@vm_flags).
+ */
+#define VM_READAHEAD_PAGES	32	/* Linux's default window: read_ahead_kb = 128 */
+void page_cache_sync_readahead(struct file *file, unsigned long index, unsigned long req_count);
+void page_cache_async_readahead(struct file *file, struct page *page, unsigned long index,
+				unsigned long req_count);
+void filemap_mmap_readahead(struct file *file, unsigned long pgoff, unsigned long vm_flags);
 
 /* filemap_fault - vm_ops->fault of a page-cache file (mm/filemap.c). */
 vm_fault_t filemap_fault(struct vm_fault *vmf);

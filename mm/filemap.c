@@ -138,12 +138,9 @@ void end_page_writeback(struct page *page)
 	if (page->mapping)
 		xa_clear_mark(&page->mapping->i_pages, page->index, PAGECACHE_TAG_WRITEBACK);
 	wake_up(page_waitqueue(page));
+	writeback_wake_waiters();
 }
 
-int wait_on_page_writeback_killable(struct page *page)
-{
-	return PageWriteback(page) ? wait_on_page_bit_killable(page, PG_writeback) : 0;
-}
 
 int filemap_fdatawrite(struct address_space *mapping)
 {
@@ -153,6 +150,8 @@ int filemap_fdatawrite(struct address_space *mapping)
 
 	if (!mapping->a_ops || !mapping->a_ops->writepage)
 		return 0;
+	if (mapping->a_ops->writepages)
+		return mapping->a_ops->writepages(mapping);
 	xa_for_each_marked(&mapping->i_pages, index, page, PAGECACHE_TAG_DIRTY) {
 		int err;
 
@@ -178,7 +177,9 @@ int filemap_fdatawrite(struct address_space *mapping)
 	return ret;
 }
 
-int filemap_fdatawait(struct address_space *mapping)
+/* filemap_fdatawait_keep_errors - wait for every page of @mapping under write-back, leaving a
+ * failed write's error for the next filemap_fdatawait. 0 or -EINTR. */
+static int filemap_fdatawait_keep_errors(struct address_space *mapping)
 {
 	unsigned long index;
 	struct page *page;
@@ -195,6 +196,17 @@ int filemap_fdatawait(struct address_space *mapping)
 	return 0;
 }
 
+int filemap_fdatawait(struct address_space *mapping)
+{
+	int err = filemap_fdatawait_keep_errors(mapping);
+
+	if (!err && mapping->wb_err) {
+		err = mapping->wb_err;
+		mapping->wb_err = 0;
+	}
+	return err;
+}
+
 int filemap_write_and_wait(struct address_space *mapping)
 {
 	int err = filemap_fdatawrite(mapping);
@@ -205,12 +217,7 @@ int filemap_write_and_wait(struct address_space *mapping)
 
 /* --- finding, adding and removing pages --- */
 
-/*
- * add_to_page_cache - put the new @page (locked, with the caller's reference) at @index of
- * @mapping. The cache takes a reference of its own. 0, -EEXIST if the slot is taken, or
- * -ENOMEM (nothing changed).
- */
-static int add_to_page_cache(struct page *page, struct address_space *mapping, unsigned long index)
+int add_to_page_cache(struct page *page, struct address_space *mapping, unsigned long index)
 {
 	int err;
 
@@ -237,6 +244,7 @@ static void delete_from_page_cache(struct address_space *mapping, struct page *p
 	mapping->nrpages--;
 	nr_pagecache--;
 	page->mapping = NULL;
+	clear_page_flag(page, PG_readahead);
 	if (PageDirty(page)) {		/* truncated before write-back: the data is gone */
 		clear_page_flag(page, PG_dirty);
 		mod_node_page_state(NR_FILE_DIRTY, -1);
@@ -253,6 +261,24 @@ struct page *find_get_page(struct address_space *mapping, unsigned long index)
 	page = xa_load(&mapping->i_pages, index);
 	if (page)
 		get_page(page);
+	return page;
+}
+
+/* add_new_page_locked - a new zeroed page, locked, at @index of @mapping, with a reference
+ * for the caller: ERR_PTR(-EEXIST) if the slot is taken, ERR_PTR(-ENOMEM). */
+static struct page *add_new_page_locked(struct address_space *mapping, unsigned long index)
+{
+	struct page *page = alloc_page(__GFP_ZERO);
+	int err;
+
+	if (!page)
+		return ERR_PTR(-ENOMEM);
+	set_page_flag(page, PG_locked);
+	err = add_to_page_cache(page, mapping, index);
+	if (err) {
+		put_page(page);
+		return ERR_PTR(err);
+	}
 	return page;
 }
 
@@ -284,17 +310,12 @@ repeat:
 		goto repeat;
 	}
 
-	page = alloc_page(__GFP_ZERO);
-	if (!page)
-		return ERR_PTR(-ENOMEM);
-	set_page_flag(page, PG_locked);
 	/* Inserted locked before the read starts: others find it and wait for it. */
-	err = add_to_page_cache(page, mapping, index);
-	if (err) {
-		put_page(page);
-		if (err == -EEXIST)
+	page = add_new_page_locked(mapping, index);
+	if (IS_ERR(page)) {
+		if (PTR_ERR(page) == -EEXIST)
 			goto repeat;
-		return ERR_PTR(err);
+		return page;
 	}
 	if (!mapping->a_ops || !mapping->a_ops->readpage) {
 		/* No readpage: a zero-filled page is the data (a hole, or a new RAM-backed page). */
@@ -318,6 +339,60 @@ repeat:
 		return ERR_PTR(err);
 	}
 	return page;
+}
+
+struct page *grab_cache_page_beyond_eof(struct address_space *mapping, unsigned long index)
+{
+	struct page *page;
+
+repeat:
+	page = find_get_page(mapping, index);
+	if (page) {
+		if (PageUptodate(page))
+			return page;
+		put_page(page);		/* being read: read_cache_page waits for it */
+		return read_cache_page(NULL, mapping, index, NULL);
+	}
+	page = add_new_page_locked(mapping, index);
+	if (IS_ERR(page)) {
+		if (PTR_ERR(page) == -EEXIST)
+			goto repeat;
+		return page;
+	}
+	set_page_flag(page, PG_uptodate);
+	unlock_page(page);
+	return page;
+}
+
+struct page *filemap_get_page_ra(struct file *file, unsigned long index, unsigned long req_count,
+				 bool *waited)
+{
+	struct address_space *mapping = file->f_mapping;
+	struct page *page;
+	int err;
+
+	*waited = false;
+	page = find_get_page(mapping, index);
+	if (!page) {
+		page_cache_sync_readahead(file, index, req_count);
+		page = find_get_page(mapping, index);
+		if (!page)		/* no read-ahead here, or no memory for it */
+			return read_cache_page(file, mapping, index, waited);
+	}
+	page_cache_async_readahead(file, page, index, req_count);
+	if (PageUptodate(page))
+		return page;
+	*waited = true;
+	err = wait_on_page_locked_killable(page);
+	if (err) {
+		put_page(page);
+		return ERR_PTR(err);
+	}
+	if (PageUptodate(page))
+		return page;
+	/* Its read-ahead failed: read_cache_page drops it and tries once more, alone. */
+	put_page(page);
+	return read_cache_page(file, mapping, index, NULL);
 }
 
 void truncate_inode_pages(struct address_space *mapping, loff_t start)
@@ -350,8 +425,10 @@ void truncate_inode_pages(struct address_space *mapping, loff_t start)
 			 * time out), and only then may the page leave. Not killable: the
 			 * caller (unlink, truncate, umount) cannot stop half-way. */
 			get_page(page);
-			__wait_event(*page_waitqueue(page),
-				     !PageLocked(page) && !PageWriteback(page), no_stop, 0);
+			while (PageLocked(page) || PageWriteback(page)) {
+				wait_on_page_writeback(page);
+				__wait_event(*page_waitqueue(page), !PageLocked(page), no_stop, 0);
+			}
 			if (page->mapping != mapping) {
 				put_page(page);
 				continue;
@@ -400,8 +477,9 @@ void truncate_pagecache(struct inode *inode, loff_t newsize)
  * filemap_fault - vm_ops->fault of a mapped page-cache file (Linux's filemap_fault()).
  * Computes vmf->pgoff from the address and the VMA's file offset; a page wholly beyond the end
  * of the file is VM_FAULT_SIGBUS (as on Linux). Otherwise stores the cached page, referenced,
- * in vmf->page, reading it in first if needed: returns VM_FAULT_MAJOR if that took I/O,
- * 0 if not, VM_FAULT_OOM without memory, VM_FAULT_SIGBUS on a read error.
+ * in vmf->page, reading it (and the pages around it: mm/readahead.c) first if needed.
+ * Returns VM_FAULT_MAJOR if the page was not cached (the disk had to be read) or the fault
+ * waited for a read under way (read-ahead's, or another task's), 0 if not, VM_FAULT_OOM without memory, VM_FAULT_SIGBUS on a read error.
  */
 vm_fault_t filemap_fault(struct vm_fault *vmf)
 {
@@ -416,7 +494,36 @@ vm_fault_t filemap_fault(struct vm_fault *vmf)
 	if (vmf->pgoff >= size_pages)
 		return VM_FAULT_SIGBUS;
 
-	page = read_cache_page(file, file->f_mapping, vmf->pgoff, &major);
+	major = false;
+	page = find_get_page(file->f_mapping, vmf->pgoff);
+	if (page) {
+		/* A hit: the mapping is not random after all; at a marker, read the next window. */
+		if (file->f_ra.mmap_miss)
+			file->f_ra.mmap_miss--;
+		if (!(vma->vm_flags & VM_RAND_READ))
+			page_cache_async_readahead(file, page, vmf->pgoff, VM_READAHEAD_PAGES);
+	} else {
+		/* Not cached: the disk must be read, so the fault is major (Linux's rule), even
+		 * if the read is over before we look at the page again. */
+		major = true;
+		filemap_mmap_readahead(file, vmf->pgoff, vma->vm_flags);
+		page = find_get_page(file->f_mapping, vmf->pgoff);
+	}
+	if (page && !PageUptodate(page)) {
+		/* Being read (by read-ahead, ours or another's): waiting for it makes this fault
+		 * major, even if another task started the read (Linux counts the retry). */
+		major = true;
+		if (wait_on_page_locked_killable(page) || !PageUptodate(page)) {
+			put_page(page);
+			page = NULL;
+		}
+	}
+	if (!page) {
+		bool read;
+
+		page = read_cache_page(file, file->f_mapping, vmf->pgoff, &read);
+		major |= read;
+	}
 	if (IS_ERR(page))
 		return PTR_ERR(page) == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
 	vmf->page = page;
@@ -439,25 +546,34 @@ int generic_file_mmap(struct file *file, struct vm_area_struct *vma)
 ssize_t generic_file_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
 	struct inode *inode = file->f_inode;
+	unsigned long last_index;
 	size_t done = 0;
 	int err = 0;
 
 	if (*pos < 0)
 		return -EINVAL;
+	if (!count || *pos >= inode->i_size)
+		return 0;
+	/* The last page this read wants, for read-ahead's window (only a hint). */
+	last_index = (unsigned long)((*pos + (loff_t)min(count, (size_t)(inode->i_size - *pos)) - 1)
+				     >> PAGE_SHIFT);
 	while (done < count) {
 		loff_t p = *pos + (loff_t)done, size = inode->i_size;
 		size_t off = (size_t)p & ~PAGE_MASK, chunk;
+		unsigned long index = (unsigned long)p >> PAGE_SHIFT;
 		struct page *page;
 		unsigned long left;
+		bool waited;
 
 		if (p >= size)
 			break;
 		chunk = min(min(PAGE_SIZE - off, count - done), (size_t)(size - p));
-		page = read_cache_page(file, file->f_mapping, (unsigned long)p >> PAGE_SHIFT, NULL);
+		page = filemap_get_page_ra(file, index, last_index - index + 1, &waited);
 		if (IS_ERR(page)) {
 			err = (int)PTR_ERR(page);
 			break;
 		}
+		file->f_ra.prev_index = index;
 		left = copy_to_user(buf + done, (char *)page_address(page) + off, chunk);
 		put_page(page);
 		done += chunk - left;
@@ -473,8 +589,9 @@ ssize_t generic_file_read(struct file *file, char __user *buf, size_t count, lof
 	return (ssize_t)done;
 }
 
-/* dirty_limit - page-cache pages that may be dirty at once before writers must write back
- * themselves: a fifth of the free and cached memory (Linux's vm.dirty_ratio = 20). */
+/* dirty_limit - page-cache pages that may be dirty or under write-back at once before a
+ * writer must wait: a fifth of the free and cached memory (Linux's vm.dirty_ratio = 20).
+ * Half of it (vm.dirty_background_ratio = 10) starts write-back without waiting. */
 static unsigned long dirty_limit(void)
 {
 	return (nr_free_pages() + nr_pagecache) / 5;
@@ -482,8 +599,14 @@ static unsigned long dirty_limit(void)
 
 void balance_dirty_pages(struct address_space *mapping)
 {
-	if (global_node_page_state(NR_FILE_DIRTY) > dirty_limit())
-		filemap_fdatawrite(mapping);
+	unsigned long limit = dirty_limit();
+	unsigned long dirty = global_node_page_state(NR_FILE_DIRTY);
+
+	if (dirty > limit / 2)
+		filemap_fdatawrite(mapping);	/* started: the disk works while we go on */
+	writeback_reap();
+	if (global_node_page_state(NR_FILE_DIRTY) + global_node_page_state(NR_WRITEBACK) > limit)
+		filemap_fdatawait_keep_errors(mapping);	/* throttled until the disk catches up */
 }
 
 /*

@@ -27,6 +27,7 @@ enum pageflags {
 	PG_locked,	/* locked: being read in (not yet PG_uptodate), or under write-back setup */
 	PG_writeback,	/* being written to its backing store */
 	PG_swapbacked,	/* page-cache page of shared anonymous memory (shmem): its backing is swap */
+	PG_readahead,	/* page-cache page read ahead: the first hit on it starts the next window */
 };
 
 struct kmem_cache;
@@ -61,13 +62,16 @@ static inline bool test_page_flag(const struct page *page, int bit)
 {
 	return (page->flags >> bit) & 1UL;
 }
+/* set_page_flag / clear_page_flag - atomic (as Linux's set_bit): a disk's interrupt sets
+ * PG_uptodate and clears PG_locked of pages whose read it completed, while the interrupted
+ * task may be changing another bit of the same word. */
 static inline void set_page_flag(struct page *page, int bit)
 {
-	page->flags |= 1UL << bit;
+	__atomic_or_fetch(&page->flags, 1UL << bit, __ATOMIC_RELAXED);
 }
 static inline void clear_page_flag(struct page *page, int bit)
 {
-	page->flags &= ~(1UL << bit);
+	__atomic_and_fetch(&page->flags, ~(1UL << bit), __ATOMIC_RELAXED);
 }
 
 #define PageReserved(p)		test_page_flag(p, PG_reserved)
@@ -79,6 +83,7 @@ static inline void clear_page_flag(struct page *page, int bit)
 #define PageSwapCache(p)	test_page_flag(p, PG_swapcache)
 #define PageSwapBacked(p)	test_page_flag(p, PG_swapbacked)
 #define PageUptodate(p)		test_page_flag(p, PG_uptodate)
+#define PageReadahead(p)	test_page_flag(p, PG_readahead)
 #define PageLocked(p)		test_page_flag(p, PG_locked)
 #define PageWriteback(p)	test_page_flag(p, PG_writeback)
 

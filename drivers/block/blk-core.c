@@ -200,19 +200,28 @@ void bio_wait_complete(struct bio *bio)
 	bio_put_irq(bio);
 }
 
-int submit_bio_wait(struct bio *bio)
+void submit_bio_nowait(struct bio *bio)
 {
-	int err;
-
 	bio->bi_done = false;
 	if (!bio->bi_end_io)
 		bio->bi_end_io = bio_wait_complete;
 	bio_get(bio);			/* the completion path's reference */
 	submit_bio(bio);
-	err = wait_event_killable(bio->bi_wait, bio->bi_done);
+}
+
+int bio_await(struct bio *bio)
+{
+	int err = wait_event_killable(bio->bi_wait, bio->bi_done);
+
 	if (err)
 		return -EINTR;		/* killed: the completion frees what the device uses */
 	return bio->bi_status;
+}
+
+int submit_bio_wait(struct bio *bio)
+{
+	submit_bio_nowait(bio);
+	return bio_await(bio);
 }
 
 int bdev_rw_page(struct block_device *bdev, sector_t sector, struct page *page,

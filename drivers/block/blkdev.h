@@ -126,6 +126,13 @@ void submit_bio(struct bio *bio);
  * completion step sets bi_end_io first; that function must end with bio_wait_complete(bio).
  */
 int submit_bio_wait(struct bio *bio);
+/*
+ * submit_bio_nowait / bio_await - submit_bio_wait in two halves, so that a caller can start
+ * several bios (a read-ahead window, a batch of write-back) before it waits for the first:
+ * the disk then works through them back to back. bio_await returns as submit_bio_wait does.
+ */
+void submit_bio_nowait(struct bio *bio);
+int bio_await(struct bio *bio);
 /* bio_wait_complete - submit_bio_wait's completion: wake the waiter, drop the completion's
  * reference (bio_put_irq). */
 void bio_wait_complete(struct bio *bio);

@@ -5,30 +5,35 @@
  * Seed concept: "whenever a page gets evicted there is a write back". A cached page of a file
  * is PAGE_SIZE / block size blocks of it (4 with 1 KiB blocks, 1 with 4 KiB blocks).
  *   readpage   maps each block (ext2_get_block, create = 0: a hole stays zero) and reads the
- *              mapped ones into the page; the page is locked meanwhile, and the I/O makes the
- *              fault that waited for it a major fault.
- *   write()    puts each page in the cache (read first if only part of it is overwritten),
- *              allocates the blocks under it (create = 1: -ENOSPC comes back here, at write
- *              time, never at write-back), copies the user's bytes in and marks it dirty.
+ *              mapped ones into the page, waiting; the page is locked meanwhile, and the I/O
+ *              makes the fault that waited for it a major fault.
+ *   readahead  the same for a window of pages (mm/readahead.c), many pages per bio, without
+ *              waiting: the bio's completion unlocks the pages.
+ *   write()    puts each page in the cache (read first if only part of it is overwritten and
+ *              it lies within the file), allocates the blocks under it (create = 1: -ENOSPC
+ *              comes back here, at write time, never at write-back), copies the user's bytes
+ *              in and marks it dirty.
  *   mmap       a shared writable mapping's page starts read-only: the first write faults
  *              into ext2_page_mkwrite, which allocates the blocks and marks it dirty; write-
  *              back makes it read-only again (page_mkclean), so a later write is seen again.
- *   writepage  write-back of one dirty page: its blocks are written from the page while it
- *              is PG_writeback (and unlocked: readers and mappings go on using it).
- * The I/O is synchronous per page; the block map is read and changed under s_mutex, which is
- * never held across a copy to or from user memory (that copy may fault on a page of this very
- * file system).
+ *   writepages write-back of the dirty pages, many per bio, started and not waited for: each
+ *              page is PG_writeback (and unlocked: readers and mappings go on using it) until
+ *              its bio ends (mm/page-writeback.c). writepage does one page and waits.
+ * The block map is read and changed under s_mutex, which is never held across a copy to or
+ * from user memory (that copy may fault on a page of this very file system).
  */
 #include "fs/ext2/vfs.h"
 #include "fs/pagemap.h"
 #include "fs/mount.h"
 #include "mm/page.h"
 #include "mm/mm_types.h"
+#include "mm/rmap.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "kernel/sched.h"
 #include "kernel/time.h"
 #include "kernel/lib/string.h"
+
 
 #define MAX_BLOCKS_PER_PAGE	(PAGE_SIZE >> EXT2_MIN_BLOCK_LOG_SIZE)
 
@@ -150,9 +155,188 @@ static int ext2_writepage(struct page *page)
 	return err;
 }
 
+/*
+ * --- Many pages per request (Linux's mpage_readahead and mpage_writepages) ---
+ * A file written in order has its blocks in order on the disk, so the pages of a read-ahead
+ * window or of a write-back pass are mostly one run of sectors: each such run goes to the disk
+ * as one bio of up to BIO_MAX_VECS pages, and several bios are in flight at once. A page
+ * whose blocks are not one run from its start (1 KiB blocks scattered, a hole inside) takes
+ * the one-page path above instead.
+ */
+
+/* ext2_page_run - how many of the @n blocks of a page, from the first, follow each other on
+ * the disk; 0 if the page cannot be one bio segment (its first block is a hole, or a mapped
+ * block follows a hole or a jump). The blocks after the run are holes. */
+static unsigned int ext2_page_run(const u32 *blocks, unsigned int n)
+{
+	unsigned int run = 0;
+
+	while (run < n && blocks[run] && (!run || blocks[run] == blocks[run - 1] + 1))
+		run++;
+	for (unsigned int i = run; i < n; i++)
+		if (blocks[i])
+			return 0;
+	return run;
+}
+
+/*
+ * mpage_add - add the first @len bytes of @page, which go to or come from @sector, to @bio if
+ * they follow its last sector (*@next) and it has room; else submit @bio and start a new one
+ * for @op, ending in @end_io. Returns the bio the page is in, or NULL without memory (the
+ * page is then in none). *@next becomes the sector after the page's.
+ */
+static struct bio *mpage_add(struct bio *bio, struct super_block *sb, unsigned int op,
+			     bio_end_io_t *end_io, struct page *page, unsigned int len,
+			     sector_t sector, sector_t *next)
+{
+	if (bio && (sector != *next || bio_add_page(bio, page, len, 0) != len)) {
+		submit_bio(bio);
+		bio = NULL;
+	}
+	if (!bio) {
+		bio = bio_alloc(sb->s_bdev, op);
+		if (!bio)
+			return NULL;
+		bio->bi_iter.bi_sector = sector;
+		bio->bi_end_io = end_io;
+		bio_add_page(bio, page, len, 0);
+	}
+	*next = sector + (len >> SECTOR_SHIFT);
+	return bio;
+}
+
+/* ext2_read_end_io - a read-ahead bio ended (in the disk's interrupt): each page is up to date
+ * unless the read failed, and unlocked either way; waiting readers wake up. */
+static void ext2_read_end_io(struct bio *bio)
+{
+	for (unsigned int i = 0; i < bio->bi_vcnt; i++) {
+		struct page *page = bio->bi_io_vec[i].bv_page;
+
+		if (!bio->bi_status)
+			set_page_flag(page, PG_uptodate);
+		unlock_page(page);
+	}
+	bio_put_irq(bio);
+}
+
+/* ext2_readahead - a_ops->readahead (see fs/fs.h): map each page's blocks, zero its holes, and
+ * gather the pages whose sectors follow each other into bios, which complete by themselves. */
+static void ext2_readahead(struct file *file, struct page **pages, unsigned int nr)
+{
+	struct inode *inode = pages[0]->mapping->host;
+	struct super_block *sb = inode->i_sb;
+	unsigned int bits = sb->s_blocksize_bits;
+	u32 blocks[MAX_BLOCKS_PER_PAGE];
+	struct bio *bio = NULL;
+	sector_t next = 0;
+	unsigned int i;
+
+	for (i = 0; i < nr; i++) {
+		struct page *page = pages[i];
+		int n = ext2_map_page(inode, page, inode->i_size, 0, blocks, true);
+		unsigned int run, len;
+		sector_t sector;
+
+		if (n < 0)
+			break;			/* killed, or the block map is unreadable */
+		run = ext2_page_run(blocks, (unsigned int)n);
+		if (!run) {
+			bool all_holes = true;
+
+			for (int j = 0; j < n; j++)
+				all_holes &= !blocks[j];
+			if (all_holes) {
+				memset(page_address(page), 0, PAGE_SIZE);
+				set_page_flag(page, PG_uptodate);
+				unlock_page(page);
+			} else {
+				(void)ext2_readpage(file, page);	/* waits; unlocks */
+			}
+			continue;
+		}
+		len = run << bits;
+		if (len < PAGE_SIZE)
+			memset((char *)page_address(page) + len, 0, PAGE_SIZE - len);
+		sector = (sector_t)blocks[0] << (bits - SECTOR_SHIFT);
+		bio = mpage_add(bio, sb, REQ_OP_READ, ext2_read_end_io, page, len, sector, &next);
+		if (!bio)
+			break;
+	}
+	if (bio)
+		submit_bio(bio);
+	for (; i < nr; i++)
+		unlock_page(pages[i]);		/* not read: their readers try again, alone */
+}
+
+/* ext2_writepages - a_ops->writepages (see fs/fs.h): every dirty page of @mapping, in index
+ * order, goes under PG_writeback into bios of consecutive sectors, which are started and left
+ * to finish by themselves (end_bio_writeback, mm/page-writeback.c). */
+static int ext2_writepages(struct address_space *mapping)
+{
+	struct inode *inode = mapping->host;
+	struct super_block *sb = inode->i_sb;
+	unsigned int bits = sb->s_blocksize_bits;
+	u32 blocks[MAX_BLOCKS_PER_PAGE];
+	struct bio *bio = NULL;
+	sector_t next = 0;
+	unsigned long index;
+	struct page *page;
+	int ret = 0, err;
+
+	xa_for_each_marked(&mapping->i_pages, index, page, PAGECACHE_TAG_DIRTY) {
+		unsigned int run, len;
+		sector_t sector;
+		int n;
+
+		get_page(page);
+		err = lock_page_killable(page);
+		if (err) {
+			put_page(page);
+			ret = err;
+			break;
+		}
+		/* Truncated or cleaned while we slept, or (truncated) beyond the end now. */
+		if (page->mapping != mapping || !clear_page_dirty_for_io(page) ||
+		    (loff_t)page->index << PAGE_SHIFT >= inode->i_size) {
+			unlock_page(page);
+			put_page(page);
+			continue;
+		}
+		if (mapping->i_mmap_writable)
+			page_mkclean(page);	/* the next write through a mapping faults again */
+		n = ext2_map_page(inode, page, inode->i_size, 1, blocks, false);
+		run = n < 0 ? 0 : ext2_page_run(blocks, (unsigned int)n);
+		if (!run) {
+			/* Not one run of sectors (or no blocks: -ENOSPC, -EIO): alone, waited for. */
+			err = ext2_writepage(page);		/* unlocks */
+			put_page(page);
+			if (err && !ret)
+				ret = err;
+			continue;
+		}
+		set_page_writeback(page);
+		unlock_page(page);
+		len = run << bits;
+		sector = (sector_t)blocks[0] << (bits - SECTOR_SHIFT);
+		bio = mpage_add(bio, sb, REQ_OP_WRITE, end_bio_writeback, page, len, sector, &next);
+		if (!bio) {
+			set_page_dirty(page);		/* no memory now: later */
+			end_page_writeback(page);
+			if (!ret)
+				ret = -ENOMEM;
+		}
+		put_page(page);			/* the bio holds its own reference */
+	}
+	if (bio)
+		submit_bio(bio);
+	return ret;
+}
+
 const struct address_space_operations ext2_aops = {
 	.readpage = ext2_readpage,
 	.writepage = ext2_writepage,
+	.readahead = ext2_readahead,
+	.writepages = ext2_writepages,
 };
 
 ssize_t ext2_file_write_iter(struct file *file, const char __user *buf, size_t count,
@@ -180,8 +364,11 @@ ssize_t ext2_file_write_iter(struct file *file, const char __user *buf, size_t c
 		loff_t p = *pos + (loff_t)done;
 		size_t off = (size_t)p & ~PAGE_MASK;
 		size_t chunk = min(PAGE_SIZE - off, count - done);
-		struct page *page = read_cache_page(file, file->f_mapping,
-						    (unsigned long)p >> PAGE_SHIFT, NULL);
+		unsigned long index = (unsigned long)p >> PAGE_SHIFT;
+		/* A page wholly past the end holds zeros: no read (appending never reads). */
+		struct page *page = (loff_t)index << PAGE_SHIFT >= inode->i_size ?
+				    grab_cache_page_beyond_eof(file->f_mapping, index) :
+				    read_cache_page(file, file->f_mapping, index, NULL);
 		unsigned long left;
 		int n;
 
@@ -196,6 +383,7 @@ ssize_t ext2_file_write_iter(struct file *file, const char __user *buf, size_t c
 			break;
 		}
 		left = copy_from_user((char *)page_address(page) + off, buf + done, chunk);
+
 		set_page_dirty(page);
 		put_page(page);
 		done += chunk - left;

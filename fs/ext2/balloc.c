@@ -69,6 +69,8 @@ static struct buffer_head *read_block_bitmap(struct super_block *sb, unsigned lo
 			   group, le32_to_cpu(gdp->bg_block_bitmap));
 		return NULL;
 	}
+	if (buffer_verified(bh))
+		return bh;	/* checked when it was read (every allocation comes here) */
 	itable = le32_to_cpu(gdp->bg_inode_table);
 	if (!ext2_test_bit(le32_to_cpu(gdp->bg_block_bitmap) - first, bh->b_data) ||
 	    !ext2_test_bit(le32_to_cpu(gdp->bg_inode_bitmap) - first, bh->b_data))
@@ -76,6 +78,7 @@ static struct buffer_head *read_block_bitmap(struct super_block *sb, unsigned lo
 	for (i = 0; i < sbi->s_itb_per_group; i++)
 		if (!ext2_test_bit(itable + i - first, bh->b_data))
 			goto bad;
+	set_buffer_verified(bh);
 	return bh;
 bad:
 	EXT2_ERROR(sb, "Invalid block bitmap - block_group = %lu, block = %u", group,

@@ -503,9 +503,10 @@ vm_fault_t filemap_fault(struct vm_fault *vmf)
 		if (!(vma->vm_flags & VM_RAND_READ))
 			page_cache_async_readahead(file, page, vmf->pgoff, VM_READAHEAD_PAGES);
 	} else {
-		/* Not cached: the disk must be read, so the fault is major (Linux's rule), even
-		 * if the read is over before we look at the page again. */
-		major = true;
+		/* Not cached: a file on a disk must be read, so the fault is major (Linux's
+		 * rule), even if the read is over before we look at the page again. A RAM
+		 * file's missing page is a hole: zero-filled, minor. */
+		major = file->f_mapping->a_ops && file->f_mapping->a_ops->readpage;
 		filemap_mmap_readahead(file, vmf->pgoff, vma->vm_flags);
 		page = find_get_page(file->f_mapping, vmf->pgoff);
 	}

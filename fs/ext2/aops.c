@@ -290,6 +290,14 @@ static int ext2_writepages(struct address_space *mapping)
 
 		get_page(page);
 		err = lock_page_killable(page);
+		/* Dirtied again while its last write is still under way: that write must end
+		 * before this one starts (the disk may apply two writes in either order). */
+		while (!err && PageWriteback(page)) {
+			unlock_page(page);
+			err = wait_on_page_writeback_killable(page);
+			if (!err)
+				err = lock_page_killable(page);
+		}
 		if (err) {
 			put_page(page);
 			ret = err;

@@ -111,9 +111,12 @@ void bio_put_irq(struct bio *bio)
 
 unsigned int bio_add_page(struct bio *bio, struct page *page, unsigned int len, unsigned int off)
 {
+	unsigned int max = bio->bi_bdev->max_segments;
 	struct bio_vec *bv;
 
-	if (bio->bi_vcnt >= BIO_MAX_VECS || !len || off + len > PAGE_SIZE || off + len < off ||
+	if (!max || max > BIO_MAX_VECS)
+		max = BIO_MAX_VECS;
+	if (bio->bi_vcnt >= max || !len || off + len > PAGE_SIZE || off + len < off ||
 	    !IS_ALIGNED(len, SECTOR_SIZE) || !IS_ALIGNED(off, SECTOR_SIZE))
 		return 0;
 	bv = &bio->bi_io_vec[bio->bi_vcnt++];

@@ -57,6 +57,8 @@ struct block_device {
 	bool read_only;
 	bool has_flush;			/* the disk has a write cache to flush (REQ_OP_FLUSH does I/O) */
 	unsigned int logical_block_size;	/* 512 */
+	unsigned int max_segments;	/* segments per bio the driver takes (<= BIO_MAX_VECS;
+					 * 0: BIO_MAX_VECS) */
 	const struct block_device_operations *fops;
 	void *private_data;		/* the driver's */
 	bool bd_write_busy;		/* fs/block_dev.c: a write to the device file is under way */
@@ -75,7 +77,7 @@ struct bvec_iter {
 	unsigned int bi_size;		/* bytes left: the sum of the segments' lengths */
 };
 
-#define BIO_MAX_VECS		16
+#define BIO_MAX_VECS		64	/* 256 KiB of pages per bio */
 
 struct bio {
 	struct block_device *bi_bdev;
@@ -103,8 +105,8 @@ void bio_put(struct bio *bio);
 void bio_put_irq(struct bio *bio);
 /*
  * bio_add_page - append @len bytes at @off in @page (within the page; both multiples of 512)
- * as the next segment, taking a reference to @page. Returns @len, or 0 if the bio is full or
- * the segment is not sector-aligned.
+ * as the next segment, taking a reference to @page. Returns @len, or 0 if the bio is full
+ * (BIO_MAX_VECS segments, or its disk's max_segments) or the segment is not sector-aligned.
  */
 unsigned int bio_add_page(struct bio *bio, struct page *page, unsigned int len, unsigned int off);
 

@@ -29,6 +29,7 @@
 #include "mm/page.h"
 #include "mm/slab.h"
 
+#define VIRTIO_BLK_F_SEG_MAX	2
 #define VIRTIO_BLK_F_RO		5
 #define VIRTIO_BLK_F_BLK_SIZE	6
 #define VIRTIO_BLK_F_FLUSH	9
@@ -41,6 +42,7 @@
 
 /* Device configuration offsets (spec 5.2.4). */
 #define VIRTIO_BLK_CFG_CAPACITY	0	/* u64, in 512-byte sectors */
+#define VIRTIO_BLK_CFG_SEG_MAX	12	/* u32, with F_SEG_MAX: data segments per request */
 #define VIRTIO_BLK_CFG_BLK_SIZE	20	/* u32, with F_BLK_SIZE */
 
 struct virtio_blk_outhdr {
@@ -56,6 +58,7 @@ struct virtblk_req {
 	struct virtio_blk_outhdr out_hdr;
 	u8 status;
 	struct bio *bio;
+	struct virtio_buf bufs[BIO_MAX_VECS + 2];	/* the chain offered (too big for the stack) */
 	struct list_head list;		/* on vblk->free_reqs while unused */
 };
 
@@ -72,7 +75,7 @@ struct virtio_blk {
  * (too few free descriptors). */
 static int virtblk_add_req(struct virtio_blk *vblk, struct virtblk_req *req)
 {
-	struct virtio_buf bufs[BIO_MAX_VECS + 2];
+	struct virtio_buf *bufs = req->bufs;
 	struct bio *bio = req->bio;
 	unsigned int n = 0;
 	bool device_writes = bio->bi_opf == REQ_OP_READ;
@@ -201,6 +204,7 @@ static int virtblk_probe(struct pci_dev *pci, const struct pci_device_id *id)
 	}
 	offered = vp_get_features(&vblk->vdev);
 	accepted = offered & ((1u << VIRTIO_BLK_F_RO) | (1u << VIRTIO_BLK_F_BLK_SIZE) |
+			      (1u << VIRTIO_BLK_F_SEG_MAX) |
 			      (1u << VIRTIO_BLK_F_FLUSH));
 	vp_finalize_features(&vblk->vdev, accepted);
 	err = -ENOMEM;
@@ -211,6 +215,21 @@ static int virtblk_probe(struct pci_dev *pci, const struct pci_device_id *id)
 	vblk->bdev.read_only = accepted & (1u << VIRTIO_BLK_F_RO);
 	vblk->bdev.has_flush = accepted & (1u << VIRTIO_BLK_F_FLUSH);
 	vblk->bdev.logical_block_size = SECTOR_SIZE;
+	/* A request is a header, its data segments and a status byte, all in one chain of
+	 * descriptors: no more segments than the ring holds, nor than the device takes. */
+	vblk->bdev.max_segments = vblk->vq->num > 2 ? vblk->vq->num - 2 : 0;
+	if (accepted & (1u << VIRTIO_BLK_F_SEG_MAX)) {
+		u32 seg_max = vp_config_read32(&vblk->vdev, VIRTIO_BLK_CFG_SEG_MAX);
+
+		if (seg_max < vblk->bdev.max_segments)
+			vblk->bdev.max_segments = seg_max;
+	}
+	err = -ENODEV;
+	if (!vblk->bdev.max_segments) {
+		pci_drv_info("virtio_blk", pci, "no data segment fits a request (queue of %u)\n",
+			     vblk->vq->num);
+		goto fail;
+	}
 	vblk->bdev.fops = &virtblk_fops;
 	vblk->bdev.private_data = vblk;
 	err = -ENODEV;
@@ -230,8 +249,9 @@ static int virtblk_probe(struct pci_dev *pci, const struct pci_device_id *id)
 		pci_drv_info("virtio_blk", pci, "cannot add the disk (%d)\n", err);
 		return err;
 	}
-	pci_drv_info("virtio_blk", pci, "%s: queue of %u, IRQ %u, features %#x (offered %#x)\n",
-		     vblk->bdev.bd_name, vblk->vq->num, pci->irq, accepted, offered);
+	pci_drv_info("virtio_blk", pci, "%s: queue of %u, %u segments per request, IRQ %u, features %#x (offered %#x)\n",
+		     vblk->bdev.bd_name, vblk->vq->num, vblk->bdev.max_segments, pci->irq, accepted,
+		     offered);
 	if (accepted & (1u << VIRTIO_BLK_F_BLK_SIZE))
 		pci_drv_info("virtio_blk", pci, "%s: device block size %u\n", vblk->bdev.bd_name,
 			     vp_config_read32(&vblk->vdev, VIRTIO_BLK_CFG_BLK_SIZE));

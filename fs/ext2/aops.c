@@ -159,7 +159,7 @@ static int ext2_writepage(struct page *page)
  * --- Many pages per request (Linux's mpage_readahead and mpage_writepages) ---
  * A file written in order has its blocks in order on the disk, so the pages of a read-ahead
  * window or of a write-back pass are mostly one run of sectors: each such run goes to the disk
- * as one bio of up to BIO_MAX_VECS pages, and several bios are in flight at once. A page
+ * as one bio of up to BIO_MAX_VECS (64) pages, and several bios are in flight at once. A page
  * whose blocks are not one run from its start (1 KiB blocks scattered, a hole inside) takes
  * the one-page path above instead.
  */

@@ -100,3 +100,30 @@ KTEST(blk_killed_waiter_leaves_bio_to_completion)
 	bio_put(bio_alloc(&disk, REQ_OP_READ));		/* ...but at the next bio_alloc/bio_put */
 	KEXPECT_EQ(t, page_count(page), 0);
 }
+
+/* bio_add_page stops at the disk's max_segments (a virtio ring's size, the device's seg_max),
+ * and at BIO_MAX_VECS when the disk gives no limit. */
+KTEST(blk_bio_respects_max_segments)
+{
+	struct block_device disk = fake_disk(1024, false);
+	struct page *page = alloc_page(GFP_KERNEL);
+	struct bio *bio;
+	unsigned int n = 0;
+
+	KASSERT(t, page);
+	disk.max_segments = 3;
+	bio = bio_alloc(&disk, REQ_OP_READ);
+	KASSERT(t, bio);
+	while (n < BIO_MAX_VECS + 1 && bio_add_page(bio, page, 512, 0) == 512)
+		n++;
+	KEXPECT_EQ(t, n, 3);
+	bio_put(bio);
+	disk.max_segments = 0;
+	bio = bio_alloc(&disk, REQ_OP_READ);
+	KASSERT(t, bio);
+	for (n = 0; n < BIO_MAX_VECS + 1 && bio_add_page(bio, page, 512, 0) == 512; )
+		n++;
+	KEXPECT_EQ(t, n, BIO_MAX_VECS);
+	bio_put(bio);
+	__free_page(page);
+}

@@ -126,7 +126,7 @@ static void madvise_willneed(struct vm_area_struct *vma, unsigned long start, un
 
 /* --- MADV_PAGEOUT --- */
 
-#define PAGEOUT_BATCH	16		/* pages written per bio (BIO_MAX_VECS) */
+#define PAGEOUT_BATCH	SWAP_WRITE_BATCH	/* pages unmapped, then written, at a time */
 
 struct pageout_walk {
 	struct page *pages[PAGEOUT_BATCH];	/* unmapped, locked, to be written */

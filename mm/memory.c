@@ -457,6 +457,8 @@ static int zap_pte(pte_t *pte, unsigned long addr, struct mm_walk *walk)
 		set_page_dirty(page);		/* written through a shared mapping */
 	page_remove_rmap(page);
 	dec_mm_counter(vma->vm_mm, mm_counter(page));
+	if (PageSwapCache(page) && !page->_mapcount)
+		try_to_free_swap(page);		/* Linux's free_swap_cache: no PTE needs its slot */
 	put_page(page);
 	return 0;
 }

@@ -75,10 +75,11 @@ static bool next_slot_follows(struct bio *bio, struct page *page, struct block_d
 
 int swap_writepages(struct page **pages, unsigned int n)
 {
-	struct bio *bio = NULL;
+	struct bio *bios[SWAP_WRITE_BATCH], *bio = NULL;
+	unsigned int nr_bios = 0;
 	int err = 0;
 
-	for (unsigned int i = 0; i < n; i++) {
+	for (unsigned int i = 0; i < n && i < SWAP_WRITE_BATCH; i++) {
 		struct page *page = pages[i];
 		struct swap_info_struct *si = swp_swap_info((swp_entry_t){ page->private });
 
@@ -98,13 +99,15 @@ int swap_writepages(struct page **pages, unsigned int n)
 			}
 			bio->bi_iter.bi_sector = swap_page_sector(page);
 			bio->bi_end_io = end_swap_bio_write;
+			bio_get(bio);		/* ours: the bio is freed here, in the task */
+			bios[nr_bios++] = bio;
 		}
 		clear_page_flag(page, PG_dirty);	/* set again by a failed write */
 		bio_add_page(bio, page, PAGE_SIZE, 0);
 	}
 	if (bio)
 		submit_bio(bio);
-	for (unsigned int i = 0; i < n; i++) {
+	for (unsigned int i = 0; i < n && i < SWAP_WRITE_BATCH; i++) {
 		if (wait_on_page_locked_killable(pages[i])) {
 			err = -EINTR;
 			break;
@@ -115,6 +118,8 @@ int swap_writepages(struct page **pages, unsigned int n)
 		else
 			count_vm_event(PSWPOUT);
 	}
+	for (unsigned int i = 0; i < nr_bios; i++)
+		bio_put(bios[i]);		/* after a fatal signal the completion frees it */
 	return err;
 }
 
@@ -122,6 +127,7 @@ int swap_readpage(struct page *page)
 {
 	struct swap_info_struct *si = swp_swap_info((swp_entry_t){ page->private });
 	struct bio *bio;
+	int err = 0;
 
 	if (!si) {
 		unlock_page(page);
@@ -135,11 +141,14 @@ int swap_readpage(struct page *page)
 	bio->bi_iter.bi_sector = swap_page_sector(page);
 	bio->bi_end_io = end_swap_bio_read;
 	bio_add_page(bio, page, PAGE_SIZE, 0);
+	bio_get(bio);				/* ours: the bio is freed here, in the task */
 	submit_bio(bio);
 	if (wait_on_page_locked_killable(page))
-		return -EINTR;
-	if (!PageUptodate(page))
-		return -EIO;
-	count_vm_event(PSWPIN);
-	return 0;
+		err = -EINTR;
+	else if (!PageUptodate(page))
+		err = -EIO;
+	else
+		count_vm_event(PSWPIN);
+	bio_put(bio);
+	return err;
 }

@@ -79,6 +79,9 @@ void swap_free(swp_entry_t entry);
 void free_swap_and_cache(swp_entry_t entry);
 /* swap_count - the PTEs holding @entry (0 for a bad entry). */
 unsigned int swap_count(swp_entry_t entry);
+/* swapcache_prepare - a page is about to be read in for @entry: mark the slot SWAP_HAS_CACHE.
+ * 0, -EEXIST (someone else is at it), or -ENOENT (no PTE holds @entry any more). */
+int swapcache_prepare(swp_entry_t entry);
 /* swapcache_clear - the page for @entry left the swap cache: clear SWAP_HAS_CACHE (the slot
  * is freed if no PTE holds it). For mm/swap_state.c. */
 void swapcache_clear(swp_entry_t entry);
@@ -91,8 +94,9 @@ void swap_for_each_device(void (*fn)(struct swap_info_struct *si, void *arg), vo
 
 /* --- mm/swap_state.c: the swap cache --- */
 
-/* add_to_swap_cache - file @page (with the caller's reference) under @entry: PG_swapcache,
- * page->private = entry, one reference held by the cache. 0, -EEXIST or -ENOMEM. */
+/* add_to_swap_cache - file @page (with the caller's reference) under @entry, whose slot the
+ * caller marked SWAP_HAS_CACHE (get_swap_page, swapcache_prepare): PG_swapcache, page->private
+ * = entry, one reference held by the cache. 0, -EEXIST or -ENOMEM. */
 int add_to_swap_cache(struct page *page, swp_entry_t entry);
 /* delete_from_swap_cache - take @page out of the swap cache (the slot loses SWAP_HAS_CACHE)
  * and drop the cache's reference. */
@@ -120,8 +124,10 @@ void swap_cache_init_type(unsigned int type);
 
 /* --- mm/page_io.c: moving pages to and from slots --- */
 
+#define SWAP_WRITE_BATCH	16	/* most pages swap_writepages takes at once */
+
 /*
- * swap_writepages - write the @n pages of @pages (each locked, PG_writeback, in the swap
+ * swap_writepages - write the @n (at most SWAP_WRITE_BATCH) pages of @pages (each locked, PG_writeback, in the swap
  * cache) to their slots, batching neighbouring slots into one bio, and wait. Each page is
  * unlocked when its write ends; one whose write failed keeps PG_dirty (its slot is stale).
  * Returns 0, or -EINTR if a fatal signal ended the wait (the writes finish on their own).

@@ -119,14 +119,18 @@ repeat:
 	page = alloc_page(GFP_HIGHUSER_MOVABLE);
 	if (!page)
 		return ERR_PTR(-ENOMEM);
-	if (!swap_count(entry)) {		/* the allocation may have slept */
+	err = swapcache_prepare(entry);
+	if (err) {
 		put_page(page);
-		return NULL;
+		if (err == -EEXIST)
+			goto repeat;
+		return NULL;			/* the allocation slept and the entry went */
 	}
 	set_page_flag(page, PG_locked);
 	/* Inserted locked before the read starts: others find it and wait. */
 	err = add_to_swap_cache(page, entry);
 	if (err) {
+		swapcache_clear(entry);
 		put_page(page);
 		if (err == -EEXIST)
 			goto repeat;

@@ -217,6 +217,22 @@ void free_swap_and_cache(swp_entry_t entry)
 	}
 }
 
+int swapcache_prepare(swp_entry_t entry)
+{
+	struct swap_info_struct *si = swp_swap_info(entry);
+	unsigned int *map;
+
+	if (!si)
+		return -ENOENT;
+	map = &si->swap_map[swp_offset(entry)];
+	if (*map == SWAP_MAP_BAD || !(*map & SWAP_COUNT_MASK))
+		return -ENOENT;
+	if (*map & SWAP_HAS_CACHE)
+		return -EEXIST;
+	*map |= SWAP_HAS_CACHE;
+	return 0;
+}
+
 void swapcache_clear(swp_entry_t entry)
 {
 	struct swap_info_struct *si = swp_swap_info(entry);

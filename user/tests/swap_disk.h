@@ -12,6 +12,12 @@
  *   fill(p, pages, seed)   write a pattern unique to each word, page and seed
  *   bad_pages(p, pages, seed)  how many pages differ from it
  *   majflt()               this process's major faults (getrusage)
+ *   EXPECT_SWAPFREE(kb)    SwapFree is @kb: exactly on Faultline, which takes a page out of the
+ *                          swap cache (freeing its slot) as soon as no PTE needs it and its
+ *                          write is done. On Linux up to SwapCached + 512 kB less: Linux's swap
+ *                          writes are asynchronous and it leaves written pages in the swap
+ *                          cache until reclaim or swapoff, and each CPU keeps up to 64 slots
+ *                          allocated ahead and 64 freed ones not yet given back (swap_slots.c)
  */
 #ifndef FAULTLINE_USER_SWAP_DISK_H
 #define FAULTLINE_USER_SWAP_DISK_H
@@ -92,6 +98,18 @@ static inline size_t bad_pages(const unsigned char *p, size_t pages, uint64_t se
 	}
 	return bad;
 }
+
+#define EXPECT_SWAPFREE(kb)							\
+	do {									\
+		long _want = (kb), _free = meminfo_kb("SwapFree:");		\
+		long _cached = meminfo_kb("SwapCached:");			\
+		if (on_faultline())						\
+			EXPECT(_free == _want, "SwapFree %ld kB, expected %ld", _free, _want); \
+		else								\
+			EXPECT(_free <= _want && _want - _free <= _cached + 512, \
+			       "SwapFree %ld kB, expected %ld less at most SwapCached %ld + 512", \
+			       _free, _want, _cached);				\
+	} while (0)
 
 static inline long majflt(void)
 {

@@ -2,9 +2,11 @@
  * swap_pageout - MADV_PAGEOUT sends private anonymous pages to swap, and they come back
  * intact: 4 MiB filled with a pattern, paged out (pswpout grows by at least its 1024 pages,
  * SwapFree falls by at least 4 MiB, /proc/self/pagemap shows every page on swap), then read
- * back (every byte as written; the pages still in the swap cache come back without I/O, the
- * others are read: pswpin grows by at least the pages SwapCached did not hold, and if any was
- * read the process had a major fault). munmap gives every slot back (SwapFree as before).
+ * back (every byte as written). On Faultline, which writes synchronously and frees each page
+ * once written, SwapCached is then 0 and the read-back reads every page (pswpin grows by at
+ * least 1024, with major faults); Linux's writes are asynchronous and its written pages stay in
+ * the swap cache until reclaim, so it reads fewer (printed, not checked). munmap gives every
+ * slot back (SwapFree as before; on Linux less what the swap cache still holds).
  * Without swap on, MADV_PAGEOUT leaves the pages where they are.
  */
 #include "swap_disk.h"
@@ -37,22 +39,30 @@ int main(void)
 	       free0 - free1, len / 1024);
 	EXPECT_EQ(swapped_pages(p, PAGES), PAGES);
 
+	/* Faultline wrote the pages synchronously and freed them; Linux's writes are
+	 * asynchronous and its pages wait in the swap cache until reclaim. */
 	cached = meminfo_kb("SwapCached:") / 4;
+	if (on_faultline())
+		EXPECT_EQ(cached, 0);
 	in0 = vmstat("pswpin");
 	maj0 = majflt();
 	bad = bad_pages(p, PAGES, 1);
 	maj1 = majflt();
 	in1 = vmstat("pswpin");
 	EXPECT(bad == 0, "%zu of %lu pages came back wrong", bad, PAGES);
-	EXPECT(in1 - in0 + cached >= (long)PAGES,
-	       "pswpin grew by %ld with %ld pages in the swap cache, expected >= %lu together",
-	       in1 - in0, cached, PAGES);
+	if (on_faultline()) {
+		EXPECT(in1 - in0 >= (long)PAGES, "pswpin grew by %ld, expected >= %lu", in1 - in0, PAGES);
+		EXPECT(maj1 > maj0, "no major fault reading %lu pages back from swap", PAGES);
+	} else {
+		printf("Linux: pswpin +%ld, major faults +%ld, %ld pages were in the swap cache\n",
+		       in1 - in0, maj1 - maj0, cached);
+	}
 	if (in1 > in0)
 		EXPECT(maj1 > maj0, "%ld pages read from swap but no major fault", in1 - in0);
 	EXPECT_EQ(swapped_pages(p, PAGES), 0);
 
 	EXPECT_EQ(munmap(p, len), 0);
-	EXPECT_EQ(meminfo_kb("SwapFree:"), free0);
+	EXPECT_SWAPFREE(free0);
 	EXPECT_EQ(swapoff(SWAP_DEV), 0);
 	return test_done();
 }

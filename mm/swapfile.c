@@ -398,18 +398,20 @@ long sys_swapon(const char __user *specialfile, int swap_flags)
 		return -EPERM;
 	if (swap_flags & ~SWAP_FLAGS_VALID)
 		return -EINVAL;
-	for (unsigned int type = 0; type < MAX_SWAPFILES && !si; type++)
-		if (!(swap_info[type].flags & SWP_USED))
-			si = &swap_info[type];
-	if (!si)
-		return -EPERM;			/* Linux's answer when all MAX_SWAPFILES are on */
 	name = getname(specialfile);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
-	bdev = claim_swapfile(name);
+	bdev = claim_swapfile(name);		/* may sleep (a lookup on a disk) */
 	if (IS_ERR(bdev)) {
 		putname(name);
 		return PTR_ERR(bdev);
+	}
+	for (unsigned int type = 0; type < MAX_SWAPFILES && !si; type++)
+		if (!(swap_info[type].flags & SWP_USED))
+			si = &swap_info[type];
+	if (!si) {
+		putname(name);
+		return -EPERM;			/* Linux's answer when all MAX_SWAPFILES are on */
 	}
 	memset(si, 0, sizeof(*si));
 	si->flags = SWP_USED;			/* the type is ours while we sleep reading */

@@ -276,11 +276,19 @@ static vm_fault_t do_swap_page(struct vm_fault *vmf)
 		return VM_FAULT_SIGBUS;
 	}
 	page = swapin_page(entry, &major);
-	if (IS_ERR(page))
+	if (IS_ERR(page)) {
+		/* Killed while waiting for the read: back to user mode, where SIGKILL ends the
+		 * task (Linux's VM_FAULT_RETRY); not SIGBUS, which would be reported instead. A
+		 * kernel access (uaccess) gets SIGBUS's -EFAULT, so it cannot fault forever. */
+		if (PTR_ERR(page) == -EINTR && (vmf->flags & FAULT_FLAG_USER))
+			return 0;
 		return PTR_ERR(page) == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
+	}
 	if (!page || !pte_same(ptep_get(vmf->pte), vmf->orig_pte)) {
-		if (page)
-			put_page(page);		/* resolved meanwhile (or zapped): nothing to do */
+		if (page) {			/* resolved meanwhile (or zapped): nothing to do */
+			try_to_free_swap(page);	/* but a zapped entry leaves the page to free */
+			put_page(page);
+		}
 		return major ? VM_FAULT_MAJOR : 0;
 	}
 	/* The PTE takes over our reference. */

@@ -98,10 +98,9 @@ static unsigned int *swap_map_slot(swp_entry_t entry, const char *who)
 	return map;
 }
 
-/* swap_slot_freed - @si's slot @offset has no count and no cached page any more. */
-static void swap_slot_freed(struct swap_info_struct *si, unsigned long offset)
+/* swap_slot_freed - one of @si's slots has no count and no cached page any more. */
+static void swap_slot_freed(struct swap_info_struct *si)
 {
-	(void)offset;
 	si->inuse_pages--;
 	if (si->flags & SWP_WRITEOK)
 		nr_swap_pages++;
@@ -196,7 +195,7 @@ static unsigned int swap_entry_put(swp_entry_t entry, const char *who)
 		return SWAP_MAP_BAD;
 	}
 	if (!--(*map))
-		swap_slot_freed(swp_swap_info(entry), swp_offset(entry));
+		swap_slot_freed(swp_swap_info(entry));
 	return *map;
 }
 
@@ -247,7 +246,7 @@ void swapcache_clear(swp_entry_t entry)
 	}
 	*map &= ~SWAP_HAS_CACHE;
 	if (!*map)
-		swap_slot_freed(si, swp_offset(entry));
+		swap_slot_freed(si);
 }
 
 void si_swapinfo(unsigned long *total, unsigned long *free)

@@ -212,6 +212,8 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(162, sys_sync),
 	SYSCALL(165, sys_mount),
 	SYSCALL(166, sys_umount2),
+	SYSCALL(167, sys_swapon),
+	SYSCALL(168, sys_swapoff),
 	SYSCALL(259, sys_mknodat),
 	SYSCALL(260, sys_fchownat),
 	SYSCALL(264, sys_renameat),

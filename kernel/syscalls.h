@@ -39,6 +39,9 @@ long sys_munmap(unsigned long addr, unsigned long len);
 long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot);
 long sys_brk(unsigned long brk);
 long sys_madvise(unsigned long start, unsigned long len, int advice);
+/* mm/swapfile.c: start and stop swapping to a block device (Linux ABI). */
+long sys_swapon(const char __user *specialfile, int swap_flags);
+long sys_swapoff(const char __user *specialfile);
 long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
 		unsigned long flags, unsigned long new_addr);
 long sys_mincore(unsigned long start, size_t len, unsigned char __user *vec);

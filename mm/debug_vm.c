@@ -19,7 +19,10 @@
  *     found in its cache's xarray at its index, and is PG_dirty exactly when tagged dirty;
  *   - every frame marked PG_buddy heads a block on the free list of its order, the free lists
  *     hold nothing else, and their total is nr_free_pages(); free frames have no references.
- * (With swap, each slot's count will be checked against the swap entries that name it.)
+ *   - every swap entry in a PTE names a slot in use on an active swap device, and every slot's
+ *     count equals the swap entries that name it; a slot is marked SWAP_HAS_CACHE exactly when
+ *     the swap cache holds a page for it, and that page says so (PG_swapcache, page->private);
+ *     a swap-cache page holds one reference more than its PTEs (the cache's).
  */
 #include "mm/debug_vm.h"
 #include "mm/mm_types.h"
@@ -28,6 +31,7 @@
 #include "mm/pagewalk.h"
 #include "mm/shmem.h"
 #include "mm/swapops.h"
+#include "mm/swap.h"
 #include "mm/page_alloc.h"
 #include "mm/vmalloc.h"
 #include "mm/slab.h"
@@ -52,6 +56,7 @@ struct mmcheck {
 	struct vm_area_struct *vma;	/* the VMA covering the last address seen */
 	long rss[NR_MM_COUNTERS];
 	unsigned long orphan_pages;	/* cached pages of unlinked files (information only) */
+	int *swap_refs[MAX_SWAPFILES];	/* per active swap device, per slot: entries found */
 	unsigned long nr_mms;
 };
 
@@ -84,8 +89,14 @@ static int check_pte(pte_t *ptep, unsigned long addr, struct mm_walk *walk)
 		return 0;
 	}
 	if (is_swap_pte(pte)) {
+		swp_entry_t entry = pte_to_swp_entry(pte);
+
 		c->rss[MM_SWAPENTS]++;
-		problem(c, "mm %p: swap entry %#lx at %#lx but no swap device", (void *)c->mm, pte_val(pte), addr);
+		if (!swp_swap_info(entry) || !c->swap_refs[swp_type(entry)])
+			problem(c, "mm %p: swap entry %#lx at %#lx names no active swap device's slot",
+				(void *)c->mm, pte_val(pte), addr);
+		else
+			c->swap_refs[swp_type(entry)][swp_offset(entry)]++;
 		return 0;
 	}
 	page = vm_normal_page(vma, addr, pte);
@@ -216,6 +227,75 @@ static void check_shmem_object(const void *obj, int refcount, unsigned long nrpa
 			refcount, u.vmas);
 }
 
+/* check_swapcache_page - @page says it is in the swap cache: is it, and is its slot marked? */
+static void check_swapcache_page(struct mmcheck *c, struct page *page)
+{
+	swp_entry_t entry = { page->private };
+	struct swap_info_struct *si = swp_swap_info(entry);
+	struct page *found;
+
+	if (!si) {
+		problem(c, "pfn %#lx is in the swap cache under entry %#lx, which names no slot",
+			page_to_pfn(page), entry.val);
+		return;
+	}
+	found = lookup_swap_cache(entry);
+	if (found)
+		put_page(found);
+	if (found != page)
+		problem(c, "pfn %#lx says it is swap entry %#lx, but the swap cache holds %s there",
+			page_to_pfn(page), entry.val, found ? "another page" : "nothing");
+	if (!(si->swap_map[swp_offset(entry)] & SWAP_HAS_CACHE) ||
+	    si->swap_map[swp_offset(entry)] == SWAP_MAP_BAD)
+		problem(c, "pfn %#lx is cached for swap entry %#lx, whose slot is not marked (map %#x)",
+			page_to_pfn(page), entry.val, si->swap_map[swp_offset(entry)]);
+}
+
+/* alloc_swap_refs / check_swap_refs / free_swap_refs - per active swap device: a count per
+ * slot of the swap entries the page-table walk finds, then compared with the swap map. */
+static void alloc_swap_refs(struct swap_info_struct *si, void *arg)
+{
+	struct mmcheck *c = arg;
+
+	c->swap_refs[si->type] = vzalloc(si->max * sizeof(int));
+	if (!c->swap_refs[si->type])
+		problem(c, "no memory to check swap device %s", si->name);
+}
+
+static void check_swap_refs(struct swap_info_struct *si, void *arg)
+{
+	struct mmcheck *c = arg;
+	int *refs = c->swap_refs[si->type];
+	unsigned long inuse = 0;
+
+	if (!refs)
+		return;
+	for (unsigned long offset = 0; offset < si->max; offset++) {
+		unsigned int map = si->swap_map[offset];
+		struct page *page;
+
+		if (map == SWAP_MAP_BAD) {
+			if (refs[offset])
+				problem(c, "%s: %d swap entries name bad slot %lu", si->name, refs[offset], offset);
+			continue;
+		}
+		inuse += map != 0;
+		if ((map & SWAP_COUNT_MASK) != (unsigned int)refs[offset])
+			problem(c, "%s: slot %lu has count %u, but %d swap entries name it", si->name, offset,
+				map & SWAP_COUNT_MASK, refs[offset]);
+		page = lookup_swap_cache(swp_entry(si->type, offset));
+		if (page)
+			put_page(page);
+		if (!!(map & SWAP_HAS_CACHE) != !!page)
+			problem(c, "%s: slot %lu is %smarked cached, but the swap cache holds %s", si->name,
+				offset, map & SWAP_HAS_CACHE ? "" : "not ", page ? "a page" : "nothing");
+	}
+	if (inuse != si->inuse_pages)
+		problem(c, "%s: %lu slots in use, inuse_pages says %lu", si->name, inuse, si->inuse_pages);
+	vfree(refs);
+	c->swap_refs[si->type] = NULL;
+}
+
 /* check_frames - every frame against the counts found in the page tables. */
 static void check_frames(struct mmcheck *c)
 {
@@ -257,15 +337,19 @@ static void check_frames(struct mmcheck *c)
 		if (PageReserved(page) || PageSlab(page)) {
 			if (maps > 0)
 				problem(c, "pfn %#lx (reserved or slab) is mapped by %d user PTEs", pfn, maps);
-		} else if (maps > 0 || page->_mapcount || PageAnon(page) || page->mapping) {
+		} else if (maps > 0 || page->_mapcount || PageAnon(page) || page->mapping ||
+			   PageSwapCache(page)) {
 			struct address_space *mapping = PageAnon(page) ? NULL : page->mapping;
-			int want_refs = maps + (page->mapping ? 1 : 0);
+			int want_refs = maps + (page->mapping ? 1 : 0) + (PageSwapCache(page) ? 1 : 0);
 
 			if (page->_mapcount != maps)
 				problem(c, "pfn %#lx: mapcount %d, but %d PTEs map it", pfn, page->_mapcount, maps);
 			if (page_count(page) != want_refs)
-				problem(c, "pfn %#lx: count %d, expected %d (%d PTEs%s)", pfn, page_count(page),
-					want_refs, maps, page->mapping ? " + the page cache" : "");
+				problem(c, "pfn %#lx: count %d, expected %d (%d PTEs%s%s)", pfn, page_count(page),
+					want_refs, maps, page->mapping ? " + the page cache" : "",
+					PageSwapCache(page) ? " + the swap cache" : "");
+			if (PageSwapCache(page))
+				check_swapcache_page(c, page);
 			if (PageAnon(page) && page->mapping)
 				problem(c, "pfn %#lx is anonymous and in a page cache", pfn);
 			/* Not an error by itself: an unlinked file lives while someone holds it open. */
@@ -315,7 +399,9 @@ size_t mm_check_consistency(char *buf, size_t size)
 	if (!c.maps)
 		return (size_t)scnprintf(buf, size, "mmcheck: FAILED 1 problems\nno memory for the check\n");
 
+	swap_for_each_device(alloc_swap_refs, &c);
 	for_each_live_mm(check_one_mm, &c);
+	swap_for_each_device(check_swap_refs, &c);
 	shmem_for_each_object(check_shmem_object, &c);
 	check_frames(&c);
 	vfree(c.maps);

@@ -16,7 +16,15 @@
  *                          DONTNEED (a program may not tell the difference: it may see zeros).
  *   MADV_WILLNEED ........ file pages are read into the page cache now (mincore shows them);
  *                          anonymous memory has nothing to read in yet (no swap).
- *   MADV_COLD, _PAGEOUT .. accepted, no effect until there is reclaim to act on them.
+ *   MADV_PAGEOUT ......... (Linux 5.4+) each private anonymous page of the range that one PTE
+ *                          alone maps is sent to swap now: a slot, the swap cache, the PTE
+ *                          replaced by the swap entry, the page written and freed (mm/swap.h
+ *                          tells the slot's life). The next touch is a major fault. Pages
+ *                          others map too (after fork) stay, as Linux skips them without a
+ *                          full reverse map; so do file and shmem pages (Linux may drop clean
+ *                          page-cache pages: Faultline leaves them). With no swap device on,
+ *                          or every slot taken, the rest of the range simply stays.
+ *   MADV_COLD ............ accepted, no effect until there are LRU lists to move pages on.
  *   MADV_REMOVE .......... shared writable mappings only (else -EINVAL/-EACCES as Linux); the
  *                          PTEs are zapped but the backing keeps its pages (no hole punching).
  *   flag advice .......... DONTFORK/DOFORK (VM_DONTCOPY: fork leaves a hole in the child),
@@ -33,6 +41,10 @@
 #include "mm/internal.h"
 #include "mm/shmem.h"
 #include "mm/page_alloc.h"
+#include "mm/pagewalk.h"
+#include "mm/rmap.h"
+#include "mm/swap.h"
+#include "fs/pagemap.h"
 #include "fs/fs.h"
 
 #define MADV_NORMAL	0
@@ -112,6 +124,115 @@ static void madvise_willneed(struct vm_area_struct *vma, unsigned long start, un
 	}
 }
 
+/* --- MADV_PAGEOUT --- */
+
+#define PAGEOUT_BATCH	SWAP_WRITE_BATCH	/* pages unmapped, then written, at a time */
+
+struct pageout_walk {
+	struct page *pages[PAGEOUT_BATCH];	/* unmapped, locked, to be written */
+	unsigned int nr;
+	unsigned long next;		/* where the walk stopped (end: it finished) */
+	bool no_swap;			/* no free slot left: stop */
+};
+
+/*
+ * pageout_pte - unmap one page for MADV_PAGEOUT (the part of Linux's reclaim_pages() that
+ * never sleeps): give it a slot and a place in the swap cache, replace its PTE by the swap
+ * entry. A page whose slot already holds its data (read back from swap, unchanged) is freed at
+ * once; the others are collected for writing, and the walk stops when the batch is full.
+ */
+static int pageout_pte(pte_t *pte, unsigned long addr, struct mm_walk *walk)
+{
+	struct pageout_walk *p = walk->private;
+	struct vm_area_struct *vma = walk->vma;
+	pte_t ptent = ptep_get(pte);
+	struct page *page;
+	swp_entry_t entry;
+
+	if (!pte_present(ptent))
+		return 0;
+	page = vm_normal_page(vma, addr, ptent);
+	if (!page || !PageAnon(page) || page->_mapcount != 1 || PageLocked(page) ||
+	    PageWriteback(page))
+		return 0;
+	if (!PageSwapCache(page)) {
+		entry = get_swap_page();
+		if (!entry.val) {
+			p->no_swap = true;
+			p->next = addr;
+			return 1;
+		}
+		if (add_to_swap_cache(page, entry)) {
+			swapcache_clear(entry);		/* no memory for the cache: slot back */
+			return 0;
+		}
+		set_page_flag(page, PG_uptodate);
+		set_page_flag(page, PG_dirty);		/* the slot does not hold it yet */
+	} else {
+		entry = (swp_entry_t){ page->private };
+		if (pte_dirty(ptent))
+			set_page_flag(page, PG_dirty);
+	}
+	if (swap_duplicate(entry))
+		return 0;
+	ptep_get_and_clear(pte);
+	set_pte(pte, swp_entry_to_pte(entry));
+	flush_tlb_one(addr);
+	page_remove_rmap(page);
+	dec_mm_counter(vma->vm_mm, MM_ANONPAGES);
+	inc_mm_counter(vma->vm_mm, MM_SWAPENTS);
+	if (!PageDirty(page)) {
+		swap_cache_drop_clean(page);		/* the slot has it already */
+		put_page(page);				/* the PTE's reference */
+		return 0;
+	}
+	set_page_flag(page, PG_locked);
+	set_page_writeback(page);
+	p->pages[p->nr++] = page;			/* with the PTE's reference */
+	if (p->nr < PAGEOUT_BATCH)
+		return 0;
+	p->next = addr + PAGE_SIZE;
+	return 1;
+}
+
+static const struct mm_walk_ops pageout_walk_ops = { .pte_entry = pageout_pte };
+
+/*
+ * madvise_pageout - MADV_PAGEOUT on [start, end) of @vma (see the file comment). Unmaps a
+ * batch of pages, writes it (sleeping), frees what was written, and goes on from where the
+ * walk stopped, finding the VMA again (the sleep may have changed the address space).
+ * 0, or -EINTR if a fatal signal ended a wait.
+ */
+static int madvise_pageout(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long start,
+			   unsigned long end)
+{
+	unsigned long addr = start;
+
+	while (addr < end) {
+		struct pageout_walk p = { .next = end };
+		int err;
+
+		walk_page_vma(vma, addr, end, &pageout_walk_ops, &p);
+		err = swap_writepages(p.pages, p.nr);
+		for (unsigned int i = 0; i < p.nr; i++) {
+			if (!err)
+				swap_cache_drop_clean(p.pages[i]);	/* written: memory freed */
+			put_page(p.pages[i]);
+		}
+		if (err)
+			return err;
+		if (p.no_swap)
+			break;
+		addr = p.next;
+		vma = find_vma(mm, addr);
+		if (!vma || vma->vm_start > addr)
+			break;
+		end = min(end, vma->vm_end);
+		cond_resched();
+	}
+	return 0;
+}
+
 /*
  * madvise_vma_behavior - apply @advice to [start, end), which lies inside @vma (Linux's
  * madvise_vma_behavior()). 0, or -EINVAL / -EACCES / -ENOMEM, which stop the walk.
@@ -140,8 +261,9 @@ static int madvise_vma_behavior(struct mm_struct *mm, struct vm_area_struct *vma
 	case MADV_WILLNEED:
 		madvise_willneed(vma, start, end);
 		return 0;
-	case MADV_COLD:
 	case MADV_PAGEOUT:
+		return madvise_pageout(mm, vma, start, end);
+	case MADV_COLD:
 	case MADV_MERGEABLE:
 	case MADV_UNMERGEABLE:
 		return 0;			/* nothing to act on yet (no reclaim, no KSM) */

@@ -14,7 +14,8 @@
  *   none, vm_ops->fault ........... do_read_fault   (read: map the page-cache page)
  *                                    do_cow_fault    (write, private: a private copy)
  *                                    do_shared_fault (write, shared: the page itself)
- *   swap entry .................... do_swap_page: read the page back (reclaim and swap)
+ *   swap entry .................... do_swap_page: the page from the swap cache, or read
+ *                                    back from its slot (a major fault)
  *   present, write, not writable .. do_wp_page: reuse the page if this is its last user,
  *                                    otherwise copy it (wp_page_copy)
  *
@@ -39,11 +40,13 @@
 #include "mm/pgtable.h"
 #include "mm/pagewalk.h"
 #include "mm/swapops.h"
+#include "mm/swap.h"
 #include "mm/rmap.h"
 #include "mm/vmstat.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/errno.h"
+#include "kernel/err.h"
 #include "kernel/lib/string.h"
 #include "fs/fs.h"
 #include "fs/pagemap.h"
@@ -248,18 +251,67 @@ static vm_fault_t do_fault(struct vm_fault *vmf)
 }
 
 /*
- * do_swap_page - the PTE holds a swap entry: the page was written to a swap device and must be
- * read back. Swap devices arrive with the reclaim-and-swap issue; until then no swap entry can
- * be created, so finding one means the page tables are corrupt: it is reported and the access
- * fails with SIGBUS rather than mapping garbage.
+ * do_swap_page - the PTE holds a swap entry: the page went to a swap device and must come
+ * back (Linux's do_swap_page()). The swap cache is asked first (the page may be on its way
+ * out, or already read in for another PTE fork left holding the same entry); otherwise the
+ * slot is read into a new page (a major fault). The page is mapped, the PTE's count on the
+ * slot dropped, and when no other PTE holds the entry the page leaves the swap cache and the
+ * slot is free. It is mapped writable only for a write to a page that is now this mapping's
+ * alone (Linux's rule); a read maps it read-only and a later write reuses or copies it in
+ * do_wp_page, as any anonymous page. A read error is SIGBUS; a fatal signal ends the wait.
  */
+static vm_fault_t do_wp_page(struct vm_fault *vmf);
+
 static vm_fault_t do_swap_page(struct vm_fault *vmf)
 {
+	struct vm_area_struct *vma = vmf->vma;
 	swp_entry_t entry = pte_to_swp_entry(vmf->orig_pte);
+	struct page *page;
+	bool major, exclusive;
+	pte_t pte;
 
-	pr_err("BUG: swap entry %#lx (type %u offset %#lx) at %#lx, but there is no swap device\n",
-	       entry.val, swp_type(entry), swp_offset(entry), vmf->address);
-	return VM_FAULT_SIGBUS;
+	if (!swp_swap_info(entry) || !swap_count(entry)) {
+		pr_err("BUG: swap entry %#lx (type %u offset %#lx) at %#lx names no slot in use\n",
+		       entry.val, swp_type(entry), swp_offset(entry), vmf->address);
+		return VM_FAULT_SIGBUS;
+	}
+	page = swapin_page(entry, &major);
+	if (IS_ERR(page)) {
+		/* Killed while waiting for the read: back to user mode, where SIGKILL ends the
+		 * task (Linux's VM_FAULT_RETRY); not SIGBUS, which would be reported instead. A
+		 * kernel access (uaccess) gets SIGBUS's -EFAULT, so it cannot fault forever. */
+		if (PTR_ERR(page) == -EINTR && (vmf->flags & FAULT_FLAG_USER))
+			return 0;
+		return PTR_ERR(page) == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
+	}
+	if (!page || !pte_same(ptep_get(vmf->pte), vmf->orig_pte)) {
+		if (page) {			/* resolved meanwhile (or zapped): nothing to do */
+			try_to_free_swap(page);	/* but a zapped entry leaves the page to free */
+			put_page(page);
+		}
+		return major ? VM_FAULT_MAJOR : 0;
+	}
+	/* The PTE takes over our reference. */
+	if (page->_mapcount == 0)
+		page_add_new_anon_rmap(page, vma, vmf->address);
+	else
+		page_dup_rmap(page);
+	inc_mm_counter(vma->vm_mm, MM_ANONPAGES);
+	dec_mm_counter(vma->vm_mm, MM_SWAPENTS);
+	swap_free(entry);
+	try_to_free_swap(page);			/* the last PTE that held the entry: slot freed */
+	exclusive = !PageSwapCache(page) && page->_mapcount == 1 && page_count(page) == 1;
+	pte = pfn_pte(page_to_pfn(page), vma->vm_page_prot);
+	if ((vmf->flags & FAULT_FLAG_WRITE) && exclusive) {
+		pte = maybe_mkwrite(pte_mkdirty(pte), vma);
+		vmf->flags &= ~FAULT_FLAG_WRITE;
+	}
+	set_pte(vmf->pte, pte);
+	if (vmf->flags & FAULT_FLAG_WRITE) {
+		vmf->orig_pte = pte;		/* shared with another PTE: copy it now */
+		return do_wp_page(vmf) | (major ? VM_FAULT_MAJOR : 0);
+	}
+	return major ? VM_FAULT_MAJOR : 0;
 }
 
 /*
@@ -340,6 +392,8 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 		}
 		return wp_page_reuse(vmf);
 	}
+	if (page && PageAnon(page) && PageSwapCache(page))
+		try_to_free_swap(page);		/* no other PTE holds its entry: the cache lets go */
 	if (page && PageAnon(page) && page_count(page) == 1)
 		return wp_page_reuse(vmf);
 	return wp_page_copy(vmf);
@@ -397,11 +451,10 @@ static int zap_pte(pte_t *pte, unsigned long addr, struct mm_walk *walk)
 		return 0;
 	ptent = ptep_get_and_clear(pte);
 	if (is_swap_pte(ptent)) {
-		swp_entry_t entry = pte_to_swp_entry(ptent);
-
-		/* No swap device exists yet to give the slot back to (see do_swap_page). */
-		pr_err("BUG: zap: swap entry %#lx at %#lx, but there is no swap device\n",
-		       entry.val, addr);
+		/* The page is on swap: the slot loses this PTE's count (and its cached page,
+		 * if that was the last). */
+		free_swap_and_cache(pte_to_swp_entry(ptent));
+		dec_mm_counter(vma->vm_mm, MM_SWAPENTS);
 		return 0;
 	}
 	flush_tlb_one(addr);
@@ -412,6 +465,8 @@ static int zap_pte(pte_t *pte, unsigned long addr, struct mm_walk *walk)
 		set_page_dirty(page);		/* written through a shared mapping */
 	page_remove_rmap(page);
 	dec_mm_counter(vma->vm_mm, mm_counter(page));
+	if (PageSwapCache(page) && !page->_mapcount)
+		try_to_free_swap(page);		/* Linux's free_swap_cache: no PTE needs its slot */
 	put_page(page);
 	return 0;
 }
@@ -576,8 +631,11 @@ static int copy_pte(pte_t *src_pte, unsigned long addr, struct mm_walk *walk)
 		c->dst_table_addr = addr & PMD_MASK;
 	}
 	if (is_swap_pte(pte)) {
-		pr_err("BUG: fork: swap entry %#lx at %#lx, but there is no swap device\n",
-		       pte_val(pte), addr);
+		/* Both processes now hold the slot (Linux's copy_nonpresent_pte). */
+		if (swap_duplicate(pte_to_swp_entry(pte)))
+			return -ENOMEM;
+		inc_mm_counter(dst_mm, MM_SWAPENTS);
+		set_pte(c->dst_table + pte_index(addr), pte);
 		return 0;
 	}
 	page = vm_normal_page(vma, addr, pte);

@@ -1,8 +1,8 @@
 /*
  * mm/swapops.h - swap entries: where a page that left memory went (Linux's linux/swapops.h).
  *
- * When reclaim sends an anonymous page to swap (the reclaim-and-swap issue), its PTE is not
- * made none: it becomes a swap entry, a non-present PTE whose other bits name the swap device
+ * When an anonymous page is sent to swap (MADV_PAGEOUT now, reclaim later; mm/swap.h), its
+ * PTE is not made none: it becomes a swap entry, a non-present PTE whose other bits name the swap device
  * (type) and the slot on it (offset). The CPU ignores every bit of a PTE whose present bit is
  * clear, so the kernel may store what it likes there; a fault on such a PTE finds the entry and
  * reads the page back (do_swap_page). The layout, as x86-64 Linux's (without its L1TF offset

@@ -31,7 +31,8 @@ extern unsigned long vm_events[NR_VM_EVENT_ITEMS];
 
 static inline void mod_node_page_state(enum node_stat_item item, long delta)
 {
-	vm_node_stat[item] += delta;
+	/* Atomic: a swap write's completion (in the disk's interrupt) counts NR_WRITEBACK. */
+	__atomic_add_fetch(&vm_node_stat[item], delta, __ATOMIC_RELAXED);
 }
 
 /* global_node_page_state - the counter's value (never below 0). */

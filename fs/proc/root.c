@@ -19,6 +19,7 @@
 #include "mm/pgtable.h"
 #include "mm/vmalloc.h"
 #include "mm/vmstat.h"
+#include "mm/swap.h"
 #include "mm/debug_vm.h"
 #include "mm/slab.h"
 #include "kernel/errno.h"
@@ -167,7 +168,8 @@ long proc_dir_readdir(struct file *file, void __user *dirent, size_t count,
 /* --- the system-wide files --- */
 
 /* meminfo_show - /proc/meminfo in Linux's format. AnonPages and Mapped count the pages some
- * PTE maps (mm/rmap.c). Faultline has no swap, no LRU lists and no reclaimable page cache yet
+ * PTE maps (mm/rmap.c); SwapTotal, SwapFree and SwapCached come from mm/swapfile.c and
+ * mm/swap_state.c. Faultline has no LRU lists and no reclaimable page cache yet
  * (ramfs pages stay), so those lines are 0 and MemAvailable = MemFree. */
 static size_t meminfo_show(char *buf, size_t size, struct task_struct *task)
 {
@@ -177,9 +179,12 @@ static size_t meminfo_show(char *buf, size_t size, struct task_struct *task)
 		"AnonPages:", "Mapped:", "Shmem:", "SReclaimable:", "PageTables:", "VmallocTotal:",
 		"VmallocUsed:",
 	};
+	unsigned long swap_total, swap_free;
+	si_swapinfo(&swap_total, &swap_free);
 	unsigned long kb[ARRAY_SIZE(names)] = {
 		totalram_pages() * 4, nr_free_pages() * 4, nr_free_pages() * 4, 0,
-		nr_pagecache_pages() * 4, 0, 0, 0, 0, 0, global_node_page_state(NR_FILE_DIRTY) * 4,
+		nr_pagecache_pages() * 4, total_swapcache_pages() * 4, 0, 0, swap_total * 4,
+		swap_free * 4, global_node_page_state(NR_FILE_DIRTY) * 4,
 		global_node_page_state(NR_WRITEBACK) * 4, global_node_page_state(NR_ANON_MAPPED) * 4,
 		global_node_page_state(NR_FILE_MAPPED) * 4, 0, slab_reclaimable_pages() * 4,
 		nr_pagetable_pages * 4, (VMALLOC_END - VMALLOC_START + 1) / 1024,
@@ -252,6 +257,13 @@ static size_t mmcheck_show(char *buf, size_t size, struct task_struct *task)
 	return mm_check_consistency(buf, size);
 }
 
+/* swaps_show_entry - /proc/swaps: the active swap devices (mm/swapfile.c). */
+static size_t swaps_show_entry(char *buf, size_t size, struct task_struct *task)
+{
+	(void)task;
+	return swaps_show(buf, size);
+}
+
 static const struct proc_entry proc_root_entries[] = {
 	{ .name = "meminfo", .mode = S_IFREG | 0444, .show = meminfo_show },
 	{ .name = "vmstat", .mode = S_IFREG | 0444, .show = vmstat_show },
@@ -259,6 +271,7 @@ static const struct proc_entry proc_root_entries[] = {
 	{ .name = "uptime", .mode = S_IFREG | 0444, .show = uptime_show },
 	{ .name = "mmcheck", .mode = S_IFREG | 0400, .show = mmcheck_show },
 	{ .name = "mounts", .mode = S_IFREG | 0444, .show = mounts_show },
+	{ .name = "swaps", .mode = S_IFREG | 0444, .show = swaps_show_entry },
 	{ .name = "stat", .mode = S_IFREG | 0444, .show = proc_stat_show },
 	{ .name = "loadavg", .mode = S_IFREG | 0444, .show = loadavg_show },
 	{ .name = "cpuinfo", .mode = S_IFREG | 0444, .show = cpuinfo_show },

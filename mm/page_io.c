@@ -1,0 +1,154 @@
+/*
+ * mm/page_io.c - moving pages between memory and swap slots (Linux's mm/page_io.c).
+ *
+ * Slot s of a swap device is its page-sized run of sectors [s * 8, s * 8 + 8): slot 0 is the
+ * mkswap header, never written here. Writes and reads are bios (drivers/block/blkdev.h) whose
+ * completion, in the disk's interrupt, ends the page's I/O state: PG_writeback and PG_locked
+ * cleared after a write (PG_dirty set again if it failed: the slot does not hold the page), or
+ * PG_uptodate set and PG_locked cleared after a read. The task waits on the page, not on the
+ * bio, so a fatal signal may end its wait while the device is still busy: the bio holds its own
+ * reference to every page in it, and the page stays locked (in the swap cache, where every
+ * other user finds and waits for it) until the device is done. So no slot is ever written
+ * twice at once, and no frame is freed under the device.
+ *
+ * Writes of neighbouring slots go in one bio (up to BIO_MAX_VECS pages): MADV_PAGEOUT hands
+ * over pages whose slots the next-fit allocator gave out in order. Reads are one page at a
+ * time: there is no swap read-ahead (Linux reads the neighbouring slots too).
+ */
+#include "mm/swap.h"
+#include "mm/vmstat.h"
+#include "mm/page_alloc.h"
+#include "drivers/block/blkdev.h"
+#include "fs/pagemap.h"
+#include "kernel/printk.h"
+#include "kernel/errno.h"
+
+#define SECTORS_PER_PAGE	(PAGE_SIZE >> SECTOR_SHIFT)
+
+/* swap_page_sector - the first sector of @page's slot. */
+static sector_t swap_page_sector(struct page *page)
+{
+	return (sector_t)swp_offset((swp_entry_t){ page->private }) * SECTORS_PER_PAGE;
+}
+
+/* end_swap_bio_write - a swap write ended (interrupt context): its pages' I/O is over. */
+static void end_swap_bio_write(struct bio *bio)
+{
+	for (unsigned int i = 0; i < bio->bi_vcnt; i++) {
+		struct page *page = bio->bi_io_vec[i].bv_page;
+
+		if (bio->bi_status)
+			set_page_flag(page, PG_dirty);	/* the slot is stale: keep the page */
+		end_page_writeback(page);
+		unlock_page(page);
+	}
+	bio_put_irq(bio);
+}
+
+/* end_swap_bio_read - a swap read ended (interrupt context): the page is valid or not. */
+static void end_swap_bio_read(struct bio *bio)
+{
+	struct page *page = bio->bi_io_vec[0].bv_page;
+
+	if (!bio->bi_status)
+		set_page_flag(page, PG_uptodate);
+	unlock_page(page);
+	bio_put_irq(bio);
+}
+
+/* swap_write_failed - @page's write never started: end its I/O state here, in the task. */
+static void swap_write_failed(struct page *page)
+{
+	set_page_flag(page, PG_dirty);
+	end_page_writeback(page);
+	unlock_page(page);
+}
+
+/* next_slot_follows - may @page go into @bio after its last page (same device, next slot)? */
+static bool next_slot_follows(struct bio *bio, struct page *page, struct block_device *bdev)
+{
+	struct page *last = bio->bi_io_vec[bio->bi_vcnt - 1].bv_page;
+
+	return bio->bi_bdev == bdev && bio->bi_vcnt < BIO_MAX_VECS &&
+	       swap_page_sector(page) == swap_page_sector(last) + SECTORS_PER_PAGE;
+}
+
+int swap_writepages(struct page **pages, unsigned int n)
+{
+	struct bio *bios[SWAP_WRITE_BATCH], *bio = NULL;
+	unsigned int nr_bios = 0;
+	int err = 0;
+
+	for (unsigned int i = 0; i < n && i < SWAP_WRITE_BATCH; i++) {
+		struct page *page = pages[i];
+		struct swap_info_struct *si = swp_swap_info((swp_entry_t){ page->private });
+
+		if (!si) {
+			swap_write_failed(page);
+			continue;
+		}
+		if (bio && !next_slot_follows(bio, page, si->bdev)) {
+			submit_bio(bio);
+			bio = NULL;
+		}
+		if (!bio) {
+			bio = bio_alloc(si->bdev, REQ_OP_WRITE);
+			if (!bio) {
+				swap_write_failed(page);
+				continue;
+			}
+			bio->bi_iter.bi_sector = swap_page_sector(page);
+			bio->bi_end_io = end_swap_bio_write;
+			bio_get(bio);		/* ours: the bio is freed here, in the task */
+			bios[nr_bios++] = bio;
+		}
+		clear_page_flag(page, PG_dirty);	/* set again by a failed write */
+		bio_add_page(bio, page, PAGE_SIZE, 0);
+	}
+	if (bio)
+		submit_bio(bio);
+	for (unsigned int i = 0; i < n && i < SWAP_WRITE_BATCH; i++) {
+		if (wait_on_page_locked_killable(pages[i])) {
+			err = -EINTR;
+			break;
+		}
+		if (PageDirty(pages[i]))
+			pr_err("Write-error on swap-device (%u:%lu)\n", swp_type((swp_entry_t){ pages[i]->private }),
+			       swp_offset((swp_entry_t){ pages[i]->private }));
+		else
+			count_vm_event(PSWPOUT);
+	}
+	for (unsigned int i = 0; i < nr_bios; i++)
+		bio_put(bios[i]);		/* after a fatal signal the completion frees it */
+	return err;
+}
+
+int swap_readpage(struct page *page)
+{
+	struct swap_info_struct *si = swp_swap_info((swp_entry_t){ page->private });
+	struct bio *bio;
+	int err = 0;
+
+	if (!si) {
+		unlock_page(page);
+		return -EIO;
+	}
+	bio = bio_alloc(si->bdev, REQ_OP_READ);
+	if (!bio) {
+		unlock_page(page);
+		return -ENOMEM;
+	}
+	bio->bi_iter.bi_sector = swap_page_sector(page);
+	bio->bi_end_io = end_swap_bio_read;
+	bio_add_page(bio, page, PAGE_SIZE, 0);
+	bio_get(bio);				/* ours: the bio is freed here, in the task */
+	submit_bio(bio);
+	if (wait_on_page_locked_killable(page))
+		err = -EINTR;
+	else if (!PageUptodate(page))
+		err = -EIO;
+	else
+		count_vm_event(PSWPIN);
+	bio_put(bio);
+	return err;
+}

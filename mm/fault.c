@@ -9,6 +9,7 @@
  */
 #include "kernel/entry_common.h"
 #include "mm/fault.h"
+#include "kernel/wait.h"
 #include "mm/vmstat.h"
 #include "mm/memlayout.h"
 #include "mm/vmalloc.h"
@@ -124,6 +125,10 @@ bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code, unsigned
 	if (ret & VM_FAULT_SIGBUS) {
 		if (!user_mode(regs))
 			return false;
+		/* Killed while it waited for the disk (a page read, a page lock): SIGKILL ends
+		 * the task on its way back to user mode; a SIGBUS would be reported instead. */
+		if (fatal_signal_pending(current))
+			return true;
 		if (unhandled_signal(current, SIGBUS))
 			pr_info("%s[%d]: bus error at %lx ip %016lx (no page there: beyond the end of "
 				"the mapped file, or an I/O error)\n", current->comm, current->pid,

@@ -11,6 +11,7 @@
 #   pgfaults       the seed note's example (user/seed/pgfaults.c)
 #   faultbench     the fault benchmark (user/bench/faultbench.c)
 #   fsbench        a 64 MiB file's write, fsync and cold reads on ext2 (user/bench/fsbench.c)
+#   mmbench        mremap moving 64 MiB against copying it, mincore over 1 GiB (user/bench/mmbench.c)
 #   fuzz           the system-call fuzzer (user/fuzz/fuzz.c; tools/fuzz runs it)
 #   bad-elf/       malformed ELF files for tests/bad_elf, made by a host-built generator
 #   init, sh       /init and /bin/sh of `make run` (user/init.c, user/sh.c)
@@ -41,7 +42,7 @@ USER_SH		:= $(USER_BUILD)/sh
 USER_RUN_ELF_CHECKS := $(patsubst user/run-elf-checks/%.c,$(USER_BUILD)/run-elf-checks/%,\
 			 $(wildcard user/run-elf-checks/*.c))
 USER_BINS	:= $(USER_TEST_BINS) $(USER_RUNNER) $(USER_BUILD)/pgfaults $(USER_BUILD)/faultbench \
-		   $(USER_BUILD)/sigbench $(USER_BUILD)/fsbench \
+		   $(USER_BUILD)/sigbench $(USER_BUILD)/fsbench $(USER_BUILD)/mmbench \
 		   $(USER_BUILD)/fuzz \
 		   $(USER_INIT) $(USER_SH) $(USER_RUN_ELF_CHECKS)
 USER_BAD_ELF_DIR := $(USER_BUILD)/bad-elf
@@ -74,6 +75,10 @@ $(USER_BUILD)/sigbench: user/bench/sigbench.c
 	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
 
 $(USER_BUILD)/fsbench: user/bench/fsbench.c
+	@mkdir -p $(@D)
+	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
+
+$(USER_BUILD)/mmbench: user/bench/mmbench.c
 	@mkdir -p $(@D)
 	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
 

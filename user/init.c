@@ -1,14 +1,25 @@
 /*
- * init - the first user program of `make run`: /init in build/initramfs.cpio.
+ * init - the first user program of `make run` and of `tools/run-elf --sh`: /init.
  *
- * Prints a banner, then runs the shell, /bin/sh, if the initramfs has one, else the seed
- * note's example, /bin/pgfaults; waits for it, says how it ended, and exits with its exit
- * status (128 + N if signal N killed it). The kernel then logs "init exited with status N"
- * (and with `poweroff` on its command line stops QEMU).
+ *   init                  prints a banner and starts Debian's busybox shell, /bin/sh, as an
+ *                         interactive login on the console: in a session of its own
+ *                         (setsid) with the console as its controlling terminal (TIOCSCTTY),
+ *                         so that its jobs get ^C and it can move them to the foreground.
+ *                         Without /bin/sh it runs the seed note's example, /bin/pgfaults.
+ *   init --command FILE   runs /bin/sh -c "<the text of FILE>" quietly, as tools/run-elf --sh
+ *                         does with its command line (the kernel command line cannot carry
+ *                         spaces or quotes, a file in the initramfs can).
+ *
+ * Either way it waits for the shell, says how an interactive one ended, and exits with its
+ * exit status (128 + N if signal N killed it). The kernel then logs "init exited with status
+ * N" (and with `poweroff` on its command line stops QEMU).
  *
  * Like every init it also reaps orphans: a process whose parent exits first is re-parented to
  * init, and stays a zombie until init's wait4() collects it. So init waits for any child, not
  * only its own, until the one it started is back.
+ *
+ * The shell's environment: PATH=/bin, HOME=/, PWD=/, TERM=vt100 and a prompt showing the
+ * directory.
  *
  * Seed concept: every process but the first is made by fork() (a copy-on-write copy of the
  * parent's address space) and execve() (which throws that copy away and builds a new address
@@ -18,17 +29,21 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #define SHELL		"/bin/sh"
 #define FALLBACK	"/bin/pgfaults"
+#define COMMAND_MAX	65536
 
 /* The environment every program started from init inherits. */
-static char *init_envp[] = { "PATH=/bin", "HOME=/", "TERM=vt100", NULL };
+static char *init_envp[] = { "PATH=/bin", "HOME=/", "PWD=/", "TERM=vt100", "PS1=\\w # ", NULL };
 
 /* is_executable - true if @path is a regular file with an execute bit set. */
 static int is_executable(const char *path)
@@ -39,13 +54,13 @@ static int is_executable(const char *path)
 }
 
 /*
- * spawn - fork, and execve @path in the child with argv { @path, NULL }. Returns the child's
- * pid, or -1 (reported on stderr) if fork failed. If execve fails, the child reports it and
- * exits 127.
+ * spawn - fork, and execve @argv[0] with @argv in the child; with @login the child first
+ * becomes a session leader with the console (fd 0) as its controlling terminal. Returns the
+ * child's pid, or -1 (reported on stderr) if fork failed. If execve fails, the child reports
+ * it and exits 127.
  */
-static pid_t spawn(const char *path)
+static pid_t spawn(char *const argv[], int login)
 {
-	char *argv[] = { (char *)path, NULL };
 	pid_t pid;
 
 	fflush(stdout);
@@ -55,8 +70,11 @@ static pid_t spawn(const char *path)
 		return -1;
 	}
 	if (pid == 0) {
-		execve(path, argv, init_envp);
-		fprintf(stderr, "init: execve %s: %s\n", path, strerror(errno));
+		if (login && (setsid() < 0 || ioctl(0, TIOCSCTTY, 0) < 0))
+			fprintf(stderr, "init: no controlling terminal for %s: %s\n", argv[0],
+				strerror(errno));
+		execve(argv[0], argv, init_envp);
+		fprintf(stderr, "init: execve %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
 	return pid;
@@ -82,30 +100,80 @@ static int wait_for(pid_t pid)
 	}
 }
 
-int main(void)
+/* exit_code - the shell convention for a wait status: N, or 128 + the signal. */
+static int exit_code(int status)
+{
+	return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+}
+
+/*
+ * read_command - the text of @path (at most COMMAND_MAX - 1 bytes) in a malloc'ed string.
+ * Returns NULL (reported on stderr) if it cannot be read.
+ */
+static char *read_command(const char *path)
+{
+	char *buf = malloc(COMMAND_MAX);
+	size_t len = 0;
+	ssize_t n;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0 || !buf) {
+		fprintf(stderr, "init: %s: %s\n", path, strerror(errno));
+		free(buf);
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	while (len < COMMAND_MAX - 1 && (n = read(fd, buf + len, COMMAND_MAX - 1 - len)) > 0)
+		len += (size_t)n;
+	close(fd);
+	buf[len] = '\0';
+	return buf;
+}
+
+/* run_command - init --command FILE: sh -c "<FILE>", its exit code as ours. */
+static int run_command(const char *path)
+{
+	char *cmd = read_command(path);
+	char *argv[] = { SHELL, "-c", cmd, NULL };
+	pid_t pid;
+	int status;
+
+	if (!cmd)
+		return 127;
+	pid = spawn(argv, 0);
+	free(cmd);
+	if (pid < 0 || (status = wait_for(pid)) == -1)
+		return 1;
+	return exit_code(status);
+}
+
+int main(int argc, char **argv)
 {
 	int have_shell = is_executable(SHELL), status;
-	const char *prog = have_shell ? SHELL : FALLBACK;
+	char *args[] = { have_shell ? SHELL : FALLBACK, NULL };
 	pid_t pid;
 
-	printf("\nFaultline init (pid %d): starting %s\n", (int)getpid(), prog);
-	if (have_shell)
-		printf("Type \"help\" for the programs in /bin, \"exit\" to leave.\n");
+	if (argc == 3 && strcmp(argv[1], "--command") == 0)
+		return run_command(argv[2]);
 
-	pid = spawn(prog);
+	printf("\nFaultline init (pid %d): starting %s\n", (int)getpid(), args[0]);
+	if (have_shell)
+		printf("This is Debian's busybox: try ls /bin, ps, free, cat /proc/meminfo, pgfaults.\n"
+		       "\"exit\" leaves; Ctrl-A X quits QEMU.\n");
+
+	pid = spawn(args, have_shell);
 	if (pid < 0)
 		return 1;
 	status = wait_for(pid);
 	if (status == -1)
 		return 1;
 
-	if (WIFSIGNALED(status)) {
-		printf("init: %s killed by signal %d (%s)\n", prog, WTERMSIG(status),
+	if (WIFSIGNALED(status))
+		printf("init: %s killed by signal %d (%s)\n", args[0], WTERMSIG(status),
 		       strsignal(WTERMSIG(status)));
-		fflush(stdout);
-		return 128 + WTERMSIG(status);
-	}
-	printf("init: %s exited with status %d\n", prog, WEXITSTATUS(status));
+	else
+		printf("init: %s exited with status %d\n", args[0], WEXITSTATUS(status));
 	fflush(stdout);
-	return WEXITSTATUS(status);
+	return exit_code(status);
 }

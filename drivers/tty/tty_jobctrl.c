@@ -72,12 +72,14 @@ void tty_signal_pgrp(struct tty_struct *tty, int sig)
 /*
  * pgrp_session - the session of process group @pgrp, as Linux's session_of_pgrp finds it:
  * a process in that group, else the process with that pid. Returns the sid, or -ESRCH if
- * neither exists.
+ * neither exists (or for 0).
  */
 static pid_t pgrp_session(pid_t pgrp)
 {
 	struct task_struct *task, *by_pid = NULL;
 
+	if (pgrp == 0)			/* init's group, but no pid is 0 to Linux: not found */
+		return -ESRCH;
 	list_for_each_entry(task, &task_list, tasks) {
 		if (task->state == TASK_DEAD)
 			continue;

@@ -275,6 +275,11 @@ static unsigned int available(struct tty_struct *tty)
 	return tty->canon_head - tty->read_tail;
 }
 
+bool n_tty_input_available(struct tty_struct *tty)
+{
+	return available(tty) != 0;
+}
+
 /*
  * take - move up to @count bytes out of the buffer into @kbuf (interrupts off). Canonical
  * mode stops after the end of a line and drops an EOF character (consumed, not copied).

@@ -146,6 +146,10 @@ ssize_t n_tty_write(struct tty_struct *tty, const char __user *buf, size_t count
 void n_tty_flush_input(struct tty_struct *tty);
 /* n_tty_readable - bytes a read would get now (FIONREAD). */
 unsigned int n_tty_readable(struct tty_struct *tty);
+/* n_tty_input_available - would a read return without sleeping (a complete line in
+ * canonical mode, a byte otherwise)? For poll: readers wait on read_wait, which is woken
+ * whenever this may have become true. */
+bool n_tty_input_available(struct tty_struct *tty);
 
 /* --- tty_ioctl.c --- */
 

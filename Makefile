@@ -26,7 +26,7 @@ CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -I. \
 NASMFLAGS := -f elf64 -g -F dwarf
 LDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments -T linker.ld
 
-KERNEL_C   := $(wildcard kernel/*.c kernel/lib/*.c mm/*.c mm/tests/*.c kernel/tests/*.c fs/*.c fs/proc/*.c fs/tests/*.c drivers/*/*.c drivers/*/tests/*.c)
+KERNEL_C   := $(wildcard kernel/*.c kernel/lib/*.c mm/*.c mm/tests/*.c kernel/tests/*.c fs/*.c fs/proc/*.c fs/ext2/*.c fs/tests/*.c drivers/*/*.c drivers/*/tests/*.c)
 KERNEL_ASM := $(wildcard boot/*.asm kernel/*.asm kernel/lib/*.asm)
 KERNEL_OBJ := $(patsubst %.c,$(B)/%.o,$(KERNEL_C)) $(patsubst %.asm,$(B)/%.o,$(KERNEL_ASM))
 
@@ -34,6 +34,7 @@ ISO       := iso/faultline.iso
 TEST_ISO  := $(B)/faultline-test.iso
 
 .PHONY: all iso run debug test deps clean host-test ktest gdb-test fuzz
+.PHONY: disk
 all: iso
 
 # The ring-3 programs (static musl): tests, runner, seed program, benchmark, init and shell.
@@ -115,8 +116,18 @@ $(TEST_ISO): $(B)/faultline.elf iso/boot/grub/grub.cfg tools/mkiso
 QEMU_FLAGS = -machine pc -cpu $(QEMU_CPU) -m $(MEM) -accel $(ACCEL) -no-reboot \
 	     -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
-run: deps $(ISO)
-	tools/qemu-run -nographic $(QEMU_FLAGS) -cdrom $(ISO)
+# The disk of `make run` (/dev/vda, mounted at /mnt by /init): ext2, 32 MiB, from disk/. Made
+# only if missing, so files written in Faultline survive; `make disk` makes it afresh.
+DISK_IMG := $(B)/disk.img
+$(DISK_IMG):
+	@mkdir -p $(B)
+	tools/mkext2img $@ 32M --from disk
+disk: deps
+	@rm -f $(DISK_IMG)
+	@$(MAKE) --no-print-directory $(DISK_IMG)
+
+run: deps $(ISO) $(DISK_IMG)
+	tools/qemu-run -nographic $(QEMU_FLAGS) -cdrom $(ISO) -drive file=$(DISK_IMG),if=virtio,format=raw
 
 debug: deps $(ISO)
 	@echo "QEMU is waiting for gdb. In another terminal, from this directory, run:"

@@ -29,6 +29,10 @@
  */
 #ifndef FAULTLINE_HOST_TEST
 #include "drivers/block/blkdev.h"
+#include "kernel/mutex.h"
+struct super_operations;
+struct file_system_type;
+struct inode;
 #else
 typedef u64 sector_t;			/* as in drivers/block/blkdev.h */
 struct block_device;
@@ -67,6 +71,18 @@ struct super_block {
 	struct list_head s_buffer_lru;	/* clean, unreferenced buffers, oldest first */
 	unsigned long s_nr_lru;		/* on s_buffer_lru */
 	unsigned long s_nr_buffers;	/* buffer_heads alive (tests check it returns to 0) */
+#ifndef FAULTLINE_HOST_TEST
+	/* The VFS's part (fs/super.c, fs/namespace.c); the host tests have no VFS. */
+	const struct super_operations *s_op;
+	struct file_system_type *s_type;
+	struct inode *s_root;		/* the root directory, referenced by the mount */
+	struct list_head s_inodes;	/* every VFS inode of this file system (inode.i_sb_list) */
+	struct list_head s_list;	/* in super_blocks */
+	struct mutex s_mutex;		/* held across every call into the file system: its
+					 * operations sleep on the disk half-way through */
+	unsigned int s_dev;		/* the disk's device number (st_dev) */
+	bool s_dying;			/* umount is evicting its inodes */
+#endif
 };
 
 /* b_state bits. */

@@ -1,7 +1,7 @@
 /*
  * fs/buffer_bdev.c - the kernel's buffer I/O: a buffer_head's block read or written through
- * the block layer (bdev_rw_page), and sb_set_bdev() to put a mounted file system on a disk.
- * Nothing calls sb_set_bdev yet: mounting ext2 through the VFS is the next step (issue 7).
+ * the block layer (bdev_rw_page), and sb_set_bdev() to put a mounted file system on a disk
+ * (mount(2): fs/namespace.c).
  */
 #include "fs/buffer.h"
 

@@ -1,10 +1,12 @@
 /*
  * fs/fs.h - the virtual file system in miniature: inodes, open files, and their page cache.
  *
- * Faultline's files live in a RAM file system (fs/ramfs.c) filled from the initramfs at boot
- * (fs/initramfs.c), plus generated files in /proc (fs/proc.c) and the console (fs/console.c).
- * A regular file's data is its page cache: an address_space holding one struct page per
- * 4 KiB of the file, exactly the pages the fault path maps for a file-backed VMA.
+ * The tree starts as a RAM file system (fs/ramfs.c) filled from the initramfs at boot
+ * (fs/initramfs.c), with generated files in /proc (fs/proc/) and device nodes in /dev; disks
+ * formatted ext2 are mounted on its directories (fs/namespace.c, fs/ext2/). A regular file's
+ * data is its page cache: an address_space holding one struct page per 4 KiB of the file,
+ * exactly the pages the fault path maps for a file-backed VMA; for a disk file it is read in
+ * by a_ops->readpage and written back by a_ops->writepage.
  */
 #ifndef FAULTLINE_FS_H
 #define FAULTLINE_FS_H
@@ -23,6 +25,9 @@ struct vm_area_struct;
 struct task_struct;
 struct kstat;
 struct mm_struct;
+struct super_block;
+struct iattr;
+struct poll_table_struct;
 
 typedef long loff_t;
 typedef unsigned int umode_t;
@@ -42,6 +47,7 @@ typedef unsigned int umode_t;
 #define S_ISBLK(m)	(((m) & S_IFMT) == S_IFBLK)
 #define S_ISLNK(m)	(((m) & S_IFMT) == S_IFLNK)
 #define S_ISFIFO(m)	(((m) & S_IFMT) == S_IFIFO)
+#define S_ISSOCK(m)	(((m) & S_IFMT) == S_IFSOCK)
 
 /* open() flags (Linux x86-64 values). */
 #define O_ACCMODE	00000003
@@ -60,6 +66,7 @@ typedef unsigned int umode_t;
 #define AT_FDCWD	(-100)
 #define AT_SYMLINK_NOFOLLOW 0x100
 #define AT_EMPTY_PATH	0x1000
+#define AT_SYMLINK_FOLLOW 0x400
 
 /* The largest file offset (Linux's MAX_LFS_FILESIZE on 64-bit: LLONG_MAX). */
 #define MAX_LFS_FILESIZE	0x7fffffffffffffffL
@@ -82,6 +89,8 @@ struct address_space {
 	struct inode *host;
 	struct xarray i_pages;		/* page index -> struct page */
 	unsigned long nrpages;		/* pages currently cached */
+	unsigned long i_mmap_writable;	/* shared mappings of it (write-back must write-protect
+					 * their PTEs: page_mkclean) */
 	const struct address_space_operations *a_ops;
 };
 
@@ -118,6 +127,89 @@ struct inode_operations {
 	 * walk follows links through it (readlink(2) returns it).
 	 */
 	ssize_t (*readlink)(struct inode *inode, char *buf, size_t size);
+	/*
+	 * The other directory operations, called by fs/namei.c once it has checked names, types
+	 * and that nothing crosses a file system (-EXDEV): each returns 0 or -errno.
+	 * mknod - a device node, FIFO or regular file @name of @mode (S_IF* and permissions) and
+	 *   device number @rdev.
+	 * link - a new name @name in @dir for the existing non-directory @old.
+	 * symlink - a symbolic link @name in @dir whose target is the string @target.
+	 * rename - move @old_name of @old_dir (naming @source) to @new_name of @new_dir, replacing
+	 *   @target if that name exists (the VFS has checked a directory replaces only an empty
+	 *   directory and a non-directory only a non-directory).
+	 */
+	int (*mknod)(struct inode *dir, const char *name, size_t len, umode_t mode,
+		     unsigned int rdev);
+	int (*link)(struct inode *old, struct inode *dir, const char *name, size_t len);
+	int (*symlink)(struct inode *dir, const char *name, size_t len, const char *target);
+	int (*rename)(struct inode *old_dir, const char *old_name, size_t old_len,
+		      struct inode *new_dir, const char *new_name, size_t new_len,
+		      struct inode *source, struct inode *target);
+	/* setattr - apply @attr to @inode and to its backing store (NULL: simple_setattr, the
+	 * in-memory fields only). 0 or -errno (-ENOSPC, -EFBIG, -EIO, -EROFS). */
+	int (*setattr)(struct inode *inode, const struct iattr *attr);
+};
+
+/* struct kstatfs - what statfs(2) reports of a file system (Linux's, in fs units). */
+struct kstatfs {
+	long f_type;
+	long f_bsize;
+	u64 f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+	long f_namelen;
+	long f_frsize;
+	long f_flags;
+};
+
+/*
+ * struct super_operations - what the VFS asks of a mounted disk file system. The super_block
+ * itself is in fs/buffer.h, which the host tests build without the VFS.
+ * evict_inode - the last reference to cached @inode is gone and it has no links, or the file
+ *   system is being unmounted: free the file system's part (and the file, if unlinked).
+ * write_inode - copy @inode's attributes to the disk's inode (0 or -errno).
+ * sync_fs - write the file system's own metadata (superblock, bitmaps) to the buffer cache.
+ * put_super - unmount: free the file system's in-memory state.
+ * statfs - fill @buf.
+ */
+struct super_operations {
+	void (*evict_inode)(struct inode *inode);
+	int (*write_inode)(struct inode *inode);
+	int (*sync_fs)(struct super_block *sb);
+	void (*put_super)(struct super_block *sb);
+	int (*statfs)(struct super_block *sb, struct kstatfs *buf);
+};
+
+/*
+ * struct file_system_type - a kind of file system mount(2) knows by name (fs/filesystems.c).
+ * fill_super - read the file system on @sb->s_bdev and set s_op, s_root (a referenced
+ *   inode: the mount holds it) and s_fs_info. 0, or -EINVAL for a disk that does not hold
+ *   this file system (logged), -EIO, -ENOMEM, -EROFS.
+ */
+#define FS_REQUIRES_DEV	1
+struct file_system_type {
+	const char *name;
+	int fs_flags;
+	int (*fill_super)(struct super_block *sb, int silent);
+	struct file_system_type *next;
+};
+
+/*
+ * struct iattr - the attributes a change sets (notify_change: chmod, chown, truncate,
+ * utimensat): the ATTR_* bits of ia_valid say which fields count.
+ */
+#define ATTR_MODE	(1 << 0)
+#define ATTR_UID	(1 << 1)
+#define ATTR_GID	(1 << 2)
+#define ATTR_SIZE	(1 << 3)
+#define ATTR_ATIME	(1 << 4)
+#define ATTR_MTIME	(1 << 5)
+#define ATTR_CTIME	(1 << 6)
+
+struct iattr {
+	unsigned int ia_valid;
+	umode_t ia_mode;
+	unsigned int ia_uid, ia_gid;
+	loff_t ia_size;
+	u64 ia_atime_ns, ia_mtime_ns, ia_ctime_ns;
 };
 
 struct file_operations {
@@ -136,14 +228,26 @@ struct file_operations {
 	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
 	/* fsync/fdatasync: make written data durable. Returns 0 or -errno. NULL: nothing to do. */
 	int (*fsync)(struct file *file, int datasync);
+	/* poll/select: the POLL* events ready now; poll_wait() on each queue that is woken when
+	 * they change (fs/poll.h). NULL: always readable and writable (DEFAULT_POLLMASK). */
+	unsigned int (*poll)(struct file *file, struct poll_table_struct *pt);
 };
 
 struct inode {
 	unsigned long i_ino;
 	umode_t i_mode;
 	unsigned int i_nlink;
+	unsigned int i_uid, i_gid;
 	loff_t i_size;
+	u64 i_blocks;			/* 512-byte units on disk (disk file systems; ramfs: 0) */
 	int i_count;			/* references */
+	struct super_block *i_sb;	/* the disk file system it belongs to; NULL for the RAM
+					 * trees (ramfs, /proc, pipes, devices) */
+	struct list_head i_sb_list;	/* in i_sb->s_inodes: kept, even unreferenced, while
+					 * the file system is mounted (the inode cache) */
+	unsigned int i_mounted;		/* file systems mounted on this directory */
+	u64 i_atime_ns, i_ctime_ns;
+	unsigned long dirtied_when;	/* jiffies when its first page became dirty (write-back) */
 	int i_writecount;		/* > 0: opens for writing; < 0: running programs (see
 					 * get_write_access / deny_write_access) */
 	u64 i_mtime_ns;
@@ -224,6 +328,25 @@ struct files_struct {
 	struct file *fd[NR_OPEN_DEFAULT];
 	unsigned long close_on_exec;	/* bit per fd */
 };
+
+/*
+ * struct fs_struct - a process's current directory (Linux's fs_struct without chroot): the
+ * directory, referenced, and the canonical path that reached it (getcwd). Threads made with
+ * CLONE_FS share one; fork copies it.
+ */
+struct fs_struct {
+	int users;
+	struct inode *pwd;
+	char *pwd_path;			/* kmalloc'ed, NUL-terminated */
+};
+
+/* fs_struct helpers (fs/fs_struct.c). */
+struct fs_struct *fs_struct_root(void);			/* a new one at "/" (init) */
+struct fs_struct *copy_fs_struct(struct fs_struct *old);	/* fork */
+void put_fs_struct(struct fs_struct *fs);		/* exit: the last user frees it */
+/* set_fs_pwd - make @inode (a directory, referenced by the caller: the reference passes to
+ * @fs) at @path the current directory. 0 or -ENOMEM (nothing changed, reference dropped). */
+int set_fs_pwd(struct fs_struct *fs, struct inode *inode, const char *path);
 
 /* vfs_init - create the root (ramfs), /dev, /proc, and unpack the initramfs module. */
 void vfs_init(void);

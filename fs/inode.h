@@ -30,4 +30,8 @@ static inline struct inode *igrab(struct inode *inode)
  */
 void iput(struct inode *inode);
 
+/* evict - free @inode now (its last reference is gone): the file system's part through
+ * ->evict_inode, then its page cache. */
+void evict(struct inode *inode);
+
 #endif

@@ -13,6 +13,8 @@
 #include "fs/ramfs.h"
 #include "fs/syscalls.h"
 #include "fs/pagemap.h"
+#include "fs/mount.h"
+#include "kernel/lib/string.h"
 #include "mm/slab.h"
 #include "kernel/errno.h"
 #include "kernel/time.h"
@@ -30,25 +32,6 @@
 			  O_NONBLOCK | O_DIRECT | O_LARGEFILE | O_DIRECTORY | O_NOFOLLOW | \
 			  O_CLOEXEC | 04000000 /* O_SYNC/O_DSYNC */ | 01000000 /* O_NOATIME */)
 
-int do_truncate(struct inode *inode, loff_t length)
-{
-	int err;
-
-	if (S_ISDIR(inode->i_mode))
-		return -EISDIR;
-	if (!S_ISREG(inode->i_mode) || length < 0 || length > RAMFS_MAX_FILE_SIZE)
-		return -EINVAL;
-	err = get_write_access(inode);		/* a running program's text stays */
-	if (err)
-		return err;
-	inode->i_size = length;
-	if (inode->i_mapping)
-		truncate_pagecache(inode, length);
-	inode->i_mtime_ns = ktime_get_ns();
-	put_write_access(inode);
-	return 0;
-}
-
 /*
  * open_create - the O_CREAT half of an open: find or create the last component of the walk
  * in @nd (which stands at its directory). Returns the inode, referenced, or ERR_PTR.
@@ -64,6 +47,21 @@ static struct inode *open_create(struct nameidata *nd, int flags, umode_t mode)
 		if (flags & O_EXCL) {
 			iput(inode);
 			return ERR_PTR(-EEXIST);
+		}
+		inode = follow_mount(inode);
+		if (S_ISLNK(inode->i_mode)) {
+			/* O_CREAT through a link opens (or creates) what it names, as Linux. */
+			char name[NAME_MAX + 1];
+			size_t len = nd->last_len;
+
+			iput(inode);
+			if (flags & O_NOFOLLOW)
+				return ERR_PTR(-ELOOP);
+			memcpy(name, nd->last, len);
+			name[len] = '\0';
+			if (path_walk(nd, name, LOOKUP_FOLLOW))
+				return ERR_PTR(-ENOENT);	/* a dangling link: not created here */
+			return igrab(nd->inode);
 		}
 	} else if (PTR_ERR(inode) == -ENOENT) {
 		if (!dir->i_op || !dir->i_op->create)
@@ -95,6 +93,11 @@ static int may_open(struct inode *inode, int flags)
 	}
 	if (write && S_ISREG(inode->i_mode) && inode->i_fop && !inode->i_fop->write)
 		return -EACCES;				/* /proc files */
+	if (S_ISLNK(inode->i_mode))
+		return -ELOOP;				/* O_NOFOLLOW met a link */
+	if ((write || (flags & O_TRUNC)) && IS_RDONLY(inode) &&
+	    (S_ISREG(inode->i_mode) || S_ISDIR(inode->i_mode)))
+		return -EROFS;
 	return 0;
 }
 
@@ -117,7 +120,8 @@ struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode)
 		kfree(path);
 		return ERR_PTR(err);
 	}
-	err = path_walk(&nd, name, (flags & O_CREAT) ? LOOKUP_PARENT : 0);
+	err = path_walk(&nd, name, (flags & O_CREAT) ? LOOKUP_PARENT :
+				   (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW);
 	if (err) {
 		file = ERR_PTR(err);
 		goto out;

@@ -8,6 +8,7 @@
 #define FAULTLINE_FS_PAGEMAP_H
 
 #include "fs/fs.h"
+#include "mm/mm_types.h"
 
 /* nr_pagecache_pages - pages currently in some file's page cache (/proc/meminfo "Cached:"). */
 unsigned long nr_pagecache_pages(void);
@@ -61,5 +62,30 @@ int filemap_fdatawrite(struct address_space *mapping);
 int filemap_fdatawait(struct address_space *mapping);
 /* filemap_write_and_wait - both: the pages dirty now are on the backing store on return. */
 int filemap_write_and_wait(struct address_space *mapping);
+
+/*
+ * generic_file_read - f_op->read of a file whose data is its page cache read in by
+ * a_ops->readpage: copy from *@pos up to the end of the file. Returns the bytes copied (0 at
+ * the end), or if none: -EINVAL, -EFAULT, -EIO, -ENOMEM, -EINTR.
+ */
+ssize_t generic_file_read(struct file *file, char __user *buf, size_t count, loff_t *pos);
+
+/*
+ * balance_dirty_pages - a writer just dirtied a page of @mapping: if more page-cache pages
+ * are dirty than the dirty limit (a fifth of free and cached memory), write this mapping's
+ * dirty pages back now (Linux throttles the writer the same way), so dirty pages never crowd
+ * out the memory that reclaiming clean pages needs.
+ */
+void balance_dirty_pages(struct address_space *mapping);
+
+/*
+ * shrink_page_cache - memory ran out: drop up to @nr clean, unused page-cache pages of mounted
+ * disk file systems (they can be read back). Never sleeps. Returns how many were freed. (The
+ * reclaim issue replaces this with LRU lists, kswapd and reverse mapping.)
+ */
+unsigned long shrink_page_cache(unsigned long nr);
+
+/* filemap_fault - vm_ops->fault of a page-cache file (mm/filemap.c). */
+vm_fault_t filemap_fault(struct vm_fault *vmf);
 
 #endif

@@ -15,6 +15,7 @@
 #include "fs/inode.h"
 #include "fs/file.h"
 #include "fs/file_table.h"
+#include "fs/poll.h"
 #include "mm/page_alloc.h"
 #include "mm/slab.h"
 #include "kernel/wait.h"
@@ -143,10 +144,39 @@ static void pipe_release(struct inode *inode, struct file *file)
 	}
 }
 
+/*
+ * pipe_poll - f_op->poll: the read end is readable with data in the pipe and hangs up
+ * (POLLHUP) once no writer is left; the write end is writable while there is room (Linux:
+ * a free page slot of its 16; this pipe has one page) and in error (POLLERR) once no reader
+ * is left.
+ */
+static unsigned int pipe_poll(struct file *file, poll_table *pt)
+{
+	struct pipe_inode_info *pipe = file->f_inode->i_private;
+	unsigned int mask = 0;
+
+	poll_wait(file, &pipe->rd_wait, pt);
+	poll_wait(file, &pipe->wr_wait, pt);
+	if (file_can_read(file)) {
+		if (pipe->len)
+			mask |= POLLIN | POLLRDNORM;
+		if (!pipe->writers)
+			mask |= POLLHUP;
+	}
+	if (file_can_write(file)) {
+		if (pipe->len < PIPE_SIZE)
+			mask |= POLLOUT | POLLWRNORM;
+		if (!pipe->readers)
+			mask |= POLLERR;
+	}
+	return mask;
+}
+
 static const struct file_operations pipefifo_fops = {
 	.read = pipe_read,
 	.write = pipe_write,
 	.release = pipe_release,
+	.poll = pipe_poll,
 };
 
 /*

@@ -40,6 +40,7 @@ struct ramfs_dir {			/* a directory inode's i_private */
 };
 
 static const struct inode_operations ramfs_dir_inode_operations;
+static const struct inode_operations ramfs_symlink_inode_operations;
 static const struct file_operations ramfs_dir_operations;
 static const struct file_operations ramfs_file_operations;
 
@@ -109,7 +110,7 @@ int ramfs_link(struct inode *dir, const char *name, size_t len, struct inode *in
 	list_add_tail(&de->list, &d->entries);
 	if (S_ISDIR(inode->i_mode))
 		dir->i_nlink++;			/* the subdirectory's ".." */
-	dir->i_mtime_ns = ktime_get_ns();
+	dir->i_mtime_ns = ktime_get_real_ns();
 	return 0;
 }
 
@@ -118,7 +119,8 @@ struct inode *ramfs_get_inode(struct inode *parent, umode_t mode, unsigned int r
 	struct inode *inode;
 	struct ramfs_dir *d;
 
-	if (!S_ISDIR(mode) && !S_ISREG(mode) && !S_ISCHR(mode) && !S_ISBLK(mode))
+	if (!S_ISDIR(mode) && !S_ISREG(mode) && !S_ISCHR(mode) && !S_ISBLK(mode) &&
+	    !S_ISLNK(mode) && !S_ISFIFO(mode) && !S_ISSOCK(mode))
 		return ERR_PTR(-EINVAL);
 	inode = new_inode(mode);
 	if (!inode)
@@ -138,6 +140,8 @@ struct inode *ramfs_get_inode(struct inode *parent, umode_t mode, unsigned int r
 		inode->i_nlink = 2;
 		inode->i_op = &ramfs_dir_inode_operations;
 		inode->i_fop = &ramfs_dir_operations;
+	} else if (S_ISLNK(mode)) {
+		inode->i_op = &ramfs_symlink_inode_operations;	/* the target: page 0 */
 	} else {
 		init_special_inode(inode, mode, rdev);
 	}
@@ -210,7 +214,7 @@ static int ramfs_remove(struct inode *dir, const char *name, size_t len, struct 
 		dir->i_nlink--;
 	if (victim->i_nlink)
 		victim->i_nlink--;
-	dir->i_mtime_ns = ktime_get_ns();
+	dir->i_mtime_ns = ktime_get_real_ns();
 	iput(victim);
 	return 0;
 }
@@ -389,8 +393,118 @@ static ssize_t ramfs_file_write(struct file *file, const char __user *buf, size_
 	*pos += (loff_t)done;
 	if (*pos > inode->i_size)
 		inode->i_size = *pos;
-	inode->i_mtime_ns = ktime_get_ns();
+	inode->i_mtime_ns = ktime_get_real_ns();
 	return (ssize_t)done;
+}
+
+/* ramfs_mknod_op - i_op->mknod: a device node, FIFO, socket or regular file. */
+static int ramfs_mknod_op(struct inode *dir, const char *name, size_t len, umode_t mode,
+			  unsigned int rdev)
+{
+	struct inode *inode = ramfs_mknod(dir, name, len, mode, rdev);
+
+	if (IS_ERR(inode))
+		return (int)PTR_ERR(inode);
+	iput(inode);
+	return 0;
+}
+
+/* ramfs_link_op - i_op->link: one more name for @old (a non-directory). */
+static int ramfs_link_op(struct inode *old, struct inode *dir, const char *name, size_t len)
+{
+	int err = ramfs_link(dir, name, len, old);
+
+	if (!err)
+		old->i_nlink++;
+	return err;
+}
+
+/*
+ * ramfs_symlink - i_op->symlink: a link whose target is kept in its page cache, page 0 (as
+ * Linux's ramfs does with page_symlink), so it lives and dies with the inode like file data.
+ * Returns 0, -ENAMETOOLONG (a target of a page or more), -EEXIST, -ENOENT, -ENOMEM.
+ */
+static int ramfs_symlink(struct inode *dir, const char *name, size_t len, const char *target)
+{
+	size_t tlen = strlen(target);
+	struct inode *inode;
+	struct page *page;
+
+	if (tlen >= PAGE_SIZE)
+		return -ENAMETOOLONG;
+	inode = ramfs_mknod(dir, name, len, S_IFLNK | 0777, 0);
+	if (IS_ERR(inode))
+		return (int)PTR_ERR(inode);
+	page = read_cache_page(NULL, inode->i_mapping, 0, NULL);
+	if (IS_ERR(page)) {
+		ramfs_remove(dir, name, len, inode);
+		iput(inode);
+		return (int)PTR_ERR(page);
+	}
+	memcpy(page_address(page), target, tlen);
+	put_page(page);
+	inode->i_size = (loff_t)tlen;
+	iput(inode);
+	return 0;
+}
+
+/* ramfs_readlink - i_op->readlink: the target from page 0. */
+static ssize_t ramfs_readlink(struct inode *inode, char *buf, size_t size)
+{
+	struct page *page = find_get_page(inode->i_mapping, 0);
+	size_t len = min(size, (size_t)inode->i_size);
+
+	if (!page)
+		return -EIO;
+	memcpy(buf, page_address(page), len);
+	put_page(page);
+	return (ssize_t)len;
+}
+
+/*
+ * ramfs_rename - i_op->rename: the entry moves (its reference with it) from @old_dir to
+ * @new_dir under @new_name; @target, if any, is removed first as unlink or rmdir would. A
+ * moved directory's ".." follows it. Returns 0, -ENOTEMPTY, -ENOENT, -EINVAL, -ENOMEM.
+ */
+static int ramfs_rename(struct inode *old_dir, const char *old_name, size_t old_len,
+			struct inode *new_dir, const char *new_name, size_t new_len,
+			struct inode *source, struct inode *target)
+{
+	struct ramfs_dirent *de = ramfs_find(old_dir, old_name, old_len), *nde;
+	struct ramfs_dir *nd = new_dir->i_private;
+	int err = valid_name(new_name, new_len);
+
+	if (err)
+		return err;
+	if (!de || de->inode != source || !nd)
+		return -ENOENT;
+	if (S_ISDIR(source->i_mode) && !is_ramfs_dir(source))
+		return -EBUSY;				/* /proc linked in here */
+	nde = kmalloc(sizeof(*nde) + new_len + 1, GFP_KERNEL);
+	if (!nde)
+		return -ENOMEM;
+	if (target) {
+		err = S_ISDIR(target->i_mode) ? ramfs_rmdir(new_dir, new_name, new_len, target)
+					      : ramfs_remove(new_dir, new_name, new_len, target);
+		if (err) {
+			kfree(nde);
+			return err;
+		}
+	}
+	memcpy(nde->name, new_name, new_len);
+	nde->name[new_len] = '\0';
+	nde->len = new_len;
+	nde->inode = de->inode;			/* the entry's reference moves */
+	list_del(&de->list);
+	kfree(de);
+	list_add_tail(&nde->list, &nd->entries);
+	if (S_ISDIR(source->i_mode)) {
+		old_dir->i_nlink--;
+		new_dir->i_nlink++;
+		((struct ramfs_dir *)source->i_private)->parent = new_dir;
+	}
+	old_dir->i_mtime_ns = new_dir->i_mtime_ns = ktime_get_real_ns();
+	return 0;
 }
 
 static const struct inode_operations ramfs_dir_inode_operations = {
@@ -399,6 +513,14 @@ static const struct inode_operations ramfs_dir_inode_operations = {
 	.mkdir = ramfs_mkdir,
 	.unlink = ramfs_unlink,
 	.rmdir = ramfs_rmdir,
+	.mknod = ramfs_mknod_op,
+	.link = ramfs_link_op,
+	.symlink = ramfs_symlink,
+	.rename = ramfs_rename,
+};
+
+static const struct inode_operations ramfs_symlink_inode_operations = {
+	.readlink = ramfs_readlink,
 };
 
 static const struct file_operations ramfs_dir_operations = {

@@ -12,6 +12,9 @@
 #include "fs/syscalls.h"
 #include "mm/page_alloc.h"
 #include "mm/slab.h"
+#include "mm/mmap.h"
+#include "kernel/signal.h"
+#include "kernel/wait.h"
 #include "kernel/errno.h"
 #include "kernel/sched.h"
 #include "kernel/lib/string.h"
@@ -296,5 +299,86 @@ long sys_lseek(unsigned int fd, off_t offset, unsigned int whence)
 	ret = newpos;
 out:
 	fput(file);
+	return ret;
+}
+
+#define SENDFILE_WINDOW	(16 * PAGE_SIZE)	/* how much of the input is mapped at a time */
+
+/*
+ * do_sendfile - copy up to @count bytes of regular file @in from *@pos to @out at its
+ * position (Linux's do_sendfile, without splice): each window of the input is mapped
+ * read-only into the caller's address space for the write, so every kind of output (a pipe,
+ * a file, the console) is written through its ordinary f_op->write and the input's page-cache
+ * pages are read in place, never copied into a kernel buffer first. The window is unmapped
+ * before returning. Returns the bytes written (short at end of file, or if the output takes
+ * fewer) or, if none, -errno from the mapping or the write.
+ */
+static ssize_t do_sendfile(struct file *out, struct file *in, loff_t *pos, size_t count)
+{
+	struct mm_struct *mm = current->mm;
+	size_t done = 0;
+	ssize_t err = 0;
+
+	if (*pos >= in->f_inode->i_size)
+		return 0;
+	count = min(count, (size_t)(in->f_inode->i_size - *pos));
+	while (done < count) {
+		loff_t start = *pos & (loff_t)PAGE_MASK;
+		size_t off = (size_t)(*pos - start);
+		size_t chunk = min(count - done, SENDFILE_WINDOW - off);
+		unsigned long addr = do_mmap(mm, in, 0, off + chunk, PROT_READ, MAP_SHARED,
+					     (unsigned long)start >> PAGE_SHIFT);
+		loff_t opos = out->f_pos;
+
+		if (IS_ERR_VALUE(addr)) {
+			err = (ssize_t)addr;
+			break;
+		}
+		err = vfs_write(out, (const char __user *)(addr + off), chunk, &opos);
+		do_munmap(mm, addr, off + chunk);
+		if (err <= 0)
+			break;
+		out->f_pos = opos;
+		*pos += err;
+		done += (size_t)err;
+		if ((size_t)err < chunk)
+			break;
+		cond_resched();
+		if (signal_pending(current))
+			break;
+	}
+	return done ? (ssize_t)done : err;
+}
+
+long sys_sendfile64(int out_fd, int in_fd, loff_t __user *offset, size_t count)
+{
+	struct file *in = fget(in_fd), *out = fget(out_fd);
+	loff_t pos;
+	long ret = -EBADF;
+
+	if (!in || !out || !file_can_read(in) || !file_can_write(out))
+		goto out;
+	ret = -EINVAL;
+	if (!S_ISREG(in->f_inode->i_mode) || !in->f_op->mmap || (out->f_flags & O_APPEND))
+		goto out;
+	pos = in->f_pos;
+	ret = -EFAULT;
+	if (offset && copy_from_user(&pos, offset, sizeof(pos)))
+		goto out;
+	ret = -EINVAL;
+	if (pos < 0)
+		goto out;
+	ret = do_sendfile(out, in, &pos, min(count, (size_t)MAX_RW_COUNT));
+	if (offset) {
+		if (put_user(pos, offset))
+			ret = -EFAULT;
+	} else {
+		in->f_pos = pos;
+	}
+out:
+	if (in)
+		fput(in);
+	if (out)
+		fput(out);
 	return ret;
 }

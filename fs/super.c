@@ -17,6 +17,9 @@
 #include "fs/initramfs.h"
 #include "fs/char_dev.h"
 #include "fs/inode.h"
+#include "fs/mount.h"
+#include "fs/ext2/vfs.h"
+#include "mm/slab.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/lib/string.h"
@@ -32,6 +35,24 @@ static struct inode *vfs_mknod(struct inode *dir, const char *name, umode_t mode
 		panic("vfs_init: cannot create %s (%ld)", name, PTR_ERR(inode));
 	iput(inode);
 	return inode;
+}
+
+struct super_block *alloc_super(struct file_system_type *type)
+{
+	struct super_block *sb = kzalloc(sizeof(*sb), GFP_KERNEL);
+
+	if (!sb)
+		return NULL;
+	sb->s_type = type;
+	INIT_LIST_HEAD(&sb->s_inodes);
+	INIT_LIST_HEAD(&sb->s_list);
+	mutex_init(&sb->s_mutex);
+	return sb;
+}
+
+void free_super(struct super_block *sb)
+{
+	kfree(sb);
 }
 
 static struct inode *dev_dir;	/* /dev, for devtmpfs_create_node */
@@ -69,5 +90,8 @@ void vfs_init(void)
 		panic("vfs_init: cannot create /proc (%d)", err);
 
 	populate_rootfs(root_inode);
+	err = init_ext2_fs();
+	if (err)
+		panic("vfs_init: cannot register ext2 (%d)", err);
 	pr_info("VFS: ramfs root with /dev, /proc and /tmp\n");
 }

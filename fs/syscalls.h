@@ -58,6 +58,10 @@ long sys_writev(unsigned long fd, const struct iovec __user *vec, unsigned long 
 long sys_pread64(unsigned int fd, char __user *buf, size_t count, loff_t pos);
 long sys_pwrite64(unsigned int fd, const char __user *buf, size_t count, loff_t pos);
 long sys_lseek(unsigned int fd, off_t offset, unsigned int whence);
+/* sendfile: copy @count bytes of regular file @in_fd (from *@offset, which is advanced, or
+ * from and advancing its position if @offset is NULL) to @out_fd. Bytes written, or -EBADF,
+ * -EINVAL (input not a mappable regular file, O_APPEND output, negative offset), -EFAULT. */
+long sys_sendfile64(int out_fd, int in_fd, loff_t __user *offset, size_t count);
 
 /* fs/open.c */
 long sys_open(const char __user *filename, int flags, umode_t mode);
@@ -91,13 +95,26 @@ long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags);
 /* fs/fcntl.c */
 long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
 
+/* fs/select.c: wait for files to be ready (poll(2), select(2), with Linux's errors). */
+struct pollfd;
+struct k_timespec;
+struct k_timeval;
+struct sigset_argpack;
+long sys_poll(struct pollfd __user *ufds, unsigned int nfds, int timeout_msecs);
+long sys_ppoll(struct pollfd __user *ufds, unsigned int nfds, struct k_timespec __user *tsp,
+	       const unsigned long __user *sigmask, size_t sigsetsize);
+long sys_select(int n, unsigned long __user *inp, unsigned long __user *outp,
+		unsigned long __user *exp, struct k_timeval __user *tvp);
+long sys_pselect6(int n, unsigned long __user *inp, unsigned long __user *outp,
+		  unsigned long __user *exp, struct k_timespec __user *tsp,
+		  const struct sigset_argpack __user *sig);
+
 /* fs/pipe.c */
 long sys_pipe(int __user *fildes);
 long sys_pipe2(int __user *fildes, int flags);
 
 /* fs/namei.c */
 #define AT_REMOVEDIR	0x200		/* unlinkat: remove a directory (as rmdir) */
-long sys_getcwd(char __user *buf, unsigned long size);
 /* mkdir/mkdirat: create a directory (mode less the umask); unlink: remove a non-directory's
  * name; rmdir: remove an empty directory; unlinkat: either, by AT_REMOVEDIR (other flags:
  * -EINVAL). Each returns 0 or -errno with Linux's meaning (see do_mkdirat, do_unlinkat and
@@ -107,5 +124,59 @@ long sys_mkdirat(int dfd, const char __user *pathname, umode_t mode);
 long sys_unlink(const char __user *pathname);
 long sys_unlinkat(int dfd, const char __user *pathname, int flag);
 long sys_rmdir(const char __user *pathname);
+/* The other name calls (fs/namei.c): each returns 0 (readlink: the length) or -errno with
+ * Linux's meaning; see their comments there. */
+long sys_mknod(const char __user *pathname, umode_t mode, unsigned int dev);
+long sys_mknodat(int dfd, const char __user *pathname, umode_t mode, unsigned int dev);
+long sys_symlink(const char __user *oldname, const char __user *newname);
+long sys_symlinkat(const char __user *oldname, int newdfd, const char __user *newname);
+long sys_readlink(const char __user *pathname, char __user *buf, int bufsiz);
+long sys_readlinkat(int dfd, const char __user *pathname, char __user *buf, int bufsiz);
+long sys_link(const char __user *oldname, const char __user *newname);
+long sys_linkat(int olddfd, const char __user *oldname, int newdfd, const char __user *newname,
+		int flags);
+long sys_rename(const char __user *oldname, const char __user *newname);
+long sys_renameat(int olddfd, const char __user *oldname, int newdfd, const char __user *newname);
+long sys_renameat2(int olddfd, const char __user *oldname, int newdfd,
+		   const char __user *newname, unsigned int flags);
+
+/* fs/fs_struct.c: the current directory. */
+long sys_chdir(const char __user *filename);
+long sys_fchdir(unsigned int fd);
+long sys_getcwd(char __user *buf, unsigned long size);
+
+/* fs/attr.c: attributes (see there). */
+struct timespec_k;
+long sys_truncate(const char __user *pathname, long length);
+long sys_ftruncate(unsigned int fd, long length);
+long sys_chmod(const char __user *filename, umode_t mode);
+long sys_fchmod(unsigned int fd, umode_t mode);
+long sys_fchmodat(int dfd, const char __user *filename, umode_t mode);
+long sys_chown(const char __user *filename, int user, int group);
+long sys_lchown(const char __user *filename, int user, int group);
+long sys_fchown(unsigned int fd, int user, int group);
+long sys_fchownat(int dfd, const char __user *filename, int user, int group, int flag);
+long sys_utimensat(int dfd, const char __user *filename, const struct timespec_k __user *utimes,
+		   int flags);
+/* setattr_copy - set @inode's in-memory mode, owner and times from @attr (Linux's
+ * setattr_copy): the part of a setattr every file system shares. */
+void setattr_copy(struct inode *inode, const struct iattr *attr);
+/* notify_change - apply @attr to @inode through its file system. 0 or -errno. */
+int notify_change(struct inode *inode, struct iattr *attr);
+
+/* fs/statfs.c */
+struct statfs_k;
+long sys_statfs(const char __user *pathname, struct statfs_k __user *buf);
+long sys_fstatfs(unsigned int fd, struct statfs_k __user *buf);
+
+/* fs/namespace.c, fs/fs-writeback.c: mounting, and writing back. */
+long sys_mount(const char __user *dev_name, const char __user *dir_name,
+	       const char __user *type, unsigned long flags, const void __user *data);
+long sys_umount2(const char __user *name, int flags);
+long sys_sync(void);
+long sys_syncfs(int fd);
+
+/* mm/msync.c */
+long sys_msync(unsigned long start, size_t len, int flags);
 
 #endif

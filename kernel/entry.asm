@@ -164,6 +164,16 @@ ret_from_fork:
 	cli
 	jmp ret_from_trap
 
+; kthread_entry - where a kernel thread starts (kernel/kthread.c): r12 is its function, r13
+; its argument; the function never returns.
+global kthread_entry
+kthread_entry:
+	call schedule_tail
+	sti
+	mov rdi, r13
+	call r12
+	ud2
+
 ; switch_to(prev, next) - save the callee-saved registers and kernel RSP of @prev, load those
 ; of @next, and return on @next's stack (into schedule(), or ret_from_fork for a new task).
 ; thread.rsp is at offset 0 of struct task_struct (a static assertion in kernel/sched.c checks).

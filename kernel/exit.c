@@ -71,6 +71,8 @@ void do_exit(int code)
 		put_files(tsk->files);
 		tsk->files = NULL;
 	}
+	put_fs_struct(tsk->fs);
+	tsk->fs = NULL;
 	if (tsk->pid == 1)
 		init_exited(code);
 

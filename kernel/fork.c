@@ -13,6 +13,7 @@
 #include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "kernel/io.h"
+#include "kernel/time.h"
 #include "kernel/lib/string.h"
 #include "mm/slab.h"
 #include "mm/vmalloc.h"
@@ -192,6 +193,12 @@ fail:
 }
 
 static pid_t last_pid;
+unsigned long total_forks;		/* tasks ever created (/proc/stat's processes) */
+
+pid_t alloc_pid(void)
+{
+	return ++last_pid;
+}
 
 /*
  * alloc_thread_stack - a KERNEL_STACK_SIZE kernel stack in the vmalloc area, as Linux's
@@ -353,13 +360,28 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 		}
 	}
 
-	p->pid = ++last_pid;
+	if (flags & CLONE_FS) {
+		p->fs = current->fs;
+		p->fs->users++;
+	} else {
+		p->fs = copy_fs_struct(current->fs);
+		if (!p->fs) {
+			put_files(p->files);
+			if (p->mm)
+				mmput(p->mm);
+			free_task(p);
+			return -ENOMEM;
+		}
+	}
+
+	p->pid = alloc_pid();
+	total_forks++;
 	memcpy(p->comm, current->comm, sizeof(p->comm));
 	copy_signal(p, current);
 	p->cred = current->cred;
 	p->personality = current->personality;
 	memcpy(p->rlim, current->rlim, sizeof(p->rlim));
-	p->start_ns = 0;
+	p->start_ns = ktime_get_ns();	/* /proc/PID/stat's starttime */
 	copy_thread(p, regs, newsp);
 	if (flags & CLONE_SETTLS)
 		p->thread.fsbase = tls;

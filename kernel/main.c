@@ -20,12 +20,12 @@
 #include "kernel/sched.h"
 #include "kernel/syscalls.h"
 #include "fs/fs.h"
+#include "fs/mount.h"
 #include "kernel/tests/crash_test.h"
 
 #define FAULTLINE_VERSION "0.1"
 
 extern char __bss_start[], __bss_stop[];
-void rtc_init(void);
 
 /* Parse the few command-line options the kernel itself acts on. */
 static void parse_early_options(void)
@@ -63,7 +63,7 @@ void start_kernel(u32 magic, u32 boot_info_phys)
 	mm_init();
 	mem_print_summary();
 	zero_page_init();
-	rtc_init();
+	timekeeping_init();
 	vfs_init();
 	console_init();
 	pci_init();
@@ -81,6 +81,7 @@ void start_kernel(u32 magic, u32 boot_info_phys)
 	sched_init();
 	syscall_init();
 	start_init(NULL, NULL, NULL);
+	flusher_init();		/* pid 2: write-back (fs/fs-writeback.c) */
 	pr_info("Faultline: starting init. Ctrl-A C opens the QEMU monitor (try `info mem`), Ctrl-A X quits.\n");
 	cpu_idle();
 }

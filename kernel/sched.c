@@ -41,6 +41,8 @@ volatile unsigned long jiffies;
 static LIST_HEAD(run_queue);
 LIST_HEAD(task_list);				/* every task but the idle task */
 static LIST_HEAD(sleepers);			/* tasks in nanosleep, woken by the tick */
+u64 cpustat[NR_CPUTIME];
+unsigned long nr_context_switches;
 
 #define PIT_CH0		0x40
 #define PIT_MODE	0x43
@@ -105,6 +107,7 @@ static void context_switch(struct task_struct *prev, struct task_struct *next)
 	__asm__ __volatile__("fxsave64 %0" : "=m"(prev->thread.fxsave));
 	__asm__ __volatile__("fxrstor64 %0" :: "m"(next->thread.fxsave));
 	current = next;
+	nr_context_switches++;
 	__switch_to_asm(prev, next);
 }
 
@@ -191,11 +194,15 @@ static void timer_interrupt(struct pt_regs *regs)
 			current->utime_ns += NSEC_PER_SEC / HZ;
 		else
 			current->stime_ns += NSEC_PER_SEC / HZ;
+		cpustat[user_mode(regs) ? CPUTIME_USER : CPUTIME_SYSTEM] += NSEC_PER_SEC / HZ;
 		if (--current->timeslice <= 0)
 			need_resched = true;
-	} else if (!list_empty(&run_queue)) {
-		need_resched = true;
+	} else {
+		cpustat[CPUTIME_IDLE] += NSEC_PER_SEC / HZ;
+		if (!list_empty(&run_queue))
+			need_resched = true;
 	}
+	calc_global_load();
 }
 
 /*
@@ -225,6 +232,30 @@ int schedule_timeout_ns(u64 wakeup_ns)
 	return 0;
 }
 
+int schedule_hrtimeout(u64 expires_ns)
+{
+	unsigned long flags = local_irq_save();
+
+	if (signal_pending(current) || ktime_get_ns() >= expires_ns) {
+		current->state = TASK_RUNNING;
+		local_irq_restore(flags);
+		return ktime_get_ns() < expires_ns;
+	}
+	current->state = TASK_INTERRUPTIBLE;
+	if (expires_ns != KTIME_MAX) {
+		current->wakeup_ns = expires_ns;
+		list_del_init(&current->run_list);
+		list_add_tail(&current->run_list, &sleepers);
+	}
+	local_irq_restore(flags);
+	schedule();
+	flags = local_irq_save();
+	list_del_init(&current->run_list);	/* woken before the time: leave the sleepers */
+	current->state = TASK_RUNNING;
+	local_irq_restore(flags);
+	return ktime_get_ns() < expires_ns;
+}
+
 void sched_tick(struct pt_regs *regs)
 {
 	timer_interrupt(regs);
@@ -235,6 +266,7 @@ void sched_init(void)
 	unsigned long latch = PIT_TICK_RATE / HZ;
 
 	fpu_init();
+	rlim_init(init_task.rlim);	/* init (pid 1) copies these at fork */
 	INIT_LIST_HEAD(&init_task.run_list);
 	INIT_LIST_HEAD(&init_task.children);
 	INIT_LIST_HEAD(&init_task.sibling);

@@ -57,6 +57,7 @@ struct task_struct {
 	void *stack;			/* base of the kernel stack (KERNEL_STACK_SIZE) */
 	struct mm_struct *mm;		/* NULL for kernel threads (the idle task) */
 	struct files_struct *files;
+	struct fs_struct *fs;		/* current directory (CLONE_FS shares it) */
 
 	struct task_struct *parent;
 	struct list_head children;	/* tasks this one forked */
@@ -153,6 +154,36 @@ struct task_struct *find_task_by_pid(pid_t pid);
 
 /* task_list - every task but the idle task (through task->tasks). */
 extern struct list_head task_list;
+
+/*
+ * cpustat - the CPU's time by kind, in ns, counted a tick at a time by the timer interrupt
+ * (Linux's kcpustat_cpu(0).cpustat): /proc/stat's cpu line and /proc/uptime's idle time.
+ * nr_context_switches - switches from one task to another (/proc/stat's ctxt).
+ */
+enum cpu_usage_stat { CPUTIME_USER, CPUTIME_SYSTEM, CPUTIME_IDLE, NR_CPUTIME };
+extern u64 cpustat[NR_CPUTIME];
+extern unsigned long nr_context_switches;
+/* total_forks - tasks created so far, init included (kernel/fork.c; /proc/stat, /proc/loadavg). */
+extern unsigned long total_forks;
+
+/*
+ * schedule_hrtimeout - sleep once, until a wake_up() on a wait queue the caller has joined
+ * (prepare_to_wait), a signal, or ktime @expires_ns (KTIME_MAX: no time limit); the caller
+ * then looks again at what it waits for (poll and select, fs/select.c). Returns 0 once
+ * @expires_ns has passed, 1 if it has not.
+ */
+#define KTIME_MAX	(~0ULL)
+int schedule_hrtimeout(u64 expires_ns);
+
+/*
+ * calc_global_load - called every tick: every 5 s, fold the number of runnable tasks into
+ * the 1, 5 and 15 minute load averages (kernel/loadavg.c, Linux's kernel/sched/loadavg.c).
+ * avenrun - those averages, fixed point with FSHIFT fraction bits (/proc/loadavg).
+ */
+#define FSHIFT		11
+#define FIXED_1		(1UL << FSHIFT)
+extern unsigned long avenrun[3];
+void calc_global_load(void);
 
 /* jiffies - timer ticks since sched_init. */
 extern volatile unsigned long jiffies;

@@ -2,6 +2,7 @@
  * kernel/sys.c - small system calls: identity, time, uname, randomness, limits, TLS.
  */
 #include "kernel/sched.h"
+#include "kernel/utsname.h"
 #include "kernel/syscalls.h"
 #include "kernel/errno.h"
 #include "kernel/io.h"
@@ -33,6 +34,12 @@ struct new_utsname {
 /* The Linux ABI level Faultline implements (uname -r). */
 #define UTS_RELEASE	"6.1.0-faultline"
 
+/* uname's strings, also shown by /proc/sys/kernel/{ostype,osrelease,version,hostname}. */
+const char uts_sysname[] = "Linux";
+const char uts_nodename[] = "faultline";
+const char uts_release[] = UTS_RELEASE;
+const char uts_version[] = "#1 Faultline teaching kernel";
+
 long sys_uname(struct new_utsname __user *name)
 {
 	struct new_utsname u;
@@ -40,10 +47,10 @@ long sys_uname(struct new_utsname __user *name)
 	memset(&u, 0, sizeof(u));
 	/* The Linux it imitates, so programs that check the kernel version accept it; the
 	 * version string keeps the name (user/tests/test.h's on_faultline() looks for it). */
-	strscpy(u.sysname, "Linux", sizeof(u.sysname));
-	strscpy(u.nodename, "faultline", sizeof(u.nodename));
-	strscpy(u.release, UTS_RELEASE, sizeof(u.release));
-	strscpy(u.version, "#1 Faultline teaching kernel", sizeof(u.version));
+	strscpy(u.sysname, uts_sysname, sizeof(u.sysname));
+	strscpy(u.nodename, uts_nodename, sizeof(u.nodename));
+	strscpy(u.release, uts_release, sizeof(u.release));
+	strscpy(u.version, uts_version, sizeof(u.version));
 	strscpy(u.machine, "x86_64", sizeof(u.machine));
 	strscpy(u.domainname, "(none)", sizeof(u.domainname));
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
@@ -62,44 +69,6 @@ struct timespec {
 #define CLOCK_MONOTONIC_COARSE	6
 #define CLOCK_BOOTTIME		7
 
-/* Wall-clock seconds at boot, read from the CMOS real-time clock once. */
-static u64 boot_epoch;
-
-static u8 cmos_read(u8 reg)
-{
-	outb(0x70, reg);
-	return inb(0x71);
-}
-
-static unsigned int bcd(u8 v, bool is_bcd)
-{
-	return is_bcd ? (v & 0x0f) + (v >> 4) * 10 : v;
-}
-
-/* Days from 1970-01-01 to year-month-day (the civil-from-days algorithm, inverted). */
-static u64 days_from_civil(unsigned int y, unsigned int m, unsigned int d)
-{
-	y -= m <= 2;
-	unsigned int era = y / 400, yoe = y - era * 400;
-	unsigned int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	unsigned int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (u64)era * 146097 + doe - 719468;
-}
-
-void rtc_init(void)
-{
-	while (cmos_read(0x0a) & 0x80)		/* wait out an update in progress */
-		;
-	bool is_bcd = !(cmos_read(0x0b) & 0x04);
-	unsigned int s = bcd(cmos_read(0x00), is_bcd), mi = bcd(cmos_read(0x02), is_bcd);
-	unsigned int h = bcd(cmos_read(0x04) & 0x7f, is_bcd), d = bcd(cmos_read(0x07), is_bcd);
-	unsigned int mo = bcd(cmos_read(0x08), is_bcd), y = bcd(cmos_read(0x09), is_bcd) + 2000;
-
-	if (mo < 1 || mo > 12 || d < 1 || d > 31)
-		return;				/* no usable RTC: the clock starts at 1970 */
-	boot_epoch = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
-}
-
 long sys_clock_gettime(int which, struct timespec __user *tp)
 {
 	u64 ns;
@@ -108,7 +77,7 @@ long sys_clock_gettime(int which, struct timespec __user *tp)
 	switch (which) {
 	case CLOCK_REALTIME:
 	case CLOCK_REALTIME_COARSE:
-		ns = boot_epoch * NSEC_PER_SEC + ktime_get_ns();
+		ns = ktime_get_real_ns();
 		break;
 	case CLOCK_MONOTONIC:
 	case CLOCK_MONOTONIC_RAW:
@@ -141,7 +110,7 @@ long sys_clock_getres(int which, struct timespec __user *tp)
 
 long sys_gettimeofday(long __user *tv, void __user *tz)
 {
-	u64 ns = boot_epoch * NSEC_PER_SEC + ktime_get_ns();
+	u64 ns = ktime_get_real_ns();
 	long v[2] = { (long)(ns / NSEC_PER_SEC), (long)(ns % NSEC_PER_SEC / 1000) };
 
 	(void)tz;
@@ -152,7 +121,7 @@ long sys_gettimeofday(long __user *tv, void __user *tz)
 
 long sys_time(long __user *t)
 {
-	long now = (long)(boot_epoch + ktime_get_ns() / NSEC_PER_SEC);
+	long now = (long)ktime_get_real_seconds();
 
 	if (t && put_user(now, t))
 		return -EFAULT;
@@ -191,7 +160,7 @@ long sys_clock_nanosleep(int which, int flags, const struct timespec __user *req
 	if (flags & 1) {			/* TIMER_ABSTIME */
 		if (copy_from_user(&ts, req, sizeof(ts)))
 			return -EFAULT;
-		u64 base = which == CLOCK_REALTIME ? boot_epoch * NSEC_PER_SEC : 0;
+		u64 base = which == CLOCK_REALTIME ? ktime_get_real_ns() - ktime_get_ns() : 0;
 		u64 when = (u64)ts.tv_sec * NSEC_PER_SEC + (u64)ts.tv_nsec;
 		return when > base ? schedule_timeout_ns(when - base) : 0;
 	}
@@ -647,4 +616,18 @@ long sys_personality(unsigned int persona)
 	if (persona != PER_QUERY)
 		current->personality = persona;
 	return old;
+}
+
+/*
+ * sys_rseq - restartable sequences are not supported: -ENOSYS, Linux's own answer on a kernel
+ * without CONFIG_RSEQ. glibc registers one at every start and copes with ENOSYS, so the call
+ * is in the table to keep it out of the "unknown system call" log.
+ */
+long sys_rseq(void __user *rseq, u32 len, int flags, u32 sig)
+{
+	(void)rseq;
+	(void)len;
+	(void)flags;
+	(void)sig;
+	return -ENOSYS;
 }

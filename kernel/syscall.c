@@ -80,6 +80,7 @@ long sys_pause(void);
 long sys_alarm(unsigned int seconds);
 long sys_getitimer(int which, void __user *value);
 long sys_setitimer(int which, const void __user *value, void __user *ovalue);
+long sys_rseq(void __user *rseq, u32 len, int flags, u32 sig);
 
 #define NR_syscalls 335
 
@@ -190,6 +191,43 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(293, sys_pipe2),
 	SYSCALL(302, sys_prlimit64),
 	SYSCALL(318, sys_getrandom),
+	/* the disk issue's file-system calls */
+	SYSCALL(26, sys_msync),
+	SYSCALL(76, sys_truncate),
+	SYSCALL(77, sys_ftruncate),
+	SYSCALL(80, sys_chdir),
+	SYSCALL(81, sys_fchdir),
+	SYSCALL(82, sys_rename),
+	SYSCALL(86, sys_link),
+	SYSCALL(88, sys_symlink),
+	SYSCALL(89, sys_readlink),
+	SYSCALL(90, sys_chmod),
+	SYSCALL(91, sys_fchmod),
+	SYSCALL(92, sys_chown),
+	SYSCALL(93, sys_fchown),
+	SYSCALL(94, sys_lchown),
+	SYSCALL(133, sys_mknod),
+	SYSCALL(137, sys_statfs),
+	SYSCALL(138, sys_fstatfs),
+	SYSCALL(162, sys_sync),
+	SYSCALL(165, sys_mount),
+	SYSCALL(166, sys_umount2),
+	SYSCALL(259, sys_mknodat),
+	SYSCALL(260, sys_fchownat),
+	SYSCALL(264, sys_renameat),
+	SYSCALL(265, sys_linkat),
+	SYSCALL(266, sys_symlinkat),
+	SYSCALL(267, sys_readlinkat),
+	SYSCALL(268, sys_fchmodat),
+	SYSCALL(280, sys_utimensat),
+	SYSCALL(306, sys_syncfs),
+	SYSCALL(316, sys_renameat2),
+	SYSCALL(7, sys_poll),
+	SYSCALL(23, sys_select),
+	SYSCALL(40, sys_sendfile64),
+	SYSCALL(270, sys_pselect6),
+	SYSCALL(271, sys_ppoll),
+	SYSCALL(334, sys_rseq),
 };
 
 /* Unknown system calls are logged once each (a bitmap over the numbers seen). */

@@ -5,6 +5,9 @@
  * TSC ticks meanwhile, as Linux's pit_calibrate_tsc() does. Under QEMU's -icount the TSC counts
  * guest instructions, so the "time" is virtual but repeats exactly.
  *
+ * The wall clock is the CMOS RTC's time at boot plus the TSC's time since: timekeeping_init
+ * reads the RTC once (Linux's read_persistent_clock64), and nothing steps it afterwards.
+ *
  * Also each process's real-time interval timer (ITIMER_REAL, alarm): the timer interrupt
  * checks the armed ones every tick (it_real_tick), so SIGALRM comes at a 10 ms granularity.
  */
@@ -13,6 +16,8 @@
 #include "kernel/sched.h"
 #include "kernel/errno.h"
 #include "kernel/uaccess.h"
+#include "kernel/printk.h"
+#include "drivers/rtc/rtc-cmos.h"
 
 #define PIT_TICK_RATE	1193182UL
 #define PIT_CH2		0x42
@@ -56,6 +61,38 @@ u64 ktime_get_ns(void)
 u64 ktime_get_us(void)
 {
 	return ktime_get_ns() / 1000;
+}
+
+/* --- The wall clock ------------------------------------------------------------------- */
+
+/* Wall-clock nanoseconds (since 1970) at ktime 0; 0 if the RTC could not be read. */
+static u64 wall_clock_base_ns;
+
+void timekeeping_init(void)
+{
+	struct rtc_time tm;
+	u64 now = ktime_get_ns();
+	s64 secs;
+
+	if (mc146818_get_time(&tm)) {
+		pr_warn("rtc_cmos: no usable real-time clock; the wall clock starts at 1970\n");
+		return;
+	}
+	secs = rtc_tm_to_time64(&tm);
+	/* The RTC's second began up to 1 s before @now: the base errs early, never late. */
+	wall_clock_base_ns = (u64)secs * NSEC_PER_SEC - now;
+	pr_info("rtc_cmos: %04d-%02d-%02d %02d:%02d:%02d UTC\n", tm.tm_year + 1900, tm.tm_mon + 1,
+		tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+u64 ktime_get_real_ns(void)
+{
+	return wall_clock_base_ns + ktime_get_ns();
+}
+
+s64 ktime_get_real_seconds(void)
+{
+	return (s64)(ktime_get_real_ns() / NSEC_PER_SEC);
 }
 
 /* --- ITIMER_REAL: alarm, setitimer, getitimer ------------------------------------------ */

@@ -9,6 +9,7 @@
  */
 #include "kernel/entry_common.h"
 #include "mm/fault.h"
+#include "mm/vmstat.h"
 #include "mm/memlayout.h"
 #include "mm/vmalloc.h"
 #include "kernel/traps.h"
@@ -131,9 +132,10 @@ bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code, unsigned
 		return true;
 	}
 	/* Linux's mm_account_fault(): a fault that needed I/O is major, any other minor. */
-	if (ret & VM_FAULT_MAJOR)
+	if (ret & VM_FAULT_MAJOR) {
 		current->maj_flt++;
-	else
+		count_vm_event(PGMAJFAULT);
+	} else
 		current->min_flt++;
 	return true;
 }

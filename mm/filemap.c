@@ -26,8 +26,11 @@
 #include "mm/slab.h"
 #include "kernel/sched.h"
 #include "kernel/wait.h"
+#include "kernel/mutex.h"
 #include "kernel/errno.h"
 #include "kernel/lib/string.h"
+#include "mm/rmap.h"
+#include "fs/mount.h"
 
 /* kernel/sched.c: every task but the idle task (kernel/sched.h does not export it). */
 extern struct list_head task_list;
@@ -99,6 +102,8 @@ bool set_page_dirty(struct page *page)
 		return false;		/* no backing store: nothing to write back */
 	if (PageDirty(page))
 		return false;
+	if (!xa_marked(&mapping->i_pages, PAGECACHE_TAG_DIRTY) && mapping->host)
+		mapping->host->dirtied_when = jiffies;	/* the flusher's clock starts */
 	set_page_flag(page, PG_dirty);
 	xa_set_mark(&mapping->i_pages, page->index, PAGECACHE_TAG_DIRTY);
 	mod_node_page_state(NR_FILE_DIRTY, 1);
@@ -163,6 +168,8 @@ int filemap_fdatawrite(struct address_space *mapping)
 			put_page(page);
 			continue;
 		}
+		if (mapping->i_mmap_writable)
+			page_mkclean(page);	/* the next write through a mapping faults again */
 		err = mapping->a_ops->writepage(page);	/* unlocks the page */
 		put_page(page);
 		if (err && !ret)
@@ -337,8 +344,22 @@ void truncate_inode_pages(struct address_space *mapping, loff_t start)
 	}
 	index = first;
 	for (page = xa_find(&mapping->i_pages, &index, ~0UL, XA_PRESENT); page;
-	     page = xa_find_after(&mapping->i_pages, &index, ~0UL, XA_PRESENT))
+	     page = xa_find_after(&mapping->i_pages, &index, ~0UL, XA_PRESENT)) {
+		if (PageLocked(page) || PageWriteback(page)) {
+			/* Being read in or written out: its I/O ends by itself (disks answer or
+			 * time out), and only then may the page leave. Not killable: the
+			 * caller (unlink, truncate, umount) cannot stop half-way. */
+			get_page(page);
+			__wait_event(*page_waitqueue(page),
+				     !PageLocked(page) && !PageWriteback(page), no_stop, 0);
+			if (page->mapping != mapping) {
+				put_page(page);
+				continue;
+			}
+			put_page(page);
+		}
 		delete_from_page_cache(mapping, page);
+	}
 }
 
 void unmap_mapping_range(struct address_space *mapping, loff_t holebegin)
@@ -382,7 +403,7 @@ void truncate_pagecache(struct inode *inode, loff_t newsize)
  * in vmf->page, reading it in first if needed: returns VM_FAULT_MAJOR if that took I/O,
  * 0 if not, VM_FAULT_OOM without memory, VM_FAULT_SIGBUS on a read error.
  */
-static vm_fault_t filemap_fault(struct vm_fault *vmf)
+vm_fault_t filemap_fault(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
 	struct file *file = vma->vm_file;
@@ -411,4 +432,108 @@ int generic_file_mmap(struct file *file, struct vm_area_struct *vma)
 	(void)file;
 	vma->vm_ops = &generic_file_vm_ops;
 	return 0;
+}
+
+/* --- reading through the cache, and keeping its dirty and clean pages in bounds --- */
+
+ssize_t generic_file_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
+{
+	struct inode *inode = file->f_inode;
+	size_t done = 0;
+	int err = 0;
+
+	if (*pos < 0)
+		return -EINVAL;
+	while (done < count) {
+		loff_t p = *pos + (loff_t)done, size = inode->i_size;
+		size_t off = (size_t)p & ~PAGE_MASK, chunk;
+		struct page *page;
+		unsigned long left;
+
+		if (p >= size)
+			break;
+		chunk = min(min(PAGE_SIZE - off, count - done), (size_t)(size - p));
+		page = read_cache_page(file, file->f_mapping, (unsigned long)p >> PAGE_SHIFT, NULL);
+		if (IS_ERR(page)) {
+			err = (int)PTR_ERR(page);
+			break;
+		}
+		left = copy_to_user(buf + done, (char *)page_address(page) + off, chunk);
+		put_page(page);
+		done += chunk - left;
+		if (left) {
+			err = -EFAULT;
+			break;
+		}
+		cond_resched();
+	}
+	if (!done)
+		return err;
+	*pos += (loff_t)done;
+	return (ssize_t)done;
+}
+
+/* dirty_limit - page-cache pages that may be dirty at once before writers must write back
+ * themselves: a fifth of the free and cached memory (Linux's vm.dirty_ratio = 20). */
+static unsigned long dirty_limit(void)
+{
+	return (nr_free_pages() + nr_pagecache) / 5;
+}
+
+void balance_dirty_pages(struct address_space *mapping)
+{
+	if (global_node_page_state(NR_FILE_DIRTY) > dirty_limit())
+		filemap_fdatawrite(mapping);
+}
+
+/*
+ * shrink_mapping - drop up to @nr clean, unused pages of @mapping: not locked, dirty or under
+ * write-back, and referenced by the cache alone (no mapping, no reader). They can be read
+ * back from the disk. Returns how many were dropped.
+ */
+static unsigned long shrink_mapping(struct address_space *mapping, unsigned long nr)
+{
+	unsigned long index, freed = 0;
+	struct page *page;
+
+	xa_for_each(&mapping->i_pages, index, page) {
+		if (freed >= nr)
+			break;
+		if (PageLocked(page) || PageDirty(page) || PageWriteback(page) ||
+		    page_count(page) != 1)
+			continue;
+		delete_from_page_cache(mapping, page);
+		freed++;
+	}
+	return freed;
+}
+
+struct shrink_control {
+	unsigned long nr_to_scan, freed;
+};
+
+/* shrink_sb - shrink_page_cache's visit of one mounted file system. */
+static int shrink_sb(struct vfsmount *mnt, void *arg)
+{
+	struct shrink_control *sc = arg;
+	struct inode *inode;
+
+	list_for_each_entry(inode, &mnt->mnt_sb->s_inodes, i_sb_list) {
+		struct address_space *mapping = inode->i_mapping;
+
+		if (!mapping || !mapping->nrpages || !mapping->a_ops || !mapping->a_ops->readpage)
+			continue;
+		sc->freed += shrink_mapping(mapping, sc->nr_to_scan - sc->freed);
+		if (sc->freed >= sc->nr_to_scan)
+			return 1;
+	}
+	return 0;
+}
+
+unsigned long shrink_page_cache(unsigned long nr)
+{
+	struct shrink_control sc = { nr, 0 };
+
+	mount_for_each(shrink_sb, &sc);
+	return sc.freed;
 }

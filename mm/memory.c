@@ -73,6 +73,15 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 	return __pgprot(prot);
 }
 
+void vma_set_page_prot(struct vm_area_struct *vma)
+{
+	pgprot_t prot = vm_get_page_prot(vma->vm_flags);
+
+	if ((vma->vm_flags & VM_SHARED) && vma->vm_ops && vma->vm_ops->page_mkwrite)
+		prot = pgprot_wrprotect(prot);	/* write notification: see do_wp_page */
+	vma->vm_page_prot = prot;
+}
+
 pte_t maybe_mkwrite(pte_t pte, struct vm_area_struct *vma)
 {
 	if (vma->vm_flags & VM_WRITE)
@@ -207,11 +216,20 @@ static vm_fault_t do_cow_fault(struct vm_fault *vmf)
  * dirty, so write-back knows it differs from the file. */
 static vm_fault_t do_shared_fault(struct vm_fault *vmf)
 {
-	vm_fault_t ret = __do_fault(vmf);
+	const struct vm_operations_struct *ops = vmf->vma->vm_ops;
+	vm_fault_t ret = __do_fault(vmf), err;
 
 	if (ret & VM_FAULT_ERROR)
 		return ret;
-	set_page_dirty(vmf->page);
+	if (ops->page_mkwrite) {
+		err = ops->page_mkwrite(vmf);	/* blocks allocated, page dirty */
+		if (err & VM_FAULT_ERROR) {
+			put_page(vmf->page);
+			return err;
+		}
+	} else {
+		set_page_dirty(vmf->page);
+	}
 	return ret | finish_fault(vmf);
 }
 
@@ -306,7 +324,20 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf)
 
 	vmf->page = page;
 	if (page && (vma->vm_flags & VM_SHARED)) {	/* wp_page_shared */
-		set_page_dirty(page);
+		if (vma->vm_ops && vma->vm_ops->page_mkwrite) {
+			vm_fault_t err;
+
+			/* A clean page write-protected for notification (or by write-back). */
+			get_page(page);
+			err = vma->vm_ops->page_mkwrite(vmf);
+			put_page(page);
+			if (err & VM_FAULT_ERROR)
+				return err;
+			if (!pte_same(ptep_get(vmf->pte), vmf->orig_pte))
+				return 0;		/* changed while it slept */
+		} else {
+			set_page_dirty(page);
+		}
 		return wp_page_reuse(vmf);
 	}
 	if (page && PageAnon(page) && page_count(page) == 1)

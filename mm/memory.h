@@ -25,6 +25,14 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address, un
 /* vm_get_page_prot - the PTE bits for a page mapped in a VMA with @vm_flags (before COW). */
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 
+/*
+ * vma_set_page_prot - set @vma->vm_page_prot from its flags (vm_get_page_prot); a shared
+ * mapping whose backing wants write notification (vm_ops->page_mkwrite) gets its PTEs
+ * read-only, so that the first write to each clean page faults (Linux's
+ * vma_wants_writenotify).
+ */
+void vma_set_page_prot(struct vm_area_struct *vma);
+
 /* maybe_mkwrite - @pte made writable if and only if @vma may be written: the one place the
  * write bit of a user PTE is derived from the VMA (Linux's maybe_mkwrite()). */
 pte_t maybe_mkwrite(pte_t pte, struct vm_area_struct *vma);

@@ -80,6 +80,12 @@ struct vm_operations_struct {
 	void (*open)(struct vm_area_struct *vma);
 	/* A VMA goes away. */
 	void (*close)(struct vm_area_struct *vma);
+	/*
+	 * The first write to a clean page of a shared mapping that wants write notification
+	 * (Linux's page_mkwrite): make vmf->page ready to be written - disk blocks allocated,
+	 * the page marked dirty - before the PTE becomes writable. 0 or VM_FAULT_SIGBUS/OOM.
+	 */
+	vm_fault_t (*page_mkwrite)(struct vm_fault *vmf);
 	/* A name for /proc/PID/maps when there is no file ("[vdso]"-style), or NULL. */
 	const char *(*name)(struct vm_area_struct *vma);
 };

@@ -323,6 +323,7 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 		vm_area_free(vma);
 		return err;
 	}
+	vma_set_page_prot(vma);		/* ->mmap may have asked for write notification */
 	vma_link(mm, vma);
 	vma_merge(mm, vma);
 	return addr;

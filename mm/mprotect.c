@@ -68,7 +68,7 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len, un
 		vma = find_vma(mm, addr);
 		vma->vm_flags = (vma->vm_flags & ~VM_ACCESS_FLAGS) |
 				(calc_vm_flags(prot, MAP_PRIVATE) & VM_ACCESS_FLAGS);
-		vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+		vma_set_page_prot(vma);
 		change_protection(vma, vma->vm_start, vma->vm_end);
 		vend = vma->vm_end;
 		vma_merge(mm, vma);

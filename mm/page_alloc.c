@@ -18,6 +18,9 @@
  */
 #include "mm/page_alloc.h"
 #include "mm/oom_kill.h"
+#include "fs/pagemap.h"
+
+#define SHRINK_BATCH	32		/* clean cache pages dropped per attempt */
 #include "kernel/printk.h"
 #include "kernel/panic.h"
 #include "kernel/lib/string.h"
@@ -225,7 +228,8 @@ static struct page *__alloc_pages_may_oom(gfp_t gfp, unsigned int order)
 /*
  * alloc_pages - allocate 2^@order physically contiguous frames.
  * Returns the first frame's descriptor with _refcount 1, or NULL if no block of that order
- * is free (or order > MAX_ORDER). Never panics for lack of memory. With __GFP_HARDWALL
+ * is free (or order > MAX_ORDER). Never panics for lack of memory. Without a free block it
+ * first drops clean page-cache pages of mounted files (shrink_page_cache). With __GFP_HARDWALL
  * (GFP_USER, GFP_HIGHUSER_MOVABLE) and order <= PAGE_ALLOC_COSTLY_ORDER, a failure runs the
  * OOM killer and retries while that frees memory: the call may then sleep, and returns NULL
  * only if the current task is the victim (or dying anyway) or no memory could be freed.
@@ -234,6 +238,9 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page = get_page_from_freelist(gfp, order);
 
+	/* Out of free frames: first drop clean page-cache pages (they can be read again). */
+	while (!page && shrink_page_cache(SHRINK_BATCH + (1UL << order)))
+		page = get_page_from_freelist(gfp, order);
 	if (page || !(gfp & __GFP_HARDWALL) || order > PAGE_ALLOC_COSTLY_ORDER)
 		return page;
 	return __alloc_pages_may_oom(gfp, order);
@@ -271,12 +278,13 @@ static bool free_pages_check(unsigned long pfn, unsigned int order)
 		bad_page(pfn, "freeing a free frame (double free?)");
 		return false;
 	}
+	if (page_count(page) > 1)
+		return true;	/* only a reference goes: the tail frames stay untouched (a
+				 * bio may hold one on a kmalloc'ed buffer's slab frame) */
 	if (PageSlab(page)) {
 		bad_page(pfn, "freeing a slab frame behind the slab allocator's back");
 		return false;
 	}
-	if (page_count(page) > 1)
-		return true;	/* only a reference goes: the tail frames stay untouched */
 	/* The last reference: nothing may still map the frame or own it (Linux's
 	 * page_bad_reason()). A frame freed while a PTE maps it would be handed out again
 	 * while a process can still read and write it. */

@@ -26,4 +26,11 @@ void page_dup_rmap(struct page *page);
 /* page_remove_rmap - one PTE mapping @page is gone. A count going below zero is reported. */
 void page_remove_rmap(struct page *page);
 
+/*
+ * page_mkclean - write-back is about to write page-cache @page: make every PTE of a shared
+ * mapping that maps it read-only and clean, so that a write after the write-back faults
+ * (page_mkwrite) and dirties the page again. Returns how many PTEs it changed.
+ */
+int page_mkclean(struct page *page);
+
 #endif

@@ -10,8 +10,10 @@
  *                         does with its command line (the kernel command line cannot carry
  *                         spaces or quotes, a file in the initramfs can).
  *
- * Either way it waits for the shell, says how an interactive one ended, and exits with its
- * exit status (128 + N if signal N killed it). The kernel then logs "init exited with status
+ * Either way it first mounts the first disk, if there is one (/dev/vda, ext2: make run's
+ * build/disk.img, or run-elf's first --disk), on /mnt; it waits for the shell, syncs and
+ * unmounts the disk, says how an interactive shell ended, and exits with the shell's exit
+ * status (128 + N if signal N killed it). The kernel then logs "init exited with status
  * N" (and with `poweroff` on its command line stops QEMU).
  *
  * Like every init it also reaps orphans: a process whose parent exits first is re-parented to
@@ -34,6 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -41,6 +44,8 @@
 #define SHELL		"/bin/sh"
 #define FALLBACK	"/bin/pgfaults"
 #define COMMAND_MAX	65536
+#define DISK		"/dev/vda"
+#define DISK_MNT	"/mnt"
 
 /* The environment every program started from init inherits. */
 static char *init_envp[] = { "PATH=/bin", "HOME=/", "PWD=/", "TERM=vt100", "PS1=\\w # ", NULL };
@@ -131,26 +136,57 @@ static char *read_command(const char *path)
 	return buf;
 }
 
+/*
+ * mount_disk - mount the first disk (ext2) at /mnt if there is one, so a student's files there
+ * survive a reboot; @quiet leaves out the success message (run-elf --sh output is the
+ * command's). Returns 1 if mounted, 0 if not (a failure is reported).
+ */
+static int mount_disk(int quiet)
+{
+	struct stat st;
+
+	if (stat(DISK, &st) != 0 || !S_ISBLK(st.st_mode))
+		return 0;
+	mkdir(DISK_MNT, 0755);
+	if (mount(DISK, DISK_MNT, "ext2", 0, NULL) != 0) {
+		fprintf(stderr, "init: mount %s on %s: %s\n", DISK, DISK_MNT, strerror(errno));
+		return 0;
+	}
+	if (!quiet)
+		printf("init: %s (ext2) mounted on %s\n", DISK, DISK_MNT);
+	return 1;
+}
+
+/* umount_disk - write everything back and unmount /mnt (before init exits and QEMU stops). */
+static void umount_disk(void)
+{
+	sync();
+	if (umount(DISK_MNT) != 0)
+		fprintf(stderr, "init: umount %s: %s (synced anyway)\n", DISK_MNT, strerror(errno));
+}
+
 /* run_command - init --command FILE: sh -c "<FILE>", its exit code as ours. */
 static int run_command(const char *path)
 {
 	char *cmd = read_command(path);
 	char *argv[] = { SHELL, "-c", cmd, NULL };
 	pid_t pid;
-	int status;
+	int status, mounted;
 
 	if (!cmd)
 		return 127;
+	mounted = mount_disk(1);
 	pid = spawn(argv, 0);
 	free(cmd);
-	if (pid < 0 || (status = wait_for(pid)) == -1)
-		return 1;
-	return exit_code(status);
+	status = pid < 0 ? -1 : wait_for(pid);
+	if (mounted)
+		umount_disk();
+	return status == -1 ? 1 : exit_code(status);
 }
 
 int main(int argc, char **argv)
 {
-	int have_shell = is_executable(SHELL), status;
+	int have_shell = is_executable(SHELL), status, mounted;
 	char *args[] = { have_shell ? SHELL : FALLBACK, NULL };
 	pid_t pid;
 
@@ -162,10 +198,11 @@ int main(int argc, char **argv)
 		printf("This is Debian's busybox: try ls /bin, ps, free, cat /proc/meminfo, pgfaults.\n"
 		       "\"exit\" leaves; Ctrl-A X quits QEMU.\n");
 
+	mounted = mount_disk(0);
 	pid = spawn(args, have_shell);
-	if (pid < 0)
-		return 1;
-	status = wait_for(pid);
+	status = pid < 0 ? -1 : wait_for(pid);
+	if (mounted)
+		umount_disk();
 	if (status == -1)
 		return 1;
 

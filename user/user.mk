@@ -10,6 +10,7 @@
 #   runner         the KTAP test runner (user/tests/runner.c)
 #   pgfaults       the seed note's example (user/seed/pgfaults.c)
 #   faultbench     the fault benchmark (user/bench/faultbench.c)
+#   fsbench        a 64 MiB file's write, fsync and cold reads on ext2 (user/bench/fsbench.c)
 #   fuzz           the system-call fuzzer (user/fuzz/fuzz.c; tools/fuzz runs it)
 #   bad-elf/       malformed ELF files for tests/bad_elf, made by a host-built generator
 #   init           /init of `make run` and of tools/run-elf --sh (user/init.c)
@@ -41,7 +42,7 @@ USER_APPLET	:= $(USER_BUILD)/applet
 USER_RUN_ELF_CHECKS := $(patsubst user/run-elf-checks/%.c,$(USER_BUILD)/run-elf-checks/%,\
 			 $(wildcard user/run-elf-checks/*.c))
 USER_BINS	:= $(USER_TEST_BINS) $(USER_RUNNER) $(USER_BUILD)/pgfaults $(USER_BUILD)/faultbench \
-		   $(USER_BUILD)/sigbench \
+		   $(USER_BUILD)/sigbench $(USER_BUILD)/fsbench \
 		   $(USER_BUILD)/fuzz \
 		   $(USER_INIT) $(USER_APPLET) $(USER_RUN_ELF_CHECKS)
 USER_BAD_ELF_DIR := $(USER_BUILD)/bad-elf
@@ -70,6 +71,10 @@ $(USER_BUILD)/faultbench: user/bench/faultbench.c
 	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
 
 $(USER_BUILD)/sigbench: user/bench/sigbench.c
+	@mkdir -p $(@D)
+	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
+
+$(USER_BUILD)/fsbench: user/bench/fsbench.c
 	@mkdir -p $(@D)
 	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
 

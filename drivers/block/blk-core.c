@@ -13,6 +13,7 @@
  * next bio_alloc or bio_put (in a task) frees it.
  */
 #include "drivers/block/blkdev.h"
+#include "mm/vmstat.h"
 #include "fs/char_dev.h"
 #include "fs/namei.h"
 #include "fs/inode.h"
@@ -184,6 +185,9 @@ void submit_bio(struct bio *bio)
 		bio_io_error(bio);
 		return;
 	}
+	if (bio->bi_opf != REQ_OP_FLUSH)	/* /proc/vmstat pgpgin, pgpgout (Linux's submit_bio) */
+		count_vm_events(bio->bi_opf == REQ_OP_READ ? PGPGIN : PGPGOUT,
+				bio->bi_iter.bi_size >> SECTOR_SHIFT);
 	bdev->fops->submit_bio(bio);
 }
 

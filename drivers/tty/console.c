@@ -6,13 +6,14 @@
  * discipline (n_tty.c), which edits lines, echoes, and turns ^C into SIGINT for the
  * foreground process group even while that group spins in user mode: the signal is only set
  * pending here, and taken when the interrupt returns to user mode. Reads, writes and ioctls
- * are the terminal's (n_tty.c, tty_ioctl.c, tty_jobctrl.c).
+ * are the terminal's (n_tty.c, tty_ioctl.c, tty_jobctrl.c); poll asks the line discipline.
  */
 #include "drivers/tty/console.h"
 #include "drivers/tty/tty.h"
 #include "drivers/tty/serial.h"
 #include "kernel/multiboot2.h"
 #include "kernel/irq.h"
+#include "fs/poll.h"
 #include "kernel/printk.h"
 #include "kernel/errno.h"
 #include "kernel/lib/string.h"
@@ -68,7 +69,23 @@ static long console_ioctl(struct file *file, unsigned int cmd, unsigned long arg
 	return tty_ioctl(&console_tty, file, cmd, arg);
 }
 
+/*
+ * console_poll - f_op->poll: readable when a read would not sleep (n_tty_input_available: a
+ * complete line in canonical mode, a byte otherwise), always writable. The receive interrupt
+ * wakes read_wait, so a poller sleeps on it rather than looking every tick.
+ */
+static unsigned int console_poll(struct file *file, poll_table *pt)
+{
+	unsigned int mask = POLLOUT | POLLWRNORM;
+
+	poll_wait(file, &console_tty.read_wait, pt);
+	if (n_tty_input_available(&console_tty))
+		mask |= POLLIN | POLLRDNORM;
+	return mask;
+}
+
 const struct file_operations console_fops = {
+	.poll = console_poll,
 	.read = console_read,
 	.write = console_write,
 	.ioctl = console_ioctl,

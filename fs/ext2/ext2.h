@@ -232,6 +232,9 @@ struct ext2_sb_info {
 	unsigned long s_inodes_count;
 	struct list_head s_inodes;		/* in-memory inodes (one per inode number) */
 	unsigned long s_nr_inodes;
+	bool s_pagecache_data;			/* regular files' data lives in the VFS's page
+						 * cache (the kernel), not in buffers: truncate
+						 * leaves zeroing a block's tail to the VFS */
 };
 
 /* The in-memory inode: the fields of struct ext2_inode the code uses, decoded. */

@@ -571,7 +571,7 @@ static int zero_tail(struct ext2_inode_info *inode, u64 pos)
 	struct buffer_head map = { 0 }, *bh;
 	int err;
 
-	if (!off)
+	if (!off || (EXT2_SB(sb)->s_pagecache_data && EXT2_S_ISREG(inode->i_mode)))
 		return 0;
 	err = ext2_get_block(inode, pos >> sb->s_blocksize_bits, &map, 0);
 	if (err || !buffer_mapped(&map))

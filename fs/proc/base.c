@@ -4,6 +4,11 @@
  *   maps     its VMAs, one line each - the seed's "VMAs" made visible (fs/proc/task_mmu.c)
  *   pagemap  8 bytes per virtual page: present or swapped, and where (fs/proc/task_mmu.c)
  *   status   name, state, pids and memory sizes (VmSize, VmRSS from the mm's counters)
+ *   stat     one line of 52 fields for ps and top (fs/proc/array.c); statm: sizes in pages
+ *   cmdline  its argv, NUL-separated, read from the process's own memory
+ *   comm     its name
+ *   exe      a symbolic link to the program it runs (mm->exe_file's path)
+ *   fd/      a symbolic link per open file descriptor (fs/proc/fd.c)
  *
  * The directory's inode is made at each lookup and holds only the pid (in its number); the
  * task is looked up again whenever a file is opened or pagemap is read, so a directory kept
@@ -14,6 +19,7 @@
 #include "fs/inode.h"
 #include "mm/mm_types.h"
 #include "mm/mmap.h"
+#include "mm/memory.h"
 #include "kernel/errno.h"
 #include "kernel/lib/string.h"
 #include "kernel/lib/vsprintf.h"
@@ -45,12 +51,66 @@ static size_t status_show(char *buf, size_t size, struct task_struct *task)
 	len += (size_t)scnprintf(buf + len, size - len, "Threads:\t1\n");
 	return len;
 }
+/*
+ * cmdline_show - /proc/PID/cmdline: the bytes of the argument area [arg_start, arg_end) of
+ * the process's memory, as Linux reads them (argv's strings, each with its NUL), so what a
+ * program wrote over its argv is what shows. Empty for a zombie (no mm) and if the memory
+ * cannot be read.
+ */
+static size_t cmdline_show(char *buf, size_t size, struct task_struct *task)
+{
+	struct mm_struct *mm = task->mm;
+	size_t len;
+	long got;
 
+	buf[0] = '\0';
+	if (!mm || mm->arg_end <= mm->arg_start)
+		return 0;
+	len = mm->arg_end - mm->arg_start;
+	if (len >= size)
+		return size - 1;		/* too big: the caller retries with a bigger buffer */
+	got = access_remote_vm(mm, mm->arg_start, buf, len, false);
+	if (got <= 0)
+		return 0;
+	buf[got] = '\0';
+	return (size_t)got;
+}
+
+/* comm_show - /proc/PID/comm: the task's name and a newline. */
+static size_t comm_show(char *buf, size_t size, struct task_struct *task)
+{
+	return (size_t)scnprintf(buf, size, "%s\n", task->comm);
+}
+
+/* proc_exe_readlink - i_op->readlink of /proc/PID/exe: the path of the file the process
+ * runs. Its length (at most @size), or -ENOENT if the process has gone or runs no file. */
+static ssize_t proc_exe_readlink(struct inode *inode, char *buf, size_t size)
+{
+	struct task_struct *task = proc_task(inode);
+	size_t len;
+
+	if (!task || !task->mm || !task->mm->exe_file)
+		return -ENOENT;
+	len = min(strlen(task->mm->exe_file->f_path), size);
+	memcpy(buf, task->mm->exe_file->f_path, len);
+	return (ssize_t)len;
+}
+
+static const struct inode_operations proc_exe_link_inode_operations = {
+	.readlink = proc_exe_readlink,
+};
 
 static const struct proc_entry pid_entries[] = {
 	{ .name = "maps", .mode = S_IFREG | 0444, .show = maps_show },
 	{ .name = "pagemap", .mode = S_IFREG | 0400, .fops = &proc_pagemap_operations },
 	{ .name = "status", .mode = S_IFREG | 0444, .show = status_show },
+	{ .name = "stat", .mode = S_IFREG | 0444, .show = proc_pid_stat },
+	{ .name = "statm", .mode = S_IFREG | 0444, .show = proc_pid_statm },
+	{ .name = "cmdline", .mode = S_IFREG | 0444, .show = cmdline_show },
+	{ .name = "comm", .mode = S_IFREG | 0644, .show = comm_show },
+	{ .name = "exe", .mode = S_IFLNK | 0777, .iops = &proc_exe_link_inode_operations },
+	{ .name = "fd", .mode = S_IFDIR | 0500, .fops = &proc_fd_operations,
+	  .iops = &proc_fd_inode_operations },
 };
 
 /* proc_pid_lookup - i_op->lookup of /proc/PID: "..", or one of its files while the process
@@ -89,7 +149,8 @@ static long proc_pid_readdir(struct file *file, void __user *dirent, size_t coun
 			ok = dir_emit(&ctx, "..", 2, proc_root->i_ino, DT_DIR, 2);
 		else
 			ok = dir_emit(&ctx, e->name, strlen(e->name),
-				      proc_ino(pid, (unsigned int)pos - 1), DT_REG, pos + 1);
+				      proc_ino(pid, (unsigned int)pos - 1), proc_entry_dtype(e),
+				      pos + 1);
 		if (!ok)
 			break;
 		file->f_pos = pos + 1;

@@ -13,6 +13,7 @@
 #include "fs/inode.h"
 #include "fs/namei.h"
 #include "fs/ramfs.h"
+#include "fs/mount.h"
 #include "fs/readdir.h"
 #include "mm/page_alloc.h"
 #include "mm/pgtable.h"
@@ -111,9 +112,56 @@ struct inode *proc_make_inode(const struct proc_entry *e, unsigned long ino)
 	inode->i_private = (void *)e;
 	inode->i_mapping = NULL;		/* generated, not cached */
 	inode->i_fop = e->show ? &proc_text_fops : e->fops;
+	if (e->iops)
+		inode->i_op = e->iops;
 	if (S_ISDIR(e->mode))
 		inode->i_nlink = 2;
 	return inode;
+}
+
+unsigned char proc_entry_dtype(const struct proc_entry *e)
+{
+	if (S_ISDIR(e->mode))
+		return DT_DIR;
+	if (S_ISLNK(e->mode))
+		return DT_LNK;
+	return DT_REG;
+}
+
+struct inode *proc_dir_lookup(const struct proc_entry *entries, unsigned int n,
+			      unsigned int first_index, const char *name, size_t len)
+{
+	for (unsigned int i = 0; i < n; i++)
+		if (strlen(entries[i].name) == len && memcmp(entries[i].name, name, len) == 0)
+			return proc_make_inode(&entries[i], proc_ino(0, first_index + i));
+	return NULL;
+}
+
+long proc_dir_readdir(struct file *file, void __user *dirent, size_t count,
+		      const struct proc_entry *entries, unsigned int n, unsigned int first_index,
+		      unsigned long parent_ino)
+{
+	struct dir_context ctx;
+
+	dir_context_init(&ctx, dirent, count);
+	while (file->f_pos >= 0 && file->f_pos < (loff_t)(2 + n)) {
+		loff_t pos = file->f_pos;
+		const struct proc_entry *e = &entries[pos < 2 ? 0 : pos - 2];
+		bool ok;
+
+		if (pos == 0)
+			ok = dir_emit(&ctx, ".", 1, file->f_inode->i_ino, DT_DIR, 1);
+		else if (pos == 1)
+			ok = dir_emit(&ctx, "..", 2, parent_ino, DT_DIR, 2);
+		else
+			ok = dir_emit(&ctx, e->name, strlen(e->name),
+				      proc_ino(0, first_index + (unsigned int)pos - 2),
+				      proc_entry_dtype(e), pos + 1);
+		if (!ok)
+			break;
+		file->f_pos = pos + 1;
+	}
+	return dir_emit_result(&ctx);
 }
 
 /* --- the system-wide files --- */
@@ -184,12 +232,12 @@ static size_t buddyinfo_show(char *buf, size_t size, struct task_struct *task)
 	return len;
 }
 
-/* uptime_show - /proc/uptime: seconds since boot and seconds the idle task has run. */
+/* uptime_show - /proc/uptime: seconds since boot and seconds the CPU has been idle (the
+ * ticks the idle task had, kernel/sched.c's cpustat). */
 static size_t uptime_show(char *buf, size_t size, struct task_struct *task)
 {
-	struct task_struct *idle = find_task_by_pid(0);
 	u64 up = ktime_get_ns() / (NSEC_PER_SEC / 100);
-	u64 idle_cs = idle ? (idle->utime_ns + idle->stime_ns) / (NSEC_PER_SEC / 100) : 0;
+	u64 idle_cs = cpustat[CPUTIME_IDLE] / (NSEC_PER_SEC / 100);
 
 	(void)task;
 	return (size_t)scnprintf(buf, size, "%lu.%02lu %lu.%02lu\n",
@@ -210,6 +258,13 @@ static const struct proc_entry proc_root_entries[] = {
 	{ .name = "buddyinfo", .mode = S_IFREG | 0444, .show = buddyinfo_show },
 	{ .name = "uptime", .mode = S_IFREG | 0444, .show = uptime_show },
 	{ .name = "mmcheck", .mode = S_IFREG | 0400, .show = mmcheck_show },
+	{ .name = "mounts", .mode = S_IFREG | 0444, .show = mounts_show },
+	{ .name = "stat", .mode = S_IFREG | 0444, .show = proc_stat_show },
+	{ .name = "loadavg", .mode = S_IFREG | 0444, .show = loadavg_show },
+	{ .name = "cpuinfo", .mode = S_IFREG | 0444, .show = cpuinfo_show },
+	{ .name = "filesystems", .mode = S_IFREG | 0444, .show = filesystems_show },
+	{ .name = "sys", .mode = S_IFDIR | 0555, .fops = &proc_sys_dir_operations,
+	  .iops = &proc_sys_dir_inode_operations },
 };
 #define NR_ROOT_ENTRIES	ARRAY_SIZE(proc_root_entries)
 /* readdir positions: 0 ".", 1 "..", then the entries, then "self", then PID_POS + pid. */
@@ -235,15 +290,15 @@ static pid_t name_to_pid(const char *name, size_t len)
  * /proc/PID, decided now) or a live pid. A new inode (referenced), or NULL. */
 static struct inode *proc_root_lookup(struct inode *dir, const char *name, size_t len)
 {
+	struct inode *inode;
 	pid_t pid;
 
 	(void)dir;
 	if (len == 2 && name[0] == '.' && name[1] == '.')
 		return igrab(proc_parent);
-	for (unsigned int i = 0; i < NR_ROOT_ENTRIES; i++)
-		if (strlen(proc_root_entries[i].name) == len &&
-		    memcmp(proc_root_entries[i].name, name, len) == 0)
-			return proc_make_inode(&proc_root_entries[i], proc_ino(0, i + 1));
+	inode = proc_dir_lookup(proc_root_entries, NR_ROOT_ENTRIES, 1, name, len);
+	if (inode)
+		return inode;
 	if (len == 4 && memcmp(name, "self", 4) == 0)
 		pid = current->pid;
 	else
@@ -284,7 +339,8 @@ static long proc_root_readdir(struct file *file, void __user *dirent, size_t cou
 		else if (pos < (loff_t)SELF_POS)
 			ok = dir_emit(&ctx, proc_root_entries[pos - 2].name,
 				      strlen(proc_root_entries[pos - 2].name),
-				      proc_ino(0, (unsigned int)pos - 1), DT_REG, pos + 1);
+				      proc_ino(0, (unsigned int)pos - 1),
+				      proc_entry_dtype(&proc_root_entries[pos - 2]), pos + 1);
 		else
 			ok = dir_emit(&ctx, "self", 4, proc_ino(current->pid, 0), DT_DIR, pos + 1);
 		if (!ok)

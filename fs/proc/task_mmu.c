@@ -177,3 +177,21 @@ const struct file_operations proc_pagemap_operations = {
 	.open = pagemap_open,
 	.read = pagemap_read,
 };
+
+unsigned long task_statm(struct mm_struct *mm, unsigned long *shared, unsigned long *text,
+			 unsigned long *data, unsigned long *resident)
+{
+	struct vm_area_struct *vma;
+
+	*shared = get_mm_counter(mm, MM_FILEPAGES) + get_mm_counter(mm, MM_SHMEMPAGES);
+	*text = (((mm->end_code + PAGE_SIZE - 1) & PAGE_MASK) - (mm->start_code & PAGE_MASK))
+		>> PAGE_SHIFT;
+	*resident = *shared + get_mm_counter(mm, MM_ANONPAGES);
+	/* Linux's data_vm + stack_vm: private writable mappings and the stack, in pages. */
+	*data = 0;
+	for_each_vma(mm, vma)
+		if ((vma->vm_flags & (VM_WRITE | VM_SHARED | VM_STACK)) == VM_WRITE ||
+		    (vma->vm_flags & VM_STACK))
+			*data += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	return mm->total_vm;
+}

@@ -1,7 +1,7 @@
 /*
  * runner - run ring-3 test programs and report them in KTAP.
  *
- * Usage: runner [--check-leaks] [--mmcheck PATH] [-d DIR] [PROG...]
+ * Usage: runner [--check-leaks | --twice] [--mmcheck PATH] [-d DIR] [PROG...]
  *
  * Runs each PROG, then every executable regular file in DIR (in name order), one at a time,
  * each with fork + execve + wait4, and prints KTAP:
@@ -25,7 +25,8 @@
  * the tests' processes took must be back on the free lists. The first pass is the warm-up:
  * the kernel keeps some memory on purpose once used (an empty slab per cache, the vmalloc
  * area's page tables), exactly as Linux does. Linux's MemFree moves for reasons of its own,
- * so the check is off unless asked for (Faultline's test script asks for it); on Linux
+ * so the check is off unless asked for (Faultline's test script asks for it; --twice runs
+ * the second pass without it, as tools/run-user-tests-linux does); on Linux
  * without /proc/meminfo it is left out with a note, on Faultline no_page_leak fails.
  *
  * With --mmcheck PATH, last of all it reads PATH (Faultline's /proc/mmcheck: reading it runs
@@ -319,23 +320,40 @@ static int mmcheck(int n, const char *path)
 	return ok;
 }
 
+/* run_pass - run every test once, reporting each as "<name><suffix>" numbered from *@n + 1;
+ * advances *@n and counts the results in *@passed and *@failed. */
+static void run_pass(int *n, const char *suffix, int *passed, int *failed)
+{
+	char skip[256];
+
+	for (int i = 0; i < ntests; i++) {
+		int status = run_test(tests[i], skip, sizeof(skip));
+
+		if (report(++*n, base_name(tests[i]), suffix, status, skip))
+			++*passed;
+		else
+			++*failed;
+	}
+}
+
 int main(int argc, char *argv[])
 {
-	int check_leaks = 0, passed = 0, failed = 0, planned, n = 0, i, status;
+	int check_leaks = 0, twice = 0, passed = 0, failed = 0, planned, n = 0, i;
 	long free_before = -1, free_after;
 	const char *mmcheck_path = NULL;
-	char skip[256];
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--check-leaks") == 0) {
 			check_leaks = 1;
+		} else if (strcmp(argv[i], "--twice") == 0) {
+			twice = 1;
 		} else if (strcmp(argv[i], "--mmcheck") == 0 && i + 1 < argc) {
 			mmcheck_path = argv[++i];
 		} else if (strcmp(argv[i], "-d") == 0 && i + 1 < argc) {
 			if (add_dir(argv[++i]) < 0)
 				return 1;
 		} else if (argv[i][0] == '-') {
-			fprintf(stderr, "usage: %s [--check-leaks] [--mmcheck PATH] [-d DIR] [PROG...]\n",
+			fprintf(stderr, "usage: %s [--check-leaks | --twice] [--mmcheck PATH] [-d DIR] [PROG...]\n",
 				argv[0]);
 			return 2;
 		} else if (add_test(argv[i]) < 0) {
@@ -351,16 +369,12 @@ int main(int argc, char *argv[])
 		fprintf(stderr, "runner: no MemFree in /proc/meminfo, leak check skipped\n");
 		check_leaks = 0;
 	}
-	planned = ntests + (check_leaks ? ntests + 1 : 0) + (mmcheck_path ? 1 : 0);
+	if (check_leaks)
+		twice = 0;
+	planned = ntests + (check_leaks ? ntests + 1 : 0) + (twice ? ntests : 0) + (mmcheck_path ? 1 : 0);
 
 	printf("KTAP version 1\n1..%d\n", planned);
-	for (i = 0; i < ntests; i++) {
-		status = run_test(tests[i], skip, sizeof(skip));
-		if (report(++n, base_name(tests[i]), "", status, skip))
-			passed++;
-		else
-			failed++;
-	}
+	run_pass(&n, "", &passed, &failed);
 
 	if (check_leaks) {
 		/* The first pass warmed the kernel's caches (slab caches keep one empty slab, the
@@ -368,13 +382,7 @@ int main(int argc, char *argv[])
 		 * and then end with exactly as much memory free as it started with. */
 		steady_state();
 		free_before = mem_free_kb();
-		for (i = 0; i < ntests; i++) {
-			status = run_test(tests[i], skip, sizeof(skip));
-			if (report(++n, base_name(tests[i]), ":second_pass", status, skip))
-				passed++;
-			else
-				failed++;
-		}
+		run_pass(&n, ":second_pass", &passed, &failed);
 		free_after = mem_free_kb();
 		printf("# MemFree before %ld kB, after %ld kB\n", free_before, free_after);
 		if (free_before >= 0 && free_after == free_before) {
@@ -389,6 +397,9 @@ int main(int argc, char *argv[])
 				       free_before - free_after);
 		}
 	}
+
+	if (twice)
+		run_pass(&n, ":second_pass", &passed, &failed);
 
 	if (mmcheck_path) {
 		if (mmcheck(++n, mmcheck_path))

@@ -71,14 +71,11 @@ $(B)/faultline.elf: $(KERNEL_OBJ) linker.ld tools/gen-kallsyms $(B)/kallsyms0.o
 	@cmp -s $(B)/pass1.nm $(B)/pass2.nm || { echo "kallsyms: the second link moved symbols" >&2; exit 1; }
 
 # Debian's busybox (tools/get-busybox: `apt-get download busybox-static`, never committed) is
-# the userland of `make run` and of `tools/run-elf --sh`: /bin/busybox, and in /bin a copy of
-# user/applet.c (which runs /bin/busybox under its own name) for each applet below.
+# the userland of `make run` and of `tools/run-elf --sh`: /bin/busybox, and in /bin a symbolic
+# link to it for each applet it lists (`busybox --list`: ls, cat, ps, top, free, df, vi, ...),
+# as on a Debian system; busybox picks the applet by the name it was run as. Not init and
+# linuxrc: the first program is user/init.c (/init, and /bin/init under tools/run-elf --sh).
 BUSYBOX := $(B)/busybox/busybox
-BUSYBOX_APPLETS := sh ash ls cat ps top free df du dd md5sum sha256sum vi less more grep egrep \
-	echo printf mkdir rmdir rm mv cp ln touch true false kill killall sleep usleep head tail \
-	wc sort uniq cut tr sed awk find xargs seq test [ env pwd date uname id stat hexdump od \
-	xxd which time timeout uptime mount umount sync clear reset stty tty yes basename dirname \
-	readlink realpath tee cmp diff watch pidof nproc dmesg
 $(BUSYBOX):
 	tools/get-busybox $@
 
@@ -88,12 +85,13 @@ $(BUSYBOX):
 # in /bad-elf.
 USERLAND := $(B)/userland
 USERLAND_STAMP := $(B)/userland.stamp
-$(USERLAND_STAMP): Makefile $(BUSYBOX) $(USER_APPLET) $(USER_BUILD)/pgfaults $(USER_BUILD)/faultbench \
+$(USERLAND_STAMP): Makefile $(BUSYBOX) $(USER_BUILD)/pgfaults $(USER_BUILD)/faultbench \
 		   $(USER_BUILD)/sigbench $(USER_RUNNER) $(USER_TEST_BINS) $(USER_BAD_ELF_STAMP)
 	rm -rf $(USERLAND)
 	mkdir -p $(USERLAND)/bin $(USERLAND)/tests
 	cp $(BUSYBOX) $(USERLAND)/bin/busybox
-	for a in $(BUSYBOX_APPLETS); do cp $(USER_APPLET) "$(USERLAND)/bin/$$a" || exit 1; done
+	for a in $$($(BUSYBOX) --list | grep -vx -e init -e linuxrc -e busybox); do \
+		ln -s busybox "$(USERLAND)/bin/$$a" || exit 1; done
 	cp $(USER_BUILD)/pgfaults $(USER_BUILD)/faultbench $(USER_BUILD)/sigbench $(USERLAND)/bin/
 	cp $(USER_RUNNER) $(USERLAND)/bin/runner
 	cp $(USER_TEST_BINS) $(USERLAND)/tests/

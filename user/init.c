@@ -138,8 +138,9 @@ static char *read_command(const char *path)
 
 /*
  * mount_disk - mount the first disk (ext2) at /mnt if there is one, so a student's files there
- * survive a reboot; @quiet leaves out the success message (run-elf --sh output is the
- * command's). Returns 1 if mounted, 0 if not (a failure is reported).
+ * survive a reboot. Says what happened unless @quiet (the output of run-elf --sh is the
+ * command's: a disk that is not ext2 is left for the command to mount or read). Returns 1 if
+ * mounted, 0 if not.
  */
 static int mount_disk(int quiet)
 {
@@ -149,7 +150,9 @@ static int mount_disk(int quiet)
 		return 0;
 	mkdir(DISK_MNT, 0755);
 	if (mount(DISK, DISK_MNT, "ext2", 0, NULL) != 0) {
-		fprintf(stderr, "init: mount %s on %s: %s\n", DISK, DISK_MNT, strerror(errno));
+		if (!quiet)
+			fprintf(stderr, "init: mount %s on %s: %s\n", DISK, DISK_MNT,
+				strerror(errno));
 		return 0;
 	}
 	if (!quiet)

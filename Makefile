@@ -1,7 +1,8 @@
 # Faultline - a teaching kernel showing Linux's memory system in miniature.
 #
-#   make run     build and boot in QEMU, serial console on this terminal: /init starts a small
-#                shell (Ctrl-A X quits, Ctrl-A C switches to the QEMU monitor: try `info mem`)
+#   make run     build and boot in QEMU, serial console on this terminal: /init starts
+#                Debian's busybox sh (Ctrl-A X quits, Ctrl-A C switches to the QEMU monitor:
+#                try `info mem`)
 #   make test    host unit tests, in-kernel self tests, the gdb check and ring-3 tests
 #   make debug   boot halted, waiting for gdb (see the README)
 #   make iso     build iso/faultline.iso; the kernel ELF with symbols is build/faultline.elf
@@ -69,16 +70,38 @@ $(B)/faultline.elf: $(KERNEL_OBJ) linker.ld tools/gen-kallsyms $(B)/kallsyms0.o
 	@nm -n $@ | grep -v -e kallsyms -e ' _end$$' > $(B)/pass2.nm
 	@cmp -s $(B)/pass1.nm $(B)/pass2.nm || { echo "kallsyms: the second link moved symbols" >&2; exit 1; }
 
-# The initramfs of `make run` (tools/mkinitramfs): /init runs /bin/sh. The seed program and
-# the benchmark are in /bin, the tests in /tests with their runner as /bin/runner (try
-# "runner -d /tests"), and the malformed ELF files of tests/bad_elf in /bad-elf.
+# Debian's busybox (tools/get-busybox: `apt-get download busybox-static`, never committed) is
+# the userland of `make run` and of `tools/run-elf --sh`: /bin/busybox, and in /bin a symbolic
+# link to it for each applet it lists (`busybox --list`: ls, cat, ps, top, free, df, vi, ...),
+# as on a Debian system; busybox picks the applet by the name it was run as. Not init and
+# linuxrc: the first program is user/init.c (/init, and /bin/init under tools/run-elf --sh).
+BUSYBOX := $(B)/busybox/busybox
+$(BUSYBOX):
+	tools/get-busybox $@
+
+# The tree both initramfs images hold (build/userland/, staged afresh by this rule): busybox
+# and its applets, the seed program and the benchmarks in /bin, the tests in /tests with their
+# runner as /bin/runner (try "runner -d /tests"), and the malformed ELF files of tests/bad_elf
+# in /bad-elf.
+USERLAND := $(B)/userland
+USERLAND_STAMP := $(B)/userland.stamp
+$(USERLAND_STAMP): Makefile $(BUSYBOX) $(USER_BUILD)/pgfaults $(USER_BUILD)/faultbench \
+		   $(USER_BUILD)/sigbench $(USER_RUNNER) $(USER_TEST_BINS) $(USER_BAD_ELF_STAMP)
+	rm -rf $(USERLAND)
+	mkdir -p $(USERLAND)/bin $(USERLAND)/tests
+	cp $(BUSYBOX) $(USERLAND)/bin/busybox
+	for a in $$($(BUSYBOX) --list | grep -vx -e init -e linuxrc -e busybox); do \
+		ln -s busybox "$(USERLAND)/bin/$$a" || exit 1; done
+	cp $(USER_BUILD)/pgfaults $(USER_BUILD)/faultbench $(USER_BUILD)/sigbench $(USERLAND)/bin/
+	cp $(USER_RUNNER) $(USERLAND)/bin/runner
+	cp $(USER_TEST_BINS) $(USERLAND)/tests/
+	cp -R $(USER_BAD_ELF_DIR) $(USERLAND)/bad-elf
+	@touch $@
+
+# The initramfs of `make run` (tools/mkinitramfs): /init (user/init.c) starts busybox's sh.
 INITRAMFS := $(B)/initramfs.cpio
-$(INITRAMFS): tools/mkinitramfs $(USER_INIT) $(USER_SH) $(USER_BUILD)/pgfaults \
-	      $(USER_BUILD)/faultbench $(USER_RUNNER) $(USER_TEST_BINS) $(USER_BAD_ELF_STAMP)
-	tools/mkinitramfs $@ --init $(USER_INIT) --add $(USER_SH):/bin/sh \
-		--add $(USER_BUILD)/pgfaults:/bin/pgfaults --add $(USER_BUILD)/faultbench:/bin/faultbench \
-		--add $(USER_RUNNER):/bin/runner --add $(USER_BAD_ELF_DIR):/bad-elf \
-		$(foreach t,$(USER_TEST_BINS),--add $(t):/tests/$(notdir $(t)))
+$(INITRAMFS): tools/mkinitramfs $(USER_INIT) $(USERLAND_STAMP)
+	tools/mkinitramfs $@ --init $(USER_INIT) --add $(USERLAND):/
 
 # The ISOs: GRUB (BIOS) + the kernel (+ the initramfs), made by tools/mkiso.
 iso: deps $(ISO)

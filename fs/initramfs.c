@@ -6,6 +6,9 @@
  * cache here, so after boot a file's bytes live in exactly one place: the pages that read()
  * copies from and that mmap() maps.
  *
+ * Symbolic links are made with the directory's i_op->symlink, the entry's data being the target
+ * (as cpio stores them): Debian's busybox finds its applets through /bin/ls -> busybox.
+ *
  * The archive is untrusted input. The header parser (fs/cpio.c) checks every length against
  * the end of the module; a corrupt archive is refused at the first bad byte with a message
  * that names its offset and the problem, and what came before it stays unpacked.
@@ -82,6 +85,39 @@ static struct inode *make_node(struct inode *dir, const char *base, size_t blen,
 }
 
 /*
+ * make_symlink - create symbolic link @base in @dir whose target is entry @e's data (@name is
+ * the entry's path, for warnings). An empty or over-long target, or a name that exists, is
+ * skipped with a warning. Returns 0 or -ENOMEM.
+ */
+static int make_symlink(struct inode *dir, const char *base, const struct cpio_entry *e,
+			const char *name)
+{
+	char *target;
+	int err;
+
+	if (e->filesize == 0 || e->filesize >= PATH_MAX || memchr(e->data, '\0', e->filesize)) {
+		pr_warn("initramfs: %s: a symbolic link without a valid target, skipped\n", name);
+		return 0;
+	}
+	if (!dir->i_op || !dir->i_op->symlink) {
+		pr_warn("initramfs: %s: cannot make links in that directory, skipped\n", name);
+		return 0;
+	}
+	target = kmalloc(e->filesize + 1, GFP_KERNEL);
+	if (!target)
+		return -ENOMEM;
+	memcpy(target, e->data, e->filesize);
+	target[e->filesize] = '\0';
+	err = dir->i_op->symlink(dir, base, strlen(base), target);
+	kfree(target);
+	if (err && err != -ENOMEM) {
+		pr_warn("initramfs: %s: cannot make the link (%d), skipped\n", name, err);
+		err = 0;
+	}
+	return err;
+}
+
+/*
  * unpack_entry - create what entry @e describes under @root. Returns 0 (done, or skipped with a
  * warning) or -ENOMEM.
  */
@@ -102,7 +138,7 @@ static int unpack_entry(struct inode *root, const struct cpio_entry *e)
 		len--;
 	if (len == 0 || (len == 1 && name[0] == '.'))
 		return 0;				/* the root itself */
-	if (!S_ISDIR(type) && !S_ISREG(type) && !S_ISCHR(type)) {
+	if (!S_ISDIR(type) && !S_ISREG(type) && !S_ISCHR(type) && !S_ISLNK(type)) {
 		pr_warn("initramfs: %s: file type %#o not supported, skipped\n", name, type);
 		return 0;
 	}
@@ -130,6 +166,10 @@ static int unpack_entry(struct inode *root, const struct cpio_entry *e)
 	if (err) {
 		pr_warn("initramfs: %s: parent directory not found (%d), skipped\n", path, err);
 		err = 0;
+		goto out;
+	}
+	if (S_ISLNK(type)) {
+		err = make_symlink(nd.inode, base, e, path);
 		goto out;
 	}
 

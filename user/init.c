@@ -1,15 +1,27 @@
 /*
- * init - the first user program of `make run`: /init in build/initramfs.cpio.
+ * init - the first user program of `make run` and of `tools/run-elf --sh`: /init.
  *
- * Prints a banner, mounts the first disk (/dev/vda, ext2: make run's build/disk.img) on /mnt,
- * then runs the shell, /bin/sh, if the initramfs has one, else the seed note's example,
- * /bin/pgfaults; waits for it, syncs and unmounts the disk, says how it ended, and exits with
- * its exit status (128 + N if signal N killed it). The kernel then logs "init exited with status N"
- * (and with `poweroff` on its command line stops QEMU).
+ *   init                  prints a banner and starts Debian's busybox shell, /bin/sh, as an
+ *                         interactive login on the console: in a session of its own
+ *                         (setsid) with the console as its controlling terminal (TIOCSCTTY),
+ *                         so that its jobs get ^C and it can move them to the foreground.
+ *                         Without /bin/sh it runs the seed note's example, /bin/pgfaults.
+ *   init --command FILE   runs /bin/sh -c "<the text of FILE>" quietly, as tools/run-elf --sh
+ *                         does with its command line (the kernel command line cannot carry
+ *                         spaces or quotes, a file in the initramfs can).
+ *
+ * Either way it first mounts the first disk, if there is one (/dev/vda, ext2: make run's
+ * build/disk.img, or run-elf's first --disk), on /mnt; it waits for the shell, syncs and
+ * unmounts the disk, says how an interactive shell ended, and exits with the shell's exit
+ * status (128 + N if signal N killed it). The kernel then logs "init exited with status
+ * N" (and with `poweroff` on its command line stops QEMU).
  *
  * Like every init it also reaps orphans: a process whose parent exits first is re-parented to
  * init, and stays a zombie until init's wait4() collects it. So init waits for any child, not
  * only its own, until the one it started is back.
+ *
+ * The shell's environment: PATH=/bin, HOME=/, PWD=/, TERM=vt100 and a prompt showing the
+ * directory.
  *
  * Seed concept: every process but the first is made by fork() (a copy-on-write copy of the
  * parent's address space) and execve() (which throws that copy away and builds a new address
@@ -19,18 +31,24 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #define SHELL		"/bin/sh"
 #define FALLBACK	"/bin/pgfaults"
+#define COMMAND_MAX	65536
+#define DISK		"/dev/vda"
+#define DISK_MNT	"/mnt"
 
 /* The environment every program started from init inherits. */
-static char *init_envp[] = { "PATH=/bin", "HOME=/", "TERM=vt100", NULL };
+static char *init_envp[] = { "PATH=/bin", "HOME=/", "PWD=/", "TERM=vt100", "PS1=\\w # ", NULL };
 
 /* is_executable - true if @path is a regular file with an execute bit set. */
 static int is_executable(const char *path)
@@ -41,13 +59,13 @@ static int is_executable(const char *path)
 }
 
 /*
- * spawn - fork, and execve @path in the child with argv { @path, NULL }. Returns the child's
- * pid, or -1 (reported on stderr) if fork failed. If execve fails, the child reports it and
- * exits 127.
+ * spawn - fork, and execve @argv[0] with @argv in the child; with @login the child first
+ * becomes a session leader with the console (fd 0) as its controlling terminal. Returns the
+ * child's pid, or -1 (reported on stderr) if fork failed. If execve fails, the child reports
+ * it and exits 127.
  */
-static pid_t spawn(const char *path)
+static pid_t spawn(char *const argv[], int login)
 {
-	char *argv[] = { (char *)path, NULL };
 	pid_t pid;
 
 	fflush(stdout);
@@ -57,8 +75,11 @@ static pid_t spawn(const char *path)
 		return -1;
 	}
 	if (pid == 0) {
-		execve(path, argv, init_envp);
-		fprintf(stderr, "init: execve %s: %s\n", path, strerror(errno));
+		if (login && (setsid() < 0 || ioctl(0, TIOCSCTTY, 0) < 0))
+			fprintf(stderr, "init: no controlling terminal for %s: %s\n", argv[0],
+				strerror(errno));
+		execve(argv[0], argv, init_envp);
+		fprintf(stderr, "init: execve %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
 	return pid;
@@ -84,14 +105,44 @@ static int wait_for(pid_t pid)
 	}
 }
 
-#define DISK		"/dev/vda"
-#define DISK_MNT	"/mnt"
+/* exit_code - the shell convention for a wait status: N, or 128 + the signal. */
+static int exit_code(int status)
+{
+	return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+}
 
 /*
- * mount_disk - mount the first disk (make run's build/disk.img, ext2) at /mnt if there is one,
- * so a student's files there survive a reboot. Returns 1 if mounted, 0 if not.
+ * read_command - the text of @path (at most COMMAND_MAX - 1 bytes) in a malloc'ed string.
+ * Returns NULL (reported on stderr) if it cannot be read.
  */
-static int mount_disk(void)
+static char *read_command(const char *path)
+{
+	char *buf = malloc(COMMAND_MAX);
+	size_t len = 0;
+	ssize_t n;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0 || !buf) {
+		fprintf(stderr, "init: %s: %s\n", path, strerror(errno));
+		free(buf);
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	while (len < COMMAND_MAX - 1 && (n = read(fd, buf + len, COMMAND_MAX - 1 - len)) > 0)
+		len += (size_t)n;
+	close(fd);
+	buf[len] = '\0';
+	return buf;
+}
+
+/*
+ * mount_disk - mount the first disk (ext2) at /mnt if there is one, so a student's files there
+ * survive a reboot. Says what happened unless @quiet (the output of run-elf --sh is the
+ * command's: a disk that is not ext2 is left for the command to mount or read). Returns 1 if
+ * mounted, 0 if not.
+ */
+static int mount_disk(int quiet)
 {
 	struct stat st;
 
@@ -99,10 +150,13 @@ static int mount_disk(void)
 		return 0;
 	mkdir(DISK_MNT, 0755);
 	if (mount(DISK, DISK_MNT, "ext2", 0, NULL) != 0) {
-		printf("init: mount %s on %s: %s\n", DISK, DISK_MNT, strerror(errno));
+		if (!quiet)
+			fprintf(stderr, "init: mount %s on %s: %s\n", DISK, DISK_MNT,
+				strerror(errno));
 		return 0;
 	}
-	printf("init: %s (ext2) mounted on %s\n", DISK, DISK_MNT);
+	if (!quiet)
+		printf("init: %s (ext2) mounted on %s\n", DISK, DISK_MNT);
 	return 1;
 }
 
@@ -111,36 +165,55 @@ static void umount_disk(void)
 {
 	sync();
 	if (umount(DISK_MNT) != 0)
-		printf("init: umount %s: %s (synced anyway)\n", DISK_MNT, strerror(errno));
+		fprintf(stderr, "init: umount %s: %s (synced anyway)\n", DISK_MNT, strerror(errno));
 }
 
-int main(void)
+/* run_command - init --command FILE: sh -c "<FILE>", its exit code as ours. */
+static int run_command(const char *path)
+{
+	char *cmd = read_command(path);
+	char *argv[] = { SHELL, "-c", cmd, NULL };
+	pid_t pid;
+	int status, mounted;
+
+	if (!cmd)
+		return 127;
+	mounted = mount_disk(1);
+	pid = spawn(argv, 0);
+	free(cmd);
+	status = pid < 0 ? -1 : wait_for(pid);
+	if (mounted)
+		umount_disk();
+	return status == -1 ? 1 : exit_code(status);
+}
+
+int main(int argc, char **argv)
 {
 	int have_shell = is_executable(SHELL), status, mounted;
-	const char *prog = have_shell ? SHELL : FALLBACK;
+	char *args[] = { have_shell ? SHELL : FALLBACK, NULL };
 	pid_t pid;
 
-	printf("\nFaultline init (pid %d): starting %s\n", (int)getpid(), prog);
-	if (have_shell)
-		printf("Type \"help\" for the programs in /bin, \"exit\" to leave.\n");
+	if (argc == 3 && strcmp(argv[1], "--command") == 0)
+		return run_command(argv[2]);
 
-	mounted = mount_disk();
-	pid = spawn(prog);
-	if (pid < 0)
-		return 1;
-	status = wait_for(pid);
+	printf("\nFaultline init (pid %d): starting %s\n", (int)getpid(), args[0]);
+	if (have_shell)
+		printf("This is Debian's busybox: try ls /bin, ps, free, cat /proc/meminfo, pgfaults.\n"
+		       "\"exit\" leaves; Ctrl-A X quits QEMU.\n");
+
+	mounted = mount_disk(0);
+	pid = spawn(args, have_shell);
+	status = pid < 0 ? -1 : wait_for(pid);
 	if (mounted)
 		umount_disk();
 	if (status == -1)
 		return 1;
 
-	if (WIFSIGNALED(status)) {
-		printf("init: %s killed by signal %d (%s)\n", prog, WTERMSIG(status),
+	if (WIFSIGNALED(status))
+		printf("init: %s killed by signal %d (%s)\n", args[0], WTERMSIG(status),
 		       strsignal(WTERMSIG(status)));
-		fflush(stdout);
-		return 128 + WTERMSIG(status);
-	}
-	printf("init: %s exited with status %d\n", prog, WEXITSTATUS(status));
+	else
+		printf("init: %s exited with status %d\n", args[0], WEXITSTATUS(status));
 	fflush(stdout);
-	return WEXITSTATUS(status);
+	return exit_code(status);
 }

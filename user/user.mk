@@ -14,12 +14,12 @@
 #   mmbench        mremap moving 64 MiB against copying it, mincore over 1 GiB (user/bench/mmbench.c)
 #   fuzz           the system-call fuzzer (user/fuzz/fuzz.c; tools/fuzz runs it)
 #   bad-elf/       malformed ELF files for tests/bad_elf, made by a host-built generator
-#   init, sh       /init and /bin/sh of `make run` (user/init.c, user/sh.c)
+#   init           /init of `make run` and of tools/run-elf --sh (user/init.c)
 #   run-elf-checks/<name>  one per user/run-elf-checks/<name>.c: programs that check
 #                  tools/run-elf itself (tools/run-user-tests); not tests, so not in tests/
 #
 # Variables for the includer: USER_TEST_BINS (the test programs), USER_BINS (every program
-# above), USER_INIT, USER_SH, USER_RUN_ELF_CHECKS, USER_BAD_ELF_DIR, and the target
+# above), USER_INIT, USER_RUN_ELF_CHECKS, USER_BAD_ELF_DIR, and the target
 # user-progs (all of it).
 
 MUSLCC		?= musl-gcc
@@ -38,13 +38,12 @@ USER_TEST_SRCS	:= $(filter-out $(USER_TEST_HELPERS),$(wildcard user/tests/*.c))
 USER_TEST_BINS	:= $(patsubst user/tests/%.c,$(USER_BUILD)/tests/%,$(USER_TEST_SRCS))
 USER_RUNNER	:= $(USER_BUILD)/runner
 USER_INIT	:= $(USER_BUILD)/init
-USER_SH		:= $(USER_BUILD)/sh
 USER_RUN_ELF_CHECKS := $(patsubst user/run-elf-checks/%.c,$(USER_BUILD)/run-elf-checks/%,\
 			 $(wildcard user/run-elf-checks/*.c))
 USER_BINS	:= $(USER_TEST_BINS) $(USER_RUNNER) $(USER_BUILD)/pgfaults $(USER_BUILD)/faultbench \
 		   $(USER_BUILD)/sigbench $(USER_BUILD)/fsbench $(USER_BUILD)/mmbench \
 		   $(USER_BUILD)/fuzz \
-		   $(USER_INIT) $(USER_SH) $(USER_RUN_ELF_CHECKS)
+		   $(USER_INIT) $(USER_RUN_ELF_CHECKS)
 USER_BAD_ELF_DIR := $(USER_BUILD)/bad-elf
 USER_BAD_ELF_STAMP := $(USER_BUILD)/host/bad-elf.stamp
 USER_BAD_ELF_GEN := $(USER_BUILD)/host/gen_bad_elfs
@@ -86,7 +85,7 @@ $(USER_BUILD)/fuzz: user/fuzz/fuzz.c
 	@mkdir -p $(@D)
 	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
 
-$(USER_INIT) $(USER_SH): $(USER_BUILD)/%: user/%.c
+$(USER_INIT): $(USER_BUILD)/%: user/%.c
 	@mkdir -p $(@D)
 	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
 

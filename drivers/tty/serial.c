@@ -1,5 +1,6 @@
 /*
- * drivers/tty/serial.c - polled 16550 UART driver (the console of the kernel and of user programs).
+ * drivers/tty/serial.c - the 16550 UART driver: output polled; input polled, or by interrupt
+ * for the user console (console.c). COM1 carries the kernel log.
  */
 #include "drivers/tty/serial.h"
 #include "kernel/io.h"
@@ -12,6 +13,8 @@
 #define UART_LSR	5	/* line status */
 #define UART_LSR_DR	0x01	/* data ready */
 #define UART_LSR_THRE	0x20	/* transmit holding register empty */
+#define UART_IER_RDI	0x01	/* interrupt when a byte has been received */
+#define UART_MCR_OUT2	0x08	/* on a PC, gates the UART's interrupt line to the PIC */
 
 void serial_init(u16 port)
 {
@@ -24,7 +27,7 @@ void serial_init(u16 port)
 	outb(port + UART_MCR, 0x03);	/* DTR, RTS */
 }
 
-static void serial_put_raw(u16 port, char c)
+void serial_put_raw(u16 port, char c)
 {
 	while (!(inb(port + UART_LSR) & UART_LSR_THRE))
 		;
@@ -49,4 +52,11 @@ int serial_getc(u16 port)
 	if (!(inb(port + UART_LSR) & UART_LSR_DR))
 		return -1;
 	return inb(port + UART_DATA);
+}
+
+void serial_enable_rx_irq(u16 port)
+{
+	outb(port + UART_FCR, 0x07);	/* FIFOs on and cleared, interrupt at every byte */
+	outb(port + UART_MCR, 0x0b);	/* DTR, RTS, OUT2 */
+	outb(port + UART_IER, UART_IER_RDI);
 }

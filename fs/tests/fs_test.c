@@ -359,8 +359,9 @@ static ssize_t read_whole(struct inode *inode, char *buf, size_t size)
 	return n;
 }
 
-/* The unpacker makes directories, files (data in the page cache, mode, mtime) and device
- * nodes; a corrupt header stops it with -EINVAL, keeping what came before. */
+/* The unpacker makes directories, files (data in the page cache, mode, mtime), device nodes
+ * and symbolic links (the entry's data is the target; an empty target is skipped); a corrupt
+ * header stops it with -EINVAL, keeping what came before. */
 KTEST(initramfs_unpack)
 {
 	char *buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
@@ -376,9 +377,11 @@ KTEST(initramfs_unpack)
 	second = len;
 	add_entry(buf, &len, "d/file", S_IFREG | 0751, "hello", 5);
 	add_entry(buf, &len, "d/tty", S_IFCHR | 0600, "", 0);
+	add_entry(buf, &len, "d/link", S_IFLNK | 0777, "file", 4);
+	add_entry(buf, &len, "d/empty", S_IFLNK | 0777, "", 0);	/* skipped: no target */
 	add_entry(buf, &len, "nodir/x", S_IFREG | 0644, "x", 1);	/* skipped: no parent */
 	add_entry(buf, &len, "TRAILER!!!", 0, "", 0);
-	KEXPECT_EQ(t, unpack_to_rootfs(dir, buf, len), 5);
+	KEXPECT_EQ(t, unpack_to_rootfs(dir, buf, len), 7);
 
 	path_init_at(&nd, dir, dir, NULL, 0);
 	KEXPECT_EQ(t, path_walk(&nd, "d/file", 0), 0);
@@ -392,6 +395,22 @@ KTEST(initramfs_unpack)
 	path_init_at(&nd, dir, dir, NULL, 0);
 	KEXPECT_EQ(t, path_walk(&nd, "/d/tty", 0), 0);
 	KEXPECT(t, S_ISCHR(nd.inode->i_mode) && nd.inode->i_rdev == ((5u << 8) | 1));
+	path_put(&nd);
+	path_init_at(&nd, dir, dir, NULL, 0);
+	KEXPECT_EQ(t, path_walk(&nd, "d/link", 0), 0);		/* the link itself */
+	inode = nd.inode;
+	KEXPECT(t, inode && S_ISLNK(inode->i_mode) && inode->i_op && inode->i_op->readlink);
+	if (inode && S_ISLNK(inode->i_mode) && inode->i_op && inode->i_op->readlink) {
+		KEXPECT_EQ(t, inode->i_op->readlink(inode, data, sizeof(data)), 4);
+		KEXPECT(t, memcmp(data, "file", 4) == 0);
+	}
+	path_put(&nd);
+	path_init_at(&nd, dir, dir, NULL, 0);
+	KEXPECT_EQ(t, path_walk(&nd, "d/link", LOOKUP_FOLLOW), 0);	/* d/file */
+	KEXPECT(t, nd.inode && S_ISREG(nd.inode->i_mode) && nd.inode->i_size == 5);
+	path_put(&nd);
+	path_init_at(&nd, dir, dir, NULL, 0);
+	KEXPECT_EQ(t, path_walk(&nd, "d/empty", 0), -ENOENT);
 	path_put(&nd);
 	ramfs_kill_tree(dir);
 

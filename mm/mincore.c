@@ -19,27 +19,26 @@
 #include "kernel/syscalls.h"
 #include "fs/fs.h"
 
-/* How many vector bytes are gathered in the kernel before each copy_to_user. */
-#define MINCORE_BATCH	256
+/* How many vector bytes are gathered in the kernel before each copy_to_user: one page
+ * table's worth. */
+#define MINCORE_BATCH	512
 
 struct mincore_walk {
 	unsigned char *vec;		/* the batch buffer; vec[0] is the walk's first page */
 	unsigned long start;
+	struct address_space *mapping;	/* the VMA's file or shmem object; NULL: anonymous */
 };
 
-/* mincore_page_cache - is the page of @vma at @addr in its file's (or shmem object's) cache? */
-static unsigned char mincore_page_cache(struct vm_area_struct *vma, unsigned long addr)
+/* mincore_page_cache - is the page of @vma at @addr in the cache of @mapping (the VMA's file
+ * or shmem object)? A private anonymous VMA has none: never touched means not there. */
+static unsigned char mincore_page_cache(struct address_space *mapping,
+					struct vm_area_struct *vma, unsigned long addr)
 {
-	struct address_space *mapping = NULL;
 	unsigned long index = ((addr - vma->vm_start) >> PAGE_SHIFT) + vma->vm_pgoff;
 	struct page *page;
 
-	if (vma->vm_file)
-		mapping = vma->vm_file->f_mapping;
-	else if (vma_is_shmem(vma))
-		mapping = shmem_vma_mapping(vma);
 	if (!mapping)
-		return 0;			/* private anonymous: never touched means not there */
+		return 0;
 	page = find_get_page(mapping, index);
 	if (!page)
 		return 0;
@@ -56,7 +55,7 @@ static int mincore_pte(pte_t *pte, unsigned long addr, struct mm_walk *walk)
 	if (pte_present(entry))
 		*v = 1;
 	else if (pte_none(entry))
-		*v = mincore_page_cache(walk->vma, addr);
+		*v = mincore_page_cache(w->mapping, walk->vma, addr);
 	else
 		*v = 0;				/* a swap entry: on the device, not in memory */
 	return 0;
@@ -67,7 +66,8 @@ static int mincore_hole(unsigned long addr, unsigned long next, struct mm_walk *
 	struct mincore_walk *w = walk->private;
 
 	for (; addr < next; addr += PAGE_SIZE)
-		w->vec[(addr - w->start) >> PAGE_SHIFT] = mincore_page_cache(walk->vma, addr);
+		w->vec[(addr - w->start) >> PAGE_SHIFT] = mincore_page_cache(w->mapping,
+									     walk->vma, addr);
 	return 0;
 }
 
@@ -89,6 +89,10 @@ static long do_mincore(unsigned long addr, unsigned long pages, unsigned char *v
 
 	if (!vma || vma->vm_start > addr)
 		return -ENOMEM;
+	if (vma->vm_file)
+		w.mapping = vma->vm_file->f_mapping;
+	else if (vma_is_shmem(vma))
+		w.mapping = shmem_vma_mapping(vma);
 	end = min(vma->vm_end, addr + (pages << PAGE_SHIFT));
 	walk_page_vma(vma, addr, end, &mincore_walk_ops, &w);
 	return (end - addr) >> PAGE_SHIFT;

@@ -4,8 +4,8 @@
  * Seed concept: a VMA is only a range and what backs it, the pages are found through the page
  * tables. So a mapping can be moved without copying a byte: move_page_tables() carries every
  * PTE of the old range (present pages and swap entries alike) to the same offset in the new
- * range, and the pages, their references, map counts and the rss counters stay exactly as they
- * were. This is why realloc() of a large buffer (musl and glibc use mremap for big blocks)
+ * range - a whole page table at once when both ranges are 2 MiB-aligned - and the pages, their
+ * references, map counts and the rss counters stay exactly as they were. This is why realloc() of a large buffer (musl and glibc use mremap for big blocks)
  * costs a walk over the page tables instead of a memcpy.
  *
  * The cases, in the order Linux tries them:
@@ -69,6 +69,35 @@ static int move_pte(pte_t *old_pte, unsigned long addr, struct mm_walk *walk)
 static const struct mm_walk_ops move_walk_ops = { .pte_entry = move_pte };
 
 /*
+ * move_pmd_table - move the page table that maps the 2 MiB at @old_addr to @new_addr, both
+ * 2 MiB-aligned, by moving the one PMD entry that points to it (Linux's move_normal_pmd):
+ * 512 PTEs change address without being touched. Only if the new PMD slot is empty (it can
+ * be allocated) and the old one holds a table. True if it moved.
+ */
+static bool move_pmd_table(struct mm_struct *mm, unsigned long old_addr, unsigned long new_addr)
+{
+	pgd_t *pgd = pgd_offset(mm, old_addr);
+	pud_t *pud;
+	pmd_t *old_pmd, *new_pmd;
+
+	if (!pgd_present(*pgd))
+		return false;
+	pud = pud_offset(pgd, old_addr);
+	if (!pud_present(*pud) || pud_large(*pud))
+		return false;
+	old_pmd = pmd_offset(pud, old_addr);
+	if (!pmd_present(*old_pmd) || pmd_large(*old_pmd))
+		return false;
+	pud = pud_alloc(mm, pgd_offset(mm, new_addr), new_addr);
+	new_pmd = pud ? pmd_alloc(mm, pud, new_addr) : NULL;
+	if (!new_pmd || !pmd_none(*new_pmd))
+		return false;
+	set_pmd(new_pmd, *old_pmd);
+	set_pmd(old_pmd, __pmd(0));
+	return true;
+}
+
+/*
  * move_page_tables - move the PTEs of [@old_addr, @old_addr + @len) in @vma to @new_addr
  * (Linux's move_page_tables()). Only entries move: no page is copied or freed, so references,
  * map counts and rss are unchanged. Returns the bytes moved: @len, or less when a page table
@@ -78,8 +107,19 @@ static unsigned long move_page_tables(struct vm_area_struct *vma, unsigned long 
 				      unsigned long new_addr, unsigned long len)
 {
 	struct move_walk m = { .mm = vma->vm_mm, .delta = new_addr - old_addr, .moved_end = old_addr };
+	unsigned long addr, next, end = old_addr + len;
 
-	walk_page_range(vma->vm_mm, old_addr, old_addr + len, &move_walk_ops, &m);
+	for (addr = old_addr; addr < end; addr = next) {
+		next = pmd_addr_end(addr, end);
+		if (next - addr == PMD_SIZE && IS_ALIGNED(addr + m.delta, PMD_SIZE) &&
+		    move_pmd_table(m.mm, addr, addr + m.delta)) {
+			m.moved_end = next;
+			continue;
+		}
+		if (walk_page_range(m.mm, addr, next, &move_walk_ops, &m))
+			break;			/* -ENOMEM: moved_end is where it stopped */
+		m.moved_end = next;		/* (an extent without a page table moved nothing) */
+	}
 	flush_tlb_local();		/* the old range's translations are gone */
 	return m.moved_end - old_addr;
 }

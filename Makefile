@@ -124,8 +124,13 @@ disk: deps
 	@rm -f $(DISK_IMG)
 	@$(MAKE) --no-print-directory $(DISK_IMG)
 
+# Its swap disk (/dev/vdb, enabled by /init): 64 MiB made by mkswap, made afresh each run.
+SWAP_IMG := $(B)/swap.img
+
 run: deps $(ISO) $(DISK_IMG)
-	tools/qemu-run -nographic $(QEMU_FLAGS) -cdrom $(ISO) -drive file=$(DISK_IMG),if=virtio,format=raw
+	tools/mkswapdisk $(SWAP_IMG) 64
+	tools/qemu-run -nographic $(QEMU_FLAGS) -cdrom $(ISO) -drive file=$(DISK_IMG),if=virtio,format=raw \
+		-drive file=$(SWAP_IMG),if=virtio,format=raw
 
 debug: deps $(ISO)
 	@echo "QEMU is waiting for gdb. In another terminal, from this directory, run:"

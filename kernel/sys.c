@@ -11,6 +11,7 @@
 #include "kernel/lib/string.h"
 #include "mm/memlayout.h"
 #include "mm/page_alloc.h"
+#include "mm/swap.h"
 
 long sys_getpid(void) { return current->pid; }
 long sys_gettid(void) { return current->pid; }
@@ -585,8 +586,8 @@ struct sysinfo {
 	char _f[20 - 2 * sizeof(long) - sizeof(int)];
 };
 
-/* sys_sysinfo - uptime, memory in bytes (mem_unit 1, as 64-bit Linux reports it) and the
- * number of processes. 0 or -EFAULT. */
+/* sys_sysinfo - uptime, memory and swap in bytes (mem_unit 1, as 64-bit Linux reports it)
+ * and the number of processes. 0 or -EFAULT. */
 long sys_sysinfo(struct sysinfo __user *info)
 {
 	extern struct list_head task_list;
@@ -598,6 +599,9 @@ long sys_sysinfo(struct sysinfo __user *info)
 	si.uptime = (long)(ktime_get_ns() / 1000000000ULL) + 1;
 	si.totalram = totalram_pages() * PAGE_SIZE;
 	si.freeram = nr_free_pages() * PAGE_SIZE;
+	si_swapinfo(&si.totalswap, &si.freeswap);	/* in pages: free(1) shows them */
+	si.totalswap *= PAGE_SIZE;
+	si.freeswap *= PAGE_SIZE;
 	list_for_each_entry(p, &task_list, tasks)
 		procs++;
 	si.procs = (unsigned short)procs;

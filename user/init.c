@@ -11,7 +11,9 @@
  *                         spaces or quotes, a file in the initramfs can).
  *
  * Either way it first mounts the first disk, if there is one (/dev/vda, ext2: make run's
- * build/disk.img, or run-elf's first --disk), on /mnt; it waits for the shell, syncs and
+ * build/disk.img, or run-elf's first --disk), on /mnt; an interactive init also enables the
+ * second disk as swap if it is one (/dev/vdb: make run's build/swap.img, made by mkswap), and
+ * turns it off at the end. It waits for the shell, syncs and
  * unmounts the disk, says how an interactive shell ended, and exits with the shell's exit
  * status (128 + N if signal N killed it). The kernel then logs "init exited with status
  * N" (and with `poweroff` on its command line stops QEMU).
@@ -38,6 +40,7 @@
 #include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/swap.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -46,6 +49,7 @@
 #define COMMAND_MAX	65536
 #define DISK		"/dev/vda"
 #define DISK_MNT	"/mnt"
+#define SWAP_DISK	"/dev/vdb"	/* make run's build/swap.img */
 
 /* The environment every program started from init inherits. */
 static char *init_envp[] = { "PATH=/bin", "HOME=/", "PWD=/", "TERM=vt100", "PS1=\\w # ", NULL };
@@ -160,6 +164,25 @@ static int mount_disk(int quiet)
 	return 1;
 }
 
+/*
+ * swapon_disk - enable the second disk as swap if it carries a swap header (make run's
+ * build/swap.img, made by mkswap), so /proc/meminfo, /proc/swaps and free show swap from the
+ * first prompt. Returns 1 if swap is on, 0 if not (no such disk, or not swap: said why).
+ */
+static int swapon_disk(void)
+{
+	struct stat st;
+
+	if (stat(SWAP_DISK, &st) != 0 || !S_ISBLK(st.st_mode))
+		return 0;
+	if (swapon(SWAP_DISK, 0) != 0) {
+		fprintf(stderr, "init: swapon %s: %s\n", SWAP_DISK, strerror(errno));
+		return 0;
+	}
+	printf("init: %s is swap (see /proc/swaps)\n", SWAP_DISK);
+	return 1;
+}
+
 /* umount_disk - write everything back and unmount /mnt (before init exits and QEMU stops). */
 static void umount_disk(void)
 {
@@ -189,7 +212,7 @@ static int run_command(const char *path)
 
 int main(int argc, char **argv)
 {
-	int have_shell = is_executable(SHELL), status, mounted;
+	int have_shell = is_executable(SHELL), status, mounted, swap;
 	char *args[] = { have_shell ? SHELL : FALLBACK, NULL };
 	pid_t pid;
 
@@ -202,8 +225,11 @@ int main(int argc, char **argv)
 		       "\"exit\" leaves; Ctrl-A X quits QEMU.\n");
 
 	mounted = mount_disk(0);
+	swap = swapon_disk();
 	pid = spawn(args, have_shell);
 	status = pid < 0 ? -1 : wait_for(pid);
+	if (swap && swapoff(SWAP_DISK) != 0)
+		fprintf(stderr, "init: swapoff %s: %s\n", SWAP_DISK, strerror(errno));
 	if (mounted)
 		umount_disk();
 	if (status == -1)

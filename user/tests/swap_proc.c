@@ -3,9 +3,11 @@
  * line "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority", then one line per device with its
  * path, "partition", its size in KiB (the 64 MiB disk less its header page: 65532), the KiB
  * in use and its priority (SWAP_FLAG_PREFER's, or a negative default). SwapTotal equals the
- * size; with no device on, /proc/swaps is the header alone and SwapTotal 0.
+ * size, and sysinfo(2)'s totalswap (what free(1) shows); with no device on, /proc/swaps is the
+ * header alone and SwapTotal 0.
  */
 #include "swap_disk.h"
+#include <sys/sysinfo.h>
 
 static const char header[] = "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n";
 
@@ -51,6 +53,15 @@ int main(void)
 	EXPECT(meminfo_kb("SwapFree:") <= 65532 && meminfo_kb("SwapFree:") > 60000, "SwapFree %ld",
 	       meminfo_kb("SwapFree:"));
 	EXPECT(meminfo_kb("SwapCached:") >= 0, "no SwapCached: line");
+	/* sysinfo(2), which free(1) reads, reports the same swap. */
+	{
+		struct sysinfo si;
+
+		EXPECT_EQ(sysinfo(&si), 0);
+		EXPECT_EQ((long)(si.totalswap * si.mem_unit / 1024), 65532);
+		EXPECT(si.freeswap <= si.totalswap && si.freeswap * si.mem_unit / 1024 > 60000,
+		       "sysinfo freeswap %lu of %lu", si.freeswap, si.totalswap);
+	}
 	EXPECT_EQ(swapoff(SWAP_DEV), 0);
 
 	/* A default priority is negative. */

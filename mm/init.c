@@ -21,6 +21,7 @@
 #include "kernel/printk.h"
 #include "kernel/panic.h"
 #include "kernel/io.h"
+#include "kernel/lib/string.h"
 
 unsigned long direct_map_end;
 static bool have_gbpages;
@@ -96,14 +97,53 @@ static void paging_init(void)
 	memblock_set_limit(direct_map_end);
 }
 
+#define MEM_LIMIT_MIN	(32UL << 20)	/* mem= below this would not hold the kernel's start */
+
+/*
+ * mem_limit - the "mem=SIZE" of the kernel command line (a number with an optional K, M or G
+ * suffix), as Linux's x86 mem=: RAM above physical address SIZE is not used, so a class can
+ * run a program in less memory than QEMU's -m gives (and watch reclaim and swap). 0 when absent
+ * or unusable (logged).
+ */
+static phys_addr_t mem_limit(void)
+{
+	char buf[32], *end;
+	unsigned long size;
+
+	if (!cmdline_value("mem", buf, sizeof(buf)))
+		return 0;
+	size = simple_strtoul(buf, &end, 0);
+	switch (*end) {
+	case 'G': case 'g': size <<= 10; /* fall through */
+	case 'M': case 'm': size <<= 10; /* fall through */
+	case 'K': case 'k': size <<= 10; end++; break;
+	}
+	if (*end || size < MEM_LIMIT_MIN) {
+		pr_warn("mem=%s ignored: expected a size of at least %lu MiB (such as mem=64M)\n",
+			buf, MEM_LIMIT_MIN >> 20);
+		return 0;
+	}
+	return size;
+}
+
 void mm_init(void)
 {
+	phys_addr_t limit = mem_limit();
+
 	for (int i = 0; i < boot_params.nr_e820; i++) {
 		struct e820_entry *e = &boot_params.e820[i];
+		phys_addr_t end = e->addr + e->size;
 
-		if (e->type == E820_TYPE_RAM)
-			memblock_add(e->addr, e->size);
+		if (e->type != E820_TYPE_RAM)
+			continue;
+		if (limit && end > limit)
+			end = e->addr < limit ? limit : e->addr;
+		if (end > e->addr)
+			memblock_add(e->addr, end - e->addr);
 	}
+	if (limit)
+		pr_info("mem=%luM: RAM above %#lx is not used\n", (unsigned long)(limit >> 20),
+			(unsigned long)limit);
 	/* Never hand out: the first MiB (BIOS data, the real-mode IVT), the kernel image,
 	 * the boot information and the boot modules. */
 	memblock_reserve(0, 0x100000);

@@ -4,6 +4,7 @@
 #include "fs/syscalls.h"
 #include "fs/file.h"
 #include "kernel/errno.h"
+#include "kernel/cred.h"
 
 #define F_DUPFD		0
 #define F_GETFD		1
@@ -17,10 +18,10 @@
 #define SETFL_MASK	(O_APPEND | O_NONBLOCK)
 
 /*
- * sys_fcntl - F_DUPFD / F_DUPFD_CLOEXEC (lowest free fd >= @arg; -EINVAL if @arg is beyond
- * the table, -EMFILE if none is free), F_GETFD / F_SETFD (FD_CLOEXEC), F_GETFL (access mode
- * and status flags), F_SETFL (only O_APPEND and O_NONBLOCK change). Returns the result, -EBADF
- * for a closed @fd, or -EINVAL for another @cmd.
+ * sys_fcntl - F_DUPFD / F_DUPFD_CLOEXEC (lowest free fd >= @arg; -EINVAL if @arg is at or
+ * beyond RLIMIT_NOFILE, -EMFILE if none is free below it), F_GETFD / F_SETFD (FD_CLOEXEC),
+ * F_GETFL (access mode and status flags), F_SETFL (only O_APPEND and O_NONBLOCK change).
+ * Returns the result, -EBADF for a closed @fd, or -EINVAL for another @cmd.
  */
 long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 {
@@ -32,7 +33,7 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
-		ret = arg >= NR_OPEN_DEFAULT ? -EINVAL
+		ret = arg >= NR_OPEN_MAX ? -EINVAL
 		      : f_dupfd((unsigned int)arg, file, cmd == F_DUPFD_CLOEXEC ? O_CLOEXEC : 0);
 		break;
 	case F_GETFD:

@@ -217,13 +217,33 @@ static inline void allow_write_access(struct file *file)
  */
 int set_mm_exe_file(struct mm_struct *mm, struct file *file);
 
-/* A file descriptor table (per process; copied on fork, shared by vfork children). */
-#define NR_OPEN_DEFAULT 64
+/*
+ * A file descriptor table (per process; copied on fork, shared by vfork children), Linux's
+ * struct fdtable inside struct files_struct: @max_fds slots, each NULL or one reference to an
+ * open file, and two bitmaps of @max_fds bits, the open descriptors (searched for the lowest
+ * free one) and the close-on-exec ones. The arrays live in kmalloc or vmalloc memory and are
+ * replaced by ones twice the size (fs/file.c: expand_files) when a descriptor beyond them is
+ * needed, up to RLIMIT_NOFILE; they never shrink, so lowering the limit leaves open
+ * descriptors above it usable (as Linux).
+ */
+#define NR_OPEN_DEFAULT 64			/* slots of a new table (BITS_PER_LONG in Linux) */
+struct fdtable {
+	unsigned int max_fds;
+	struct file **fd;			/* max_fds slots */
+	unsigned long *open_fds;		/* max_fds bits */
+	unsigned long *close_on_exec;		/* max_fds bits */
+};
 struct files_struct {
 	int count;
-	struct file *fd[NR_OPEN_DEFAULT];
-	unsigned long close_on_exec;	/* bit per fd */
+	unsigned int next_fd;			/* no free descriptor below this one */
+	struct fdtable fdt;
 };
+
+/* files_lookup_fd_raw - the file at @fd of @files (no new reference), NULL if none. */
+static inline struct file *files_lookup_fd_raw(const struct files_struct *files, unsigned int fd)
+{
+	return fd < files->fdt.max_fds ? files->fdt.fd[fd] : NULL;
+}
 
 /* vfs_init - create the root (ramfs), /dev, /proc, and unpack the initramfs module. */
 void vfs_init(void);

@@ -48,7 +48,8 @@ static inline void fdt_clear_bit(unsigned long *map, unsigned int nr)
 	map[nr / BITS_PER_LONG] &= ~(1UL << (nr % BITS_PER_LONG));
 }
 
-/* find_next_fd - the first clear bit of @map (@size bits) at or after @start; @size if none. */
+/* find_next_fd - the first clear bit of @map (@size bits, a multiple of BITS_PER_LONG) at or
+ * after @start; @size if none is below it, @start itself if it is beyond. */
 static unsigned int find_next_fd(const unsigned long *map, unsigned int size, unsigned int start)
 {
 	while (start < size) {
@@ -58,7 +59,7 @@ static unsigned int find_next_fd(const unsigned long *map, unsigned int size, un
 			return min(size, start + (unsigned int)__builtin_ctzl(word));
 		start = (start / BITS_PER_LONG + 1) * BITS_PER_LONG;
 	}
-	return size;
+	return start;
 }
 
 /* fdt_zalloc / fdt_free - zeroed memory for a table's arrays: kmalloc up to a page, vmalloc

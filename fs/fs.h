@@ -23,6 +23,7 @@ struct vm_area_struct;
 struct task_struct;
 struct kstat;
 struct mm_struct;
+struct pipe_inode_info;
 
 typedef long loff_t;
 typedef unsigned int umode_t;
@@ -153,6 +154,7 @@ struct inode {
 	const struct inode_operations *i_op;
 	const struct file_operations *i_fop;
 	void *i_private;		/* file system's own data (ramfs: directory entries) */
+	struct pipe_inode_info *i_pipe;	/* a pipe or FIFO: its buffer while open (fs/pipe.c) */
 };
 
 struct file {

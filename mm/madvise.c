@@ -17,6 +17,14 @@
  *   MADV_WILLNEED ........ file pages are read into the page cache now (mincore shows them);
  *                          anonymous memory has nothing to read in yet (no swap).
  *   MADV_COLD, _PAGEOUT .. accepted, no effect until there is reclaim to act on them.
+ *   MADV_POPULATE_READ,
+ *   MADV_POPULATE_WRITE .. every page of the range is faulted in now, as a read or a write
+ *                          would (a write breaks copy-on-write), each fault counted as a
+ *                          minor or major fault of the caller as Linux's GUP counts it. A VMA
+ *                          the access is not allowed in is -EINVAL (Linux also refuses
+ *                          VM_IO/VM_PFNMAP mappings, which Faultline has none of), a page the
+ *                          mapping cannot give (beyond the end of a file) -EFAULT, no memory
+ *                          -ENOMEM, SIGKILL -EINTR.
  *   MADV_REMOVE .......... shared writable mappings only (else -EINVAL/-EACCES as Linux); the
  *                          PTEs are zapped but the backing keeps its pages (no hole punching).
  *   flag advice .......... DONTFORK/DOFORK (VM_DONTCOPY: fork leaves a hole in the child),
@@ -29,6 +37,7 @@
 #include "mm/mmap.h"
 #include "mm/memory.h"
 #include "kernel/sched.h"
+#include "kernel/wait.h"
 #include "kernel/errno.h"
 #include "mm/internal.h"
 #include "mm/shmem.h"
@@ -53,6 +62,8 @@
 #define MADV_KEEPONFORK	19
 #define MADV_COLD	20
 #define MADV_PAGEOUT	21
+#define MADV_POPULATE_READ	22
+#define MADV_POPULATE_WRITE	23
 
 /* madvise_behavior_valid - is @advice one Linux 6.1 accepts on x86-64? */
 static bool madvise_behavior_valid(int advice)
@@ -63,6 +74,7 @@ static bool madvise_behavior_valid(int advice)
 	case MADV_DOFORK: case MADV_MERGEABLE: case MADV_UNMERGEABLE: case MADV_HUGEPAGE:
 	case MADV_NOHUGEPAGE: case MADV_DONTDUMP: case MADV_DODUMP: case MADV_WIPEONFORK:
 	case MADV_KEEPONFORK: case MADV_COLD: case MADV_PAGEOUT:
+	case MADV_POPULATE_READ: case MADV_POPULATE_WRITE:
 		return true;
 	default:
 		return false;
@@ -113,6 +125,39 @@ static void madvise_willneed(struct vm_area_struct *vma, unsigned long start, un
 }
 
 /*
+ * madvise_populate - fault in every page of [start, end) of @vma for reading, or writing if
+ * @write (Linux's madvise_populate over faultin_vma_page_range). 0, -EINVAL (the VMA does not
+ * allow the access), -EFAULT (VM_FAULT_SIGBUS/SIGSEGV), -ENOMEM, -EINTR (SIGKILL).
+ */
+static int madvise_populate(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+			    bool write)
+{
+	unsigned int flags = write ? FAULT_FLAG_WRITE : 0;
+
+	if (!(vma->vm_flags & (write ? VM_WRITE : VM_READ)))
+		return -EINVAL;
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+		vm_fault_t ret;
+
+		if (fatal_signal_pending(current))
+			return -EINTR;
+		if (follow_page(vma, addr, write ? FOLL_WRITE : 0))
+			continue;		/* there already, as the access needs it */
+		ret = handle_mm_fault(vma, addr, flags);
+		if (ret & VM_FAULT_OOM)
+			return -ENOMEM;
+		if (ret & (VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV))
+			return -EFAULT;
+		if (ret & VM_FAULT_MAJOR)	/* Linux's mm_account_fault, as for GUP */
+			current->maj_flt++;
+		else
+			current->min_flt++;
+		cond_resched();
+	}
+	return 0;
+}
+
+/*
  * madvise_vma_behavior - apply @advice to [start, end), which lies inside @vma (Linux's
  * madvise_vma_behavior()). 0, or -EINVAL / -EACCES / -ENOMEM, which stop the walk.
  */
@@ -140,6 +185,9 @@ static int madvise_vma_behavior(struct mm_struct *mm, struct vm_area_struct *vma
 	case MADV_WILLNEED:
 		madvise_willneed(vma, start, end);
 		return 0;
+	case MADV_POPULATE_READ:
+	case MADV_POPULATE_WRITE:
+		return madvise_populate(vma, start, end, advice == MADV_POPULATE_WRITE);
 	case MADV_COLD:
 	case MADV_PAGEOUT:
 	case MADV_MERGEABLE:

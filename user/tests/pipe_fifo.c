@@ -17,13 +17,7 @@ int main(void)
 
 	mkdir("/tmp", 0777);
 	unlink(PATH);
-	if (mkfifo(PATH, 0600) != 0) {
-		/* mknod(S_IFIFO) comes with the file-system syscalls (issue 7); until they are
-		 * merged, Faultline has no way to make a FIFO. */
-		ASSERT(on_faultline() && errno == ENOSYS, "mkfifo: %s", strerror(errno));
-		printf("SKIP: mknod(S_IFIFO) not wired yet (issue 7)\n");
-		return test_done();
-	}
+	ASSERT(mkfifo(PATH, 0600) == 0, "mkfifo: %s", strerror(errno));
 	EXPECT_ERRNO(open(PATH, O_WRONLY | O_NONBLOCK), ENXIO);
 	rd = open(PATH, O_RDONLY | O_NONBLOCK);
 	EXPECT(rd >= 0, "open O_RDONLY|O_NONBLOCK: %s", strerror(errno));

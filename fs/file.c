@@ -180,14 +180,26 @@ static void files_free(struct files_struct *files)
 	kfree(files);
 }
 
+/* count_open_files - one past the highest open descriptor of @fdt (0 if none), rounded up to
+ * a whole bitmap word (Linux's count_open_files). */
+static unsigned int count_open_files(const struct fdtable *fdt)
+{
+	unsigned int i = fdt->max_fds / BITS_PER_LONG;
+
+	while (i > 0 && !fdt->open_fds[i - 1])
+		i--;
+	return i * BITS_PER_LONG;
+}
+
 struct files_struct *dup_files(struct files_struct *old)
 {
 	struct files_struct *files = files_alloc();
-	unsigned int n = old->fdt.max_fds;
+	unsigned int n = count_open_files(&old->fdt);
 
 	if (!files)
 		return NULL;
-	/* Linux copies up to the last open descriptor; a table of the old size is simplest. */
+	/* As Linux: the copy is as large as the open descriptors need, not the old table (a
+	 * process that once had fd 1048575 open need not pass 8 MiB of slots to each child). */
 	if (n > files->fdt.max_fds && expand_files(files, n - 1)) {
 		files_free(files);
 		return NULL;

@@ -108,7 +108,9 @@ static void madvise_willneed(struct vm_area_struct *vma, unsigned long start, un
 	struct file *file = vma->vm_file;
 	unsigned long index, last, size_pages;
 
-	if (!file || !file->f_mapping || !file->f_inode)
+	/* A System V segment's file (ipc/shm.c) has nothing to read in: its holes would only be
+	 * filled with zeros, as Linux's shmem (no readahead) does not. */
+	if (!file || !file->f_mapping || !file->f_inode || vma_is_shmem(vma))
 		return;
 	size_pages = (unsigned long)((file->f_inode->i_size + PAGE_SIZE - 1) >> PAGE_SHIFT);
 	index = ((start - vma->vm_start) >> PAGE_SHIFT) + vma->vm_pgoff;
@@ -141,8 +143,10 @@ static int madvise_populate(struct vm_area_struct *vma, unsigned long start, uns
 
 		if (fatal_signal_pending(current))
 			return -EINTR;
-		if (follow_page(vma, addr, write ? FOLL_WRITE : 0))
+		if (follow_page(vma, addr, write ? FOLL_WRITE : 0)) {
+			cond_resched();
 			continue;		/* there already, as the access needs it */
+		}
 		ret = handle_mm_fault(vma, addr, flags);
 		if (ret & VM_FAULT_OOM)
 			return -ENOMEM;

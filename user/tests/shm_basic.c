@@ -4,7 +4,8 @@
  * no IPC_CREAT on a missing key ENOENT); size 0 is EINVAL; IPC_STAT reports the key, size (not
  * rounded), mode, creator pid and nattch; shmat at NULL returns a page-aligned address whose
  * pages start zeroed and are shared with a second attach and with a forked child (whose attach
- * counts in shm_nattch); shmdt detaches, and of an address no attach starts at is EINVAL.
+ * counts in shm_nattch); shmdt detaches, and of an address no attach starts at is EINVAL;
+ * MADV_WILLNEED on an attach brings no page in (shmem has nothing to read).
  */
 #include "test.h"
 #include <sys/ipc.h>
@@ -104,6 +105,24 @@ int main(void)
 	ASSERT(a != (char *)-1, "shmat again: %s", strerror(errno));
 	EXPECT(strcmp(a + 4096, "shared") == 0, "the segment kept '%s'", a + 4096);
 	EXPECT_EQ(shmdt(a), 0);
+
+	/* MADV_WILLNEED has nothing to read in for a segment: no page appears (shmem). */
+	id2 = shmget(IPC_PRIVATE, 64 << 20, 0600);
+	ASSERT(id2 >= 0, "shmget 64 MiB: %s", strerror(errno));
+	a = shmat(id2, NULL, 0);
+	ASSERT(a != (char *)-1, "shmat 64 MiB: %s", strerror(errno));
+	EXPECT_EQ(madvise(a, 64 << 20, MADV_WILLNEED), 0);
+	{
+		static unsigned char vec[(64 << 20) / 4096];
+		int n = 0;
+
+		EXPECT_EQ(mincore(a, 64 << 20, vec), 0);
+		for (size_t i = 0; i < sizeof(vec); i++)
+			n += vec[i] & 1;
+		EXPECT(n == 0, "%d pages resident after MADV_WILLNEED", n);
+	}
+	EXPECT_EQ(shmdt(a), 0);
+	EXPECT_EQ(shmctl(id2, IPC_RMID, NULL), 0);
 
 	EXPECT_EQ(shmctl(id, IPC_RMID, NULL), 0);
 	EXPECT_ERRNO(shmctl(id, IPC_STAT, &ds), EINVAL);

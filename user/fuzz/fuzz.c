@@ -43,7 +43,8 @@
  * later is a HANG (its last call is printed). If /proc/mmcheck exists it must say "mmcheck: ok".
  * A progress line every 10 s; at the end
  *   fuzz: seed S: N calls in T s (R calls/s), W workers spawned, K killed, H hangs
- * and one KTAP result. Exit status 0 only if there was no hang, no leak and no mmcheck failure.
+ * and one KTAP result. Exit status 0 only if there was no hang, no leak (nor a segment left
+ * attached), no mmcheck failure.
  *
  * Do not run it on Linux as root: it chmods, renames and truncates what its path pool names.
  * It refuses to, unless the kernel is Faultline.
@@ -1323,8 +1324,23 @@ static void report_hang(int s, const char *when)
 /*
  * remove_segments - IPC_RMID the System V segments nothing has attached (@all: every one; an
  * attached one then goes with its last detach). Workers make them and die: without this they
- * would pile up until memory runs out, and MemFree would not come back.
+ * would pile up until memory runs out, and MemFree would not come back. Segments that existed
+ * before the run (shm_before: the host's, on Linux) are left alone. With @all, called once
+ * every worker is dead, a segment still attached or already marked SHM_DEST (its last detach
+ * should have destroyed it) is the kernel's leak: printed and counted in shm_leaked.
  */
+static int shm_before[64];
+static int nshm_before;
+static unsigned long shm_leaked;
+
+static int shm_existed_before(int id)
+{
+	for (int i = 0; i < nshm_before; i++)
+		if (shm_before[i] == id)
+			return 1;
+	return 0;
+}
+
 static void remove_segments(int all)
 {
 	struct shmid_ds ds;
@@ -1334,8 +1350,30 @@ static void remove_segments(int all)
 	for (int i = 0; i <= max; i++) {
 		int id = shmctl(i, SHM_STAT, &ds);
 
-		if (id >= 0 && (all || ds.shm_nattch == 0))
-			shmctl(id, IPC_RMID, NULL);
+		if (id < 0 || shm_existed_before(id) || (!all && ds.shm_nattch))
+			continue;
+		if (all && (ds.shm_nattch || (ds.shm_perm.mode & SHM_DEST))) {
+			printf("# fuzz: shm id %d: %lu attaches%s with every worker dead (a kernel leak)\n",
+			       id, (unsigned long)ds.shm_nattch,
+			       ds.shm_perm.mode & SHM_DEST ? ", marked SHM_DEST" : "");
+			shm_leaked++;
+		}
+		shmctl(id, IPC_RMID, NULL);
+	}
+}
+
+/* remember_segments - note the segments that exist before the run in shm_before. */
+static void remember_segments(void)
+{
+	struct shmid_ds ds;
+	struct shm_info info;
+	int max = shmctl(0, SHM_INFO, (struct shmid_ds *)&info);
+
+	for (int i = 0; i <= max && nshm_before < (int)(sizeof(shm_before) / sizeof(shm_before[0])); i++) {
+		int id = shmctl(i, SHM_STAT, &ds);
+
+		if (id >= 0)
+			shm_before[nshm_before++] = id;
 	}
 }
 
@@ -1543,13 +1581,15 @@ static void remove_stray(const char *path, int is_dir)
 static void clean_fuzz_dir(void)
 {
 	for (int i = 0; i < NFILES; i++) {
-		int fd = open(fuzz_files[i], O_WRONLY | O_TRUNC);
+		/* O_NONBLOCK: a worker's mknod may have made the name a FIFO, whose blocking
+		 * O_WRONLY open would wait for a reader for ever (ENXIO instead). */
+		int fd = open(fuzz_files[i], O_WRONLY | O_TRUNC | O_NONBLOCK);
 
 		if (fd >= 0)
 			close(fd);
 		else
 			chmod(fuzz_files[i], 0644);	/* a worker may have made it unwritable */
-		fd = open(fuzz_files[i], O_WRONLY | O_TRUNC);
+		fd = open(fuzz_files[i], O_WRONLY | O_TRUNC | O_NONBLOCK);
 		if (fd >= 0)
 			close(fd);
 		unlink(fuzz_files[i]);
@@ -1782,6 +1822,7 @@ int main(int argc, char *argv[])
 		printf("# fuzz: mkdir %s: %s (files there cannot be created)\n", FUZZ_DIR, strerror(errno));
 	if (sv.faultline)	/* on Linux the tree is not ours to prune */
 		walk_tree("/", remember_name);
+	remember_segments();
 	printf("# fuzz: seed %lu, %d workers, %.0f s, on %s %s\n", (unsigned long)sv.seed, sv.nworkers,
 	       sv.seconds, u.sysname, u.release);
 
@@ -1833,11 +1874,11 @@ int main(int argc, char *argv[])
 	printf("fuzz: seed %lu: %lu calls in %.1f s (%.0f calls/s), %lu workers spawned, %lu killed, %lu hangs\n",
 	       (unsigned long)sv.seed, calls, t, t > 0 ? (double)calls / t : 0.0, sv.spawned, sv.killed,
 	       sv.hangs);
-	if (sv.hangs || leak || !ok_mm) {
+	if (sv.hangs || leak || !ok_mm || shm_leaked) {
 		char why[128];
 
-		snprintf(why, sizeof(why), "%s%s%s", sv.hangs ? "hang " : "",
-			 leak ? "leak " : "", ok_mm ? "" : "mmcheck");
+		snprintf(why, sizeof(why), "%s%s%s%s", sv.hangs ? "hang " : "",
+			 leak ? "leak " : "", shm_leaked ? "shm " : "", ok_mm ? "" : "mmcheck");
 		if (leak) {
 			printf("# fuzz: leak: %ld kB fewer free than after the warm-up\n", mf_before - mf_after);
 			print_meminfo_diff(meminfo_warm, meminfo_last);

@@ -636,6 +636,16 @@ static unsigned long gen_iov(void)
 	return (unsigned long)iov;
 }
 
+/* short_ts - a timespec (or, read as a timeval, a time) of under 20 ms in the pool. */
+static unsigned long short_ts(void)
+{
+	long *ts = (long *)pool.ts;
+
+	ts[0] = 0;
+	ts[1] = (long)rn(20000);
+	return (unsigned long)ts;
+}
+
 /* gen_ts - a timespec pointer: mostly a short sleep, sometimes whatever the pools give. */
 static unsigned long gen_ts(void)
 {
@@ -832,6 +842,12 @@ static void make_args(long nr, unsigned long a[6])
 			 * worker-seconds lost, 905 calls/s); now up to 15 ms, rarely a random int */
 		if (!one_in(64))
 			a[2] = rn(16);
+		break;
+	case 23:	/* select, pselect6, ppoll: gen_ts's hostile pointers include NULL (wait */
+	case 270:	/* for ever) and random words (days): mostly a short timeout instead */
+	case 271:
+		if (!one_in(16))
+			a[nr == 271 ? 2 : 4] = short_ts();
 		break;
 	case 72:	/* fcntl: duplication near the descriptor limit, pipe sizes */
 		if (!one_in(3)) {

@@ -1535,7 +1535,7 @@ static unsigned long run_phase(uint64_t seed, double secs, int verbose)
  * lists the whole tree (but /proc) before the warm-up and removes whatever is new at the end
  * (on Faultline only: on Linux the tree is the host's).
  */
-static char tree_before[64 * 1024];	/* "path\n" for every name that existed at the start */
+static char tree_before[64 * 1024];	/* "path\tino\n" for every name that existed at the start */
 static size_t tree_before_len;
 static unsigned long strays_removed;
 
@@ -1568,25 +1568,31 @@ static void walk_tree(const char *dir, tree_fn fn)
 }
 
 /* in_tree_before - true if @path was listed at the start. */
-static int in_tree_before(const char *path)
+static int in_tree_before(const char *path, unsigned long *ino)
 {
 	size_t len = strlen(path);
 
 	for (const char *p = tree_before; (p = strstr(p, path)) != NULL; p++)
-		if ((p == tree_before || p[-1] == '\n') && p[len] == '\n')
+		if ((p == tree_before || p[-1] == '\n') && p[len] == '\t') {
+			*ino = strtoul(p + len + 1, NULL, 10);
 			return 1;
+		}
 	return 0;
 }
 
 /* remember_name - walk_tree callback: add @path to tree_before. */
 static void remember_name(const char *path, int is_dir)
 {
-	size_t len = strlen(path);
+	struct stat st;
+	char ino[24];
+	size_t len = strlen(path), ilen;
 
 	(void)is_dir;
-	if (tree_before_len + len + 2 < sizeof(tree_before)) {
+	ilen = (size_t)snprintf(ino, sizeof(ino), "\t%lu", lstat(path, &st) == 0 ? (unsigned long)st.st_ino : 0UL);
+	if (tree_before_len + len + ilen + 2 < sizeof(tree_before)) {
 		memcpy(tree_before + tree_before_len, path, len);
-		tree_before_len += len;
+		memcpy(tree_before + tree_before_len + len, ino, ilen);
+		tree_before_len += len + ilen;
 		tree_before[tree_before_len++] = '\n';
 		tree_before[tree_before_len] = '\0';
 	}
@@ -1595,8 +1601,17 @@ static void remember_name(const char *path, int is_dir)
 /* remove_stray - walk_tree callback: remove @path if it is new (its children went first). */
 static void remove_stray(const char *path, int is_dir)
 {
-	if (in_tree_before(path))
+	unsigned long ino;
+	struct stat st;
+
+	if (in_tree_before(path, &ino)) {
+		/* Kept, but a worker may have replaced it (rename over it, rmdir and mkdir):
+		 * the new inode is not the one the leak check started with. */
+		if (lstat(path, &st) == 0 && st.st_ino != ino)
+			printf("# fuzz: %s is another inode now (%lu, was %lu)\n", path,
+			       (unsigned long)st.st_ino, ino);
 		return;
+	}
 	chmod(path, 0755);
 	if ((is_dir ? rmdir(path) : unlink(path)) == 0)
 		strays_removed++;

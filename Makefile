@@ -27,6 +27,7 @@ NASMFLAGS := -f elf64 -g -F dwarf
 LDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments -T linker.ld
 
 KERNEL_C   := $(wildcard kernel/*.c kernel/lib/*.c mm/*.c mm/tests/*.c kernel/tests/*.c fs/*.c fs/proc/*.c fs/ext2/*.c fs/tests/*.c drivers/*/*.c drivers/*/tests/*.c)
+KERNEL_C   += $(wildcard ipc/*.c)
 KERNEL_ASM := $(wildcard boot/*.asm kernel/*.asm kernel/lib/*.asm)
 KERNEL_OBJ := $(patsubst %.c,$(B)/%.o,$(KERNEL_C)) $(patsubst %.asm,$(B)/%.o,$(KERNEL_ASM))
 

@@ -3,6 +3,7 @@
  * map: the few drivers Faultline has are listed in one table).
  */
 #include "fs/char_dev.h"
+#include "fs/pipe.h"
 #include "drivers/tty/console.h"
 #include "drivers/char/mem.h"
 #include "fs/block_dev.h"
@@ -37,10 +38,24 @@ const struct file_operations def_chr_fops = {
 	.open = chrdev_open,
 };
 
+/* bad_sock_open - opening a socket's name gives -ENXIO (Linux's bad_sock_fops). */
+static int bad_sock_open(struct inode *inode, struct file *file)
+{
+	(void)inode; (void)file;
+	return -ENXIO;
+}
+
+static const struct file_operations bad_sock_fops = { .open = bad_sock_open };
+
 void init_special_inode(struct inode *inode, umode_t mode, unsigned int rdev)
 {
 	inode->i_mode = mode;
 	inode->i_rdev = rdev;
-	inode->i_fop = S_ISBLK(mode) ? &def_blk_fops : &def_chr_fops;
+	if (S_ISFIFO(mode))
+		inode->i_fop = &def_fifo_fops;	/* named pipe: fs/pipe.c */
+	else if (S_ISSOCK(mode))
+		inode->i_fop = &bad_sock_fops;	/* open: -ENXIO, as Linux */
+	else
+		inode->i_fop = S_ISBLK(mode) ? &def_blk_fops : &def_chr_fops;
 	inode->i_mapping = NULL;	/* a device has no page cache */
 }

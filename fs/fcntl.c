@@ -1,9 +1,12 @@
 /*
- * fs/fcntl.c - fcntl: descriptor flags (FD_CLOEXEC), file status flags, duplication.
+ * fs/fcntl.c - fcntl: descriptor flags (FD_CLOEXEC), file status flags, duplication, pipe
+ * sizes.
  */
 #include "fs/syscalls.h"
 #include "fs/file.h"
+#include "fs/pipe.h"
 #include "kernel/errno.h"
+#include "kernel/cred.h"
 
 #define F_DUPFD		0
 #define F_GETFD		1
@@ -17,10 +20,11 @@
 #define SETFL_MASK	(O_APPEND | O_NONBLOCK)
 
 /*
- * sys_fcntl - F_DUPFD / F_DUPFD_CLOEXEC (lowest free fd >= @arg; -EINVAL if @arg is beyond
- * the table, -EMFILE if none is free), F_GETFD / F_SETFD (FD_CLOEXEC), F_GETFL (access mode
- * and status flags), F_SETFL (only O_APPEND and O_NONBLOCK change). Returns the result, -EBADF
- * for a closed @fd, or -EINVAL for another @cmd.
+ * sys_fcntl - F_DUPFD / F_DUPFD_CLOEXEC (lowest free fd >= @arg; -EINVAL if @arg is at or
+ * beyond RLIMIT_NOFILE, -EMFILE if none is free below it), F_GETFD / F_SETFD (FD_CLOEXEC),
+ * F_GETFL (access mode and status flags), F_SETFL (only O_APPEND and O_NONBLOCK change),
+ * F_GETPIPE_SZ / F_SETPIPE_SZ (pipe_fcntl, fs/pipe.h).
+ * Returns the result, -EBADF for a closed @fd, or -EINVAL for another @cmd.
  */
 long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 {
@@ -32,7 +36,7 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
-		ret = arg >= NR_OPEN_DEFAULT ? -EINVAL
+		ret = arg >= NR_OPEN_MAX ? -EINVAL
 		      : f_dupfd((unsigned int)arg, file, cmd == F_DUPFD_CLOEXEC ? O_CLOEXEC : 0);
 		break;
 	case F_GETFD:
@@ -44,6 +48,10 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 		break;
 	case F_GETFL:
 		ret = file->f_flags;
+		break;
+	case F_GETPIPE_SZ:
+	case F_SETPIPE_SZ:
+		ret = pipe_fcntl(file, cmd, arg);
 		break;
 	case F_SETFL:
 		file->f_flags = (file->f_flags & ~SETFL_MASK) | ((unsigned int)arg & SETFL_MASK);

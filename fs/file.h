@@ -9,14 +9,15 @@
 #include "fs/fs.h"
 
 /*
- * f_dupfd_files - install @file at the lowest free descriptor >= @from in @files, taking a new
- * reference to it; O_CLOEXEC in @flags sets close-on-exec. Returns the descriptor, -EMFILE if
- * none is free, or -EINVAL if @from is beyond the table.
+ * f_dupfd_files - install @file at the lowest free descriptor >= @from and < @nofile (the
+ * RLIMIT_NOFILE to apply) in @files, growing the table as needed and taking a new reference to
+ * @file; O_CLOEXEC in @flags sets close-on-exec. Returns the descriptor, -EMFILE if none is
+ * free below @nofile, -EINVAL if @from >= @nofile, or -ENOMEM (the table could not grow).
  */
-int f_dupfd_files(struct files_struct *files, unsigned int from, struct file *file,
-		  unsigned int flags);
+int f_dupfd_files(struct files_struct *files, unsigned int from, unsigned int nofile,
+		  struct file *file, unsigned int flags);
 
-/* f_dupfd - f_dupfd_files() on the current task's table. */
+/* f_dupfd - f_dupfd_files() on the current task's table with its RLIMIT_NOFILE. */
 int f_dupfd(unsigned int from, struct file *file, unsigned int flags);
 
 /* close_fd - close @fd of the current task. Returns 0 or -EBADF. */

@@ -28,6 +28,7 @@ struct mm_struct;
 struct super_block;
 struct iattr;
 struct poll_table_struct;
+struct pipe_inode_info;
 
 typedef long loff_t;
 typedef unsigned int umode_t;
@@ -267,6 +268,7 @@ struct inode {
 	const struct inode_operations *i_op;
 	const struct file_operations *i_fop;
 	void *i_private;		/* file system's own data (ramfs: directory entries) */
+	struct pipe_inode_info *i_pipe;	/* a pipe or FIFO: its buffer while open (fs/pipe.c) */
 };
 
 /*
@@ -345,12 +347,26 @@ static inline void allow_write_access(struct file *file)
  */
 int set_mm_exe_file(struct mm_struct *mm, struct file *file);
 
-/* A file descriptor table (per process; copied on fork, shared by vfork children). */
-#define NR_OPEN_DEFAULT 64
+/*
+ * A file descriptor table (per process; copied on fork, shared by vfork children), Linux's
+ * struct fdtable inside struct files_struct: @max_fds slots, each NULL or one reference to an
+ * open file, and two bitmaps of @max_fds bits, the open descriptors (searched for the lowest
+ * free one) and the close-on-exec ones. The arrays live in kmalloc or vmalloc memory and are
+ * replaced by ones twice the size (fs/file.c: expand_files) when a descriptor beyond them is
+ * needed, up to RLIMIT_NOFILE; they never shrink, so lowering the limit leaves open
+ * descriptors above it usable (as Linux).
+ */
+#define NR_OPEN_DEFAULT 64			/* slots of a new table (BITS_PER_LONG in Linux) */
+struct fdtable {
+	unsigned int max_fds;
+	struct file **fd;			/* max_fds slots */
+	unsigned long *open_fds;		/* max_fds bits */
+	unsigned long *close_on_exec;		/* max_fds bits */
+};
 struct files_struct {
 	int count;
-	struct file *fd[NR_OPEN_DEFAULT];
-	unsigned long close_on_exec;	/* bit per fd */
+	unsigned int next_fd;			/* no free descriptor below this one */
+	struct fdtable fdt;
 };
 
 /*
@@ -371,6 +387,12 @@ void put_fs_struct(struct fs_struct *fs);		/* exit: the last user frees it */
 /* set_fs_pwd - make @inode (a directory, referenced by the caller: the reference passes to
  * @fs) at @path the current directory. 0 or -ENOMEM (nothing changed, reference dropped). */
 int set_fs_pwd(struct fs_struct *fs, struct inode *inode, const char *path);
+
+/* files_lookup_fd_raw - the file at @fd of @files (no new reference), NULL if none. */
+static inline struct file *files_lookup_fd_raw(const struct files_struct *files, unsigned int fd)
+{
+	return fd < files->fdt.max_fds ? files->fdt.fd[fd] : NULL;
+}
 
 /* vfs_init - create the root (ramfs), /dev, /proc, and unpack the initramfs module. */
 void vfs_init(void);

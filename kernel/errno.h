@@ -41,6 +41,7 @@
 #define ENOSYS		38
 #define ENOTEMPTY	39
 #define ELOOP		40
+#define EIDRM		43
 #define EOVERFLOW	75
 
 /* Kernel-internal: never seen by user space. A system call interrupted by a signal returns one

@@ -270,6 +270,7 @@ void sched_init(void)
 	INIT_LIST_HEAD(&init_task.run_list);
 	INIT_LIST_HEAD(&init_task.children);
 	INIT_LIST_HEAD(&init_task.sibling);
+	rlim_init(init_task.rlim);		/* Linux's INIT_RLIMITS: fork copies them to all */
 	cpu_kernel_stack_top = (unsigned long)init_stack + KERNEL_STACK_SIZE;
 	set_kernel_stack(cpu_kernel_stack_top);
 

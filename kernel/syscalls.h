@@ -45,6 +45,11 @@ long sys_swapoff(const char __user *specialfile);
 long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
 		unsigned long flags, unsigned long new_addr);
 long sys_mincore(unsigned long start, size_t len, unsigned char __user *vec);
+/* System V shared memory (ipc/shm.c). */
+long sys_shmget(int key, size_t size, int shmflg);
+long sys_shmat(int shmid, unsigned long shmaddr, int shmflg);
+long sys_shmdt(unsigned long shmaddr);
+long sys_shmctl(int shmid, int cmd, void __user *buf);
 
 /* kernel_execve - execve with kernel strings (start_init uses it). 0 or -errno. */
 int kernel_execve(const char *filename, char *const argv[], char *const envp[]);

@@ -25,6 +25,14 @@
  *                          page-cache pages: Faultline leaves them). With no swap device on,
  *                          or every slot taken, the rest of the range simply stays.
  *   MADV_COLD ............ accepted, no effect until there are LRU lists to move pages on.
+ *   MADV_POPULATE_READ,
+ *   MADV_POPULATE_WRITE .. every page of the range is faulted in now, as a read or a write
+ *                          would (a write breaks copy-on-write), each fault counted as a
+ *                          minor or major fault of the caller as Linux's GUP counts it. A VMA
+ *                          the access is not allowed in is -EINVAL (Linux also refuses
+ *                          VM_IO/VM_PFNMAP mappings, which Faultline has none of), a page the
+ *                          mapping cannot give (beyond the end of a file) -EFAULT, no memory
+ *                          -ENOMEM, SIGKILL -EINTR.
  *   MADV_REMOVE .......... shared writable mappings only (else -EINVAL/-EACCES as Linux); the
  *                          PTEs are zapped but the backing keeps its pages (no hole punching).
  *   flag advice .......... DONTFORK/DOFORK (VM_DONTCOPY: fork leaves a hole in the child),
@@ -37,6 +45,7 @@
 #include "mm/mmap.h"
 #include "mm/memory.h"
 #include "kernel/sched.h"
+#include "kernel/wait.h"
 #include "kernel/errno.h"
 #include "mm/internal.h"
 #include "mm/shmem.h"
@@ -65,6 +74,8 @@
 #define MADV_KEEPONFORK	19
 #define MADV_COLD	20
 #define MADV_PAGEOUT	21
+#define MADV_POPULATE_READ	22
+#define MADV_POPULATE_WRITE	23
 
 /* madvise_behavior_valid - is @advice one Linux 6.1 accepts on x86-64? */
 static bool madvise_behavior_valid(int advice)
@@ -75,6 +86,7 @@ static bool madvise_behavior_valid(int advice)
 	case MADV_DOFORK: case MADV_MERGEABLE: case MADV_UNMERGEABLE: case MADV_HUGEPAGE:
 	case MADV_NOHUGEPAGE: case MADV_DONTDUMP: case MADV_DODUMP: case MADV_WIPEONFORK:
 	case MADV_KEEPONFORK: case MADV_COLD: case MADV_PAGEOUT:
+	case MADV_POPULATE_READ: case MADV_POPULATE_WRITE:
 		return true;
 	default:
 		return false;
@@ -108,7 +120,9 @@ static void madvise_willneed(struct vm_area_struct *vma, unsigned long start, un
 	struct file *file = vma->vm_file;
 	unsigned long index, last, size_pages;
 
-	if (!file || !file->f_mapping || !file->f_inode)
+	/* A System V segment's file (ipc/shm.c) has nothing to read in: its holes would only be
+	 * filled with zeros, as Linux's shmem (no readahead) does not. */
+	if (!file || !file->f_mapping || !file->f_inode || vma_is_shmem(vma))
 		return;
 	size_pages = (unsigned long)((file->f_inode->i_size + PAGE_SIZE - 1) >> PAGE_SHIFT);
 	index = ((start - vma->vm_start) >> PAGE_SHIFT) + vma->vm_pgoff;
@@ -234,6 +248,41 @@ static int madvise_pageout(struct mm_struct *mm, struct vm_area_struct *vma, uns
 }
 
 /*
+ * madvise_populate - fault in every page of [start, end) of @vma for reading, or writing if
+ * @write (Linux's madvise_populate over faultin_vma_page_range). 0, -EINVAL (the VMA does not
+ * allow the access), -EFAULT (VM_FAULT_SIGBUS/SIGSEGV), -ENOMEM, -EINTR (SIGKILL).
+ */
+static int madvise_populate(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+			    bool write)
+{
+	unsigned int flags = write ? FAULT_FLAG_WRITE : 0;
+
+	if (!(vma->vm_flags & (write ? VM_WRITE : VM_READ)))
+		return -EINVAL;
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+		vm_fault_t ret;
+
+		if (fatal_signal_pending(current))
+			return -EINTR;
+		if (follow_page(vma, addr, write ? FOLL_WRITE : 0)) {
+			cond_resched();
+			continue;		/* there already, as the access needs it */
+		}
+		ret = handle_mm_fault(vma, addr, flags);
+		if (ret & VM_FAULT_OOM)
+			return -ENOMEM;
+		if (ret & (VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV))
+			return -EFAULT;
+		if (ret & VM_FAULT_MAJOR)	/* Linux's mm_account_fault, as for GUP */
+			current->maj_flt++;
+		else
+			current->min_flt++;
+		cond_resched();
+	}
+	return 0;
+}
+
+/*
  * madvise_vma_behavior - apply @advice to [start, end), which lies inside @vma (Linux's
  * madvise_vma_behavior()). 0, or -EINVAL / -EACCES / -ENOMEM, which stop the walk.
  */
@@ -261,6 +310,9 @@ static int madvise_vma_behavior(struct mm_struct *mm, struct vm_area_struct *vma
 	case MADV_WILLNEED:
 		madvise_willneed(vma, start, end);
 		return 0;
+	case MADV_POPULATE_READ:
+	case MADV_POPULATE_WRITE:
+		return madvise_populate(vma, start, end, advice == MADV_POPULATE_WRITE);
 	case MADV_PAGEOUT:
 		return madvise_pageout(mm, vma, start, end);
 	case MADV_COLD:

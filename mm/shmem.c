@@ -14,6 +14,8 @@
 struct shmem_object {
 	int refcount;			/* VMAs using it */
 	bool held;			/* a System V segment holds it too (ipc/shm.c) */
+	const struct shmem_owner_ops *owner_ops; /* the holder's hooks, or NULL */
+	void *owner;			/* their argument */
 	struct address_space mapping;	/* its pages, by offset */
 	struct list_head list;		/* in shmem_objects, for the consistency checker */
 };
@@ -42,14 +44,23 @@ static vm_fault_t shmem_fault(struct vm_fault *vmf)
 
 static void shmem_open(struct vm_area_struct *vma)
 {
-	((struct shmem_object *)vma->vm_private_data)->refcount++;
+	struct shmem_object *obj = vma->vm_private_data;
+
+	obj->refcount++;
+	if (obj->held && obj->owner_ops)
+		obj->owner_ops->open(obj->owner);
 }
 
 static void shmem_close(struct vm_area_struct *vma)
 {
 	struct shmem_object *obj = vma->vm_private_data;
 
-	if (--obj->refcount == 0 && !obj->held)
+	obj->refcount--;
+	if (obj->held && obj->owner_ops) {
+		obj->owner_ops->close(obj->owner);	/* may release (and so free) obj */
+		return;
+	}
+	if (obj->refcount == 0 && !obj->held)
 		shmem_object_free(obj);
 }
 
@@ -90,9 +101,27 @@ struct shmem_object *shmem_object_create(void)
 	return obj;
 }
 
+void shmem_object_set_owner(struct shmem_object *obj, const struct shmem_owner_ops *ops,
+			    void *owner)
+{
+	obj->owner_ops = ops;
+	obj->owner = owner;
+}
+
+int shmem_object_users(const struct shmem_object *obj)
+{
+	return obj->refcount;
+}
+
+struct address_space *shmem_object_mapping(struct shmem_object *obj)
+{
+	return &obj->mapping;
+}
+
 void shmem_object_release(struct shmem_object *obj)
 {
 	obj->held = false;
+	obj->owner_ops = NULL;
 	if (obj->refcount == 0)
 		shmem_object_free(obj);
 }

@@ -29,6 +29,23 @@ struct shmem_object *shmem_object_create(void);
 void shmem_object_release(struct shmem_object *obj);
 void shmem_object_map(struct vm_area_struct *vma, struct shmem_object *obj);
 
+/*
+ * The holder may follow the VMAs that come and go (System V's attach count, shm_nattch):
+ * shmem_object_set_owner - while @obj is held, call @ops->open(@owner) after a VMA of it is
+ *	duplicated (fork) or split, and @ops->close(@owner) after one goes (the count has
+ *	dropped already; close may call shmem_object_release, which then frees @obj).
+ * shmem_object_users - the VMAs mapping @obj now.
+ * shmem_object_mapping - @obj's pages (a file mapping it points f_mapping there).
+ */
+struct shmem_owner_ops {
+	void (*open)(void *owner);
+	void (*close)(void *owner);
+};
+void shmem_object_set_owner(struct shmem_object *obj, const struct shmem_owner_ops *ops,
+			    void *owner);
+int shmem_object_users(const struct shmem_object *obj);
+struct address_space *shmem_object_mapping(struct shmem_object *obj);
+
 /* shmem_vma_mapping - the page cache of the object a shmem @vma maps (mincore looks in it). */
 struct address_space *shmem_vma_mapping(const struct vm_area_struct *vma);
 

@@ -19,9 +19,9 @@ static struct file *task_fd_file(struct task_struct *task, unsigned int fd)
 {
 	struct files_struct *files = task->files;
 
-	if (!files || fd >= NR_OPEN_DEFAULT)
+	if (!files || fd >= PROC_FD_MAX)
 		return NULL;
-	return files->fd[fd];
+	return files_lookup_fd_raw(files, fd);
 }
 
 /* proc_fd_readlink - i_op->readlink of /proc/PID/fd/N: the path of the file open at N, or
@@ -99,11 +99,11 @@ static long proc_fd_readdir(struct file *file, void __user *dirent, size_t count
 			return dir_emit_result(&ctx);
 		file->f_pos++;
 	}
-	for (loff_t fd = file->f_pos - 2; fd >= 0 && fd < NR_OPEN_DEFAULT; fd++) {
+	for (loff_t fd = file->f_pos - 2; fd >= 0 && fd < PROC_FD_MAX; fd++) {
 		struct task_struct *task = proc_task(dir);
 		int len;
 
-		if (!task)
+		if (!task || !task->files || fd >= task->files->fdt.max_fds)
 			break;
 		if (!task_fd_file(task, (unsigned int)fd))
 			continue;

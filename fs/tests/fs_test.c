@@ -429,7 +429,8 @@ KTEST(initramfs_unpack)
 	kfree(buf);
 }
 
-/* Descriptors: the lowest free one, fork's copy sharing files, close-on-exec, exit. */
+/* Descriptors: the lowest free one, fork's copy sharing files, close-on-exec, exit; the table
+ * grows past its first NR_OPEN_DEFAULT slots up to the limit given. */
 KTEST(files_struct_fds)
 {
 	struct files_struct *files = files_alloc(), *child;
@@ -437,18 +438,24 @@ KTEST(files_struct_fds)
 
 	KASSERT(t, files != NULL);
 	KASSERT(t, !IS_ERR(file));
-	KEXPECT_EQ(t, f_dupfd_files(files, 0, file, 0), 0);
-	KEXPECT_EQ(t, f_dupfd_files(files, 0, file, O_CLOEXEC), 1);
-	KEXPECT_EQ(t, f_dupfd_files(files, 5, file, 0), 5);
-	KEXPECT_EQ(t, f_dupfd_files(files, 0, file, 0), 2);
-	KEXPECT_EQ(t, f_dupfd_files(files, NR_OPEN_DEFAULT, file, 0), -EINVAL);
-	KEXPECT_EQ(t, file->f_count, 5);
+	KEXPECT_EQ(t, f_dupfd_files(files, 0, 1024, file, 0), 0);
+	KEXPECT_EQ(t, f_dupfd_files(files, 0, 1024, file, O_CLOEXEC), 1);
+	KEXPECT_EQ(t, f_dupfd_files(files, 5, 1024, file, 0), 5);
+	KEXPECT_EQ(t, f_dupfd_files(files, 0, 1024, file, 0), 2);
+	KEXPECT_EQ(t, f_dupfd_files(files, 1024, 1024, file, 0), -EINVAL);
+	KEXPECT_EQ(t, f_dupfd_files(files, 3, 4, file, 0), 3);
+	KEXPECT_EQ(t, f_dupfd_files(files, 3, 4, file, 0), -EMFILE);
+	KEXPECT_EQ(t, f_dupfd_files(files, 700, 1024, file, O_CLOEXEC), 700);
+	KEXPECT_EQ(t, files->fdt.max_fds, 1024);
+	KEXPECT_EQ(t, file->f_count, 7);
 	child = dup_files(files);
 	KASSERT(t, child != NULL);
-	KEXPECT_EQ(t, file->f_count, 9);
+	KEXPECT_EQ(t, file->f_count, 13);
 	do_close_on_exec(child);
-	KEXPECT(t, child->fd[1] == NULL && child->fd[0] == file);
-	KEXPECT_EQ(t, file->f_count, 8);
+	KEXPECT(t, files_lookup_fd_raw(child, 1) == NULL && files_lookup_fd_raw(child, 0) == file);
+	KEXPECT(t, files_lookup_fd_raw(child, 700) == NULL);
+	KEXPECT_EQ(t, f_dupfd_files(child, 0, 1024, file, 0), 1);
+	KEXPECT_EQ(t, file->f_count, 12);
 	put_files(child);
 	put_files(files);
 	KEXPECT_EQ(t, file->f_count, 1);

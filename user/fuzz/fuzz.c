@@ -17,8 +17,22 @@
  * signal another process (the pid of kill/tkill/tgkill/rt_sigqueueinfo/rt_tgsigqueueinfo/
  * prlimit64/pidfd_open/process_vm_* is rewritten to the worker's own, or 0 when the worker
  * leads its own process group), reboot, ptrace, exec a real program (execve/execveat get only
- * nonexistent paths or non-ELF files), or change the machine (mount, swapon, kexec, modules,
- * clocks, host names). The children of fork/vfork/clone exit at once, without touching memory.
+ * nonexistent paths or non-ELF files), or change the machine (swapon, kexec, modules, clocks,
+ * host names). mount and umount2 are made only on paths under /tmp/fuzz/ (never MS_BIND,
+ * MS_MOVE or MS_REMOUNT), and the supervisor detaches whatever got mounted there. The children
+ * of fork/vfork/clone exit at once, without touching memory; a CLONE_VM child is always given
+ * a stack of its own (a signal delivered to it must not write on the worker's stack).
+ *
+ * Hostile signal state: rt_sigaction installs handlers and restorers at hostile addresses,
+ * sigaltstack gets bad ranges, and rt_sigreturn is made in a forked child on a forged frame
+ * laid on a hostile stack (random bytes, a read-only, PROT_NONE or unmapped page, one that
+ * runs into an unmapped page, a kernel address): the child must die by SIGSEGV or land where
+ * the frame says (a stub that exits), never fault the kernel.
+ *
+ * System V shared memory: shmget uses a few keys (and IPC_PRIVATE), shmat/shmctl the ids the
+ * worker got; every id it made beyond the last eight is removed, and the supervisor removes the
+ * segments of workers that are gone, and all of them at the end of a phase, before MemFree is
+ * compared.
  *
  * Shared state: one MAP_SHARED anonymous page holds, per worker slot, its call count and the
  * number and arguments of the call it is making, so a hang can be diagnosed.
@@ -29,7 +43,8 @@
  * later is a HANG (its last call is printed). If /proc/mmcheck exists it must say "mmcheck: ok".
  * A progress line every 10 s; at the end
  *   fuzz: seed S: N calls in T s (R calls/s), W workers spawned, K killed, H hangs
- * and one KTAP result. Exit status 0 only if there was no hang, no leak and no mmcheck failure.
+ * and one KTAP result. Exit status 0 only if there was no hang, no leak (nor a segment left
+ * attached), no mmcheck failure.
  *
  * Do not run it on Linux as root: it chmods, renames and truncates what its path pool names.
  * It refuses to, unless the kernel is Faultline.
@@ -44,6 +59,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
+#include <sys/shm.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
@@ -205,7 +223,12 @@ static struct {
 	int fds[8];			/* real fds: /dev/null, /dev/zero, pipe r/w, file, dir, maps */
 	int nfds;
 	pid_t pid;
+	unsigned char *cstack;		/* CSTACK_PAGES: the stack of CLONE_VM children */
+	int shmids[8];			/* the last ids shmget returned (-1: none) */
+	unsigned int nshm;		/* shmget successes so far */
 } pool;
+
+#define CSTACK_PAGES	4
 
 #define BUF_PAGES	4
 
@@ -256,7 +279,8 @@ static unsigned long gen_len(void)
 /* gen_fd - a file descriptor: a real one, a standard one, or a bogus one. */
 static unsigned long gen_fd(void)
 {
-	static const long bogus[] = { -1, 1024, 0x7fffffff, -100 /* AT_FDCWD */ };
+	static const long bogus[] = { -1, 1024, 0x7fffffff, -100 /* AT_FDCWD */, 1023, 4095, 4096,
+				      1048575, 1048576, 63, 64, 65, 127, 128 };
 
 	switch (rn(5)) {
 	case 0:	return (unsigned long)PICK(bogus);
@@ -443,7 +467,7 @@ static const struct sig sigs[] = {
 	S(4, A_PATH, A_PTR),				/* stat */
 	S(5, A_FD, A_PTR),				/* fstat */
 	S(6, A_PATH, A_PTR),				/* lstat */
-	S(7, A_PTR, A_INT, A_INT),			/* poll */
+	S(7, A_PTR, A_INT, A_INT),			/* poll: make_args bounds the timeout */
 	S(8, A_FD, A_OFF, A_INT),			/* lseek */
 	S(9, A_ADDR, A_MLEN, A_PROT, A_MAPFLAGS, A_FD, A_OFF),	/* mmap */
 	S(10, A_ADDR, A_MLEN, A_PROT),			/* mprotect */
@@ -458,16 +482,21 @@ static const struct sig sigs[] = {
 	S(20, A_FD, A_IOV, A_INT),			/* writev */
 	S(21, A_PATH, A_INT),				/* access */
 	S(22, A_PTR),					/* pipe */
+	S(23, A_INT, A_PTR, A_PTR, A_PTR, A_TS),	/* select: gen_ts as the timeval */
 	S(25, A_ADDR, A_MLEN, A_MLEN, A_FLAGS, A_ADDR),	/* mremap */
 	S(26, A_ADDR, A_MLEN, A_FLAGS),			/* msync */
 	S(27, A_ADDR, A_MLEN, A_PTR),			/* mincore */
 	S(28, A_ADDR, A_MLEN, A_ADVICE),		/* madvise */
+	S(29, A_ANY, A_MLEN, A_FLAGS),			/* shmget: make_args picks the key */
+	S(30, A_ANY, A_ADDR, A_FLAGS),			/* shmat */
+	S(31, A_ANY, A_INT, A_PTR),			/* shmctl */
 	S(32, A_FD),					/* dup */
 	S(33, A_FD, A_FD),				/* dup2 */
 	S(35, A_TS, A_PTR),				/* nanosleep */
 	S(56, A_FLAGS, A_ADDR, A_PTR, A_PTR, A_ANY),	/* clone */
 	S(61, A_PID, A_PTR, A_FLAGS, A_PTR),		/* wait4 */
 	S(63, A_PTR),					/* uname */
+	S(67, A_ADDR),					/* shmdt */
 	S(72, A_FD, A_INT, A_ANY),			/* fcntl */
 	S(74, A_FD),					/* fsync */
 	S(76, A_PATH, A_OFF),				/* truncate */
@@ -513,6 +542,8 @@ static const struct sig sigs[] = {
 	S(150, A_ADDR, A_MLEN),				/* munlock */
 	S(158, A_INT, A_PTR),				/* arch_prctl */
 	S(160, A_INT, A_PTR),				/* setrlimit */
+	S(165, A_PATH, A_PATH, A_PTR, A_FLAGS, A_PTR),	/* mount: make_args confines it */
+	S(166, A_PATH, A_FLAGS),			/* umount2: make_args confines it */
 	S(201, A_PTR),					/* time */
 	S(202, A_PTR, A_INT, A_INT, A_TS, A_PTR, A_INT),	/* futex */
 	S(203, A_PID, A_LEN, A_PTR),			/* sched_setaffinity */
@@ -526,6 +557,8 @@ static const struct sig sigs[] = {
 	S(262, A_FD, A_PATH, A_PTR, A_FLAGS),		/* newfstatat */
 	S(263, A_FD, A_PATH, A_FLAGS),			/* unlinkat */
 	S(269, A_FD, A_PATH, A_INT, A_FLAGS),		/* faccessat */
+	S(270, A_INT, A_PTR, A_PTR, A_PTR, A_TS, A_PTR),	/* pselect6 */
+	S(271, A_PTR, A_INT, A_TS, A_PTR, A_INT),	/* ppoll */
 	S(292, A_FD, A_FD, A_FLAGS),			/* dup3 */
 	S(293, A_PTR, A_FLAGS),				/* pipe2 */
 	S(295, A_FD, A_IOV, A_INT, A_OFF),		/* preadv */
@@ -539,6 +572,7 @@ static const struct sig sigs[] = {
 /* The calls weighted higher: the fault path is what matters most. */
 static const short mem_calls[] = {
 	9, 9, 9, 11, 11, 10, 10, 28, 28, 12, 25, 27, 26, 57, 0, 1, 17, 18, 19, 20, 1, 0,
+	15, 13, 131, 30, 67,
 };
 
 /* Never made: they would break the harness or the host rather than test the kernel. */
@@ -551,7 +585,6 @@ static const short denied[] = {
 	155,		/* pivot_root */
 	161,		/* chroot: the path pool would stop meaning anything */
 	164, 227, 305, 159,	/* settimeofday, clock_settime, clock_adjtime, adjtimex */
-	165, 166,	/* mount, umount2 */
 	167, 168,	/* swapon, swapoff */
 	169,		/* reboot */
 	170, 171,	/* sethostname, setdomainname */
@@ -601,6 +634,16 @@ static unsigned long gen_iov(void)
 		iov[2 * i + 1] = one_in(4) ? gen_len() : rn(256);
 	}
 	return (unsigned long)iov;
+}
+
+/* short_ts - a timespec (or, read as a timeval, a time) of under 20 ms in the pool. */
+static unsigned long short_ts(void)
+{
+	long *ts = (long *)pool.ts;
+
+	ts[0] = 0;
+	ts[1] = (long)rn(20000);
+	return (unsigned long)ts;
 }
 
 /* gen_ts - a timespec pointer: mostly a short sleep, sometimes whatever the pools give. */
@@ -666,8 +709,38 @@ static unsigned long gen_self_sig(void)
 	return PICK(((const unsigned long[]){ 0, SIGCHLD, SIGURG, SIGWINCH, SIGCONT }));
 }
 
+/* gen_shmid - a System V shared memory id: one this worker got, or a bogus one. */
+static unsigned long gen_shmid(void)
+{
+	if (pool.nshm && !one_in(6)) {
+		int id = pool.shmids[rn(pool.nshm < 8 ? pool.nshm : 8)];
+
+		if (id >= 0)
+			return (unsigned long)id;
+	}
+	return PICK(((const unsigned long[]){ 0, 1, (unsigned long)-1L, 32768, 0x7fffffff,
+					      (unsigned long)(long)(int)rnd() }));
+}
+
+/* cstack_top - the top of the stack CLONE_VM children get (they exit at once, so one will do). */
+static unsigned long cstack_top(void)
+{
+	return (unsigned long)pool.cstack + CSTACK_PAGES * PAGE - 64;
+}
+
+/* fuzz_path - a path under /tmp/fuzz (mount and umount2 act nowhere else), or a hostile one. */
+static unsigned long fuzz_path(void)
+{
+	switch (rn(6)) {
+	case 0:	return (unsigned long)FUZZ_DIR;
+	case 1:	return hostile_ptr();
+	case 2:	return (unsigned long)pool.longpath;
+	default: return (unsigned long)fuzz_files[rn(NFILES)];
+	}
+}
+
 /* make_args - choose the arguments of @nr in @a, then rewrite those that must not escape the
- * worker: pids of signal-sending calls, execve's program. */
+ * worker: pids of signal-sending calls, execve's program, mount points, clone stacks. */
 static void make_args(long nr, unsigned long a[6])
 {
 	const struct sig *s = sig_of(nr);
@@ -719,17 +792,126 @@ static void make_args(long nr, unsigned long a[6])
 			act[1] = gen_flags() & ~0x04000000UL;	/* no SA_RESTORER */
 			act[2] = 0;
 			act[3] = rnd();
+			if (one_in(3)) {	/* hostile handler and restorer: delivery must fail cleanly */
+				act[0] = hostile_ptr() | 8;
+				act[1] = 0x04000000UL | (one_in(2) ? 0x08000000UL /* SA_ONSTACK */ : 0) |
+					 (gen_flags() & 0x50000000UL);	/* SA_NODEFER, SA_RESTART */
+				act[2] = one_in(4) ? 0 : hostile_ptr();
+			}
 			a[1] = (unsigned long)act;
 			a[3] = 8;
 		}
+		break;
+	case 131:	/* sigaltstack: bad ranges and flags */
+		if (!one_in(6)) {
+			unsigned long *ss = (unsigned long *)(pool.buf + (BUF_PAGES - 1) * PAGE + 2560);
+
+			ss[0] = one_in(3) ? (unsigned long)pool.arena + rn(ARENA_PAGES) * PAGE : hostile_ptr();
+			ss[1] = PICK(((const unsigned long[]){ 0, 0, 1 /* SS_ONSTACK */, 2 /* SS_DISABLE */,
+							       0x80000000UL /* SS_AUTODISARM */, rnd() }));
+			ss[2] = PICK(((const unsigned long[]){ 0, 2047, 2048, 8192, 65536, 1UL << 40, ~0UL,
+							       ~0UL - 4095 }));
+			a[0] = (unsigned long)ss;
+		}
+		break;
+	case 56:	/* clone: a CLONE_VM child never runs on the worker's stack */
+		if ((a[0] & 0x100 /* CLONE_VM */) && (!a[1] || !one_in(4)))
+			a[1] = cstack_top();
+		break;
+	case 435:	/* clone3: struct clone_args, often a sensible one */
+		if (!one_in(4)) {
+			unsigned long *ca = (unsigned long *)(pool.buf + (BUF_PAGES - 1) * PAGE + 3072);
+
+			for (int k = 0; k < 11; k++)
+				ca[k] = one_in(2) ? 0 : hostile_ptr();
+			ca[0] = gen_flags() & 0xffffffffUL;
+			ca[4] = one_in(4) ? rn(70) : SIGCHLD;		/* exit_signal */
+			if ((ca[0] & 0x100) || one_in(2)) {		/* CLONE_VM: a stack */
+				ca[5] = (unsigned long)pool.cstack;
+				ca[6] = CSTACK_PAGES * PAGE - 64;
+			}
+			ca[8] = 0;					/* set_tid */
+			ca[9] = one_in(8) ? rn(4) : 0;			/* set_tid_size */
+			a[0] = (unsigned long)ca;
+			a[1] = PICK(((const unsigned long[]){ 64, 80, 88, 88, 0, 8, 4096 }));
+		}
+		break;
+	case 7:		/* poll: since poll waits as Linux's (fs/select.c), a random timeout of
+			 * days stalled the worker until the supervisor's SIGKILL (seed 1, 200 s:
+			 * 37 such kills, mostly in poll, select and pselect6, so 370 of 400
+			 * worker-seconds lost, 905 calls/s); now up to 15 ms, rarely a random int */
+		if (!one_in(64))
+			a[2] = rn(16);
+		break;
+	case 23:	/* select, pselect6, ppoll: gen_ts's hostile pointers include NULL (wait */
+	case 270:	/* for ever) and random words (days): mostly a short timeout instead */
+	case 271:
+		if (!one_in(16))
+			a[nr == 271 ? 2 : 4] = short_ts();
+		break;
+	case 72:	/* fcntl: duplication near the descriptor limit, pipe sizes */
+		if (!one_in(3)) {
+			a[1] = PICK(((const unsigned long[]){ 0 /* F_DUPFD */, 1030 /* F_DUPFD_CLOEXEC */,
+				1031 /* F_SETPIPE_SZ */, 1032 /* F_GETPIPE_SZ */, 1031, 1, 2, 3, 4 }));
+			if (a[1] == 1031)
+				a[2] = PICK(((const unsigned long[]){ 0, 1, 4096, 8192, 65536, 1 << 20,
+								      2 << 20, 1UL << 31, (1UL << 31) + 1,
+								      ~0UL, 12345 }));
+			else if (a[1] == 0 || a[1] == 1030)
+				a[2] = gen_fd();
+		}
+		break;
+	case 29:	/* shmget: a few keys, so workers find each other's segments */
+		a[0] = one_in(3) ? 0 /* IPC_PRIVATE */ :
+		       one_in(10) ? (unsigned long)(long)(int)rnd() : 0x46f00000UL + rn(8);
+		if (!one_in(4))
+			a[2] = (one_in(2) ? 01000 /* IPC_CREAT */ : 0) | (one_in(4) ? 02000 : 0) |
+			       (one_in(8) ? 04000 /* SHM_HUGETLB */ : 0) | rn(01000);
+		break;
+	case 30:	/* shmat */
+		a[0] = gen_shmid();
+		if (one_in(2))
+			a[1] = 0;
+		if (!one_in(4))
+			a[2] = PICK(((const unsigned long[]){ 0, 010000 /* SHM_RDONLY */, 020000 /* SHM_RND */,
+				040000 /* SHM_REMAP */, 0100000 /* SHM_EXEC */, 060000, 030000 }));
+		break;
+	case 31:	/* shmctl */
+		a[0] = one_in(4) ? rn(8) : gen_shmid();
+		a[1] = PICK(((const unsigned long[]){ 0 /* IPC_RMID */, 1 /* IPC_SET */, 2 /* IPC_STAT */,
+			2, 3 /* IPC_INFO */, 11, 12, 13 /* SHM_STAT */, 14 /* SHM_INFO */, 15, 0x102,
+			(unsigned long)(long)(int)rnd() }));
+		break;
+	case 165:	/* mount: only on /tmp/fuzz, never a bind, move or remount */
+		a[1] = fuzz_path();
+		a[2] = one_in(4) ? hostile_ptr() :
+		       (unsigned long)PICK(((const char *const[]){ "ramfs", "tmpfs", "proc", "ext2",
+								  "sysfs", "devtmpfs", "bogus", "" }));
+		a[3] &= ~(0x1000UL | 0x2000UL | 0x20UL);	/* MS_BIND, MS_MOVE, MS_REMOUNT */
+		break;
+	case 166:	/* umount2: only on /tmp/fuzz */
+		a[0] = fuzz_path();
 		break;
 	case 158:	/* arch_prctl: ARCH_SET_FS would take libc's thread pointer away */
 		if (a[0] == 0x1002)
 			a[0] = 0x1003;
 		break;
 	case 202:	/* futex: a FUTEX_WAIT without timeout on a matching word never ends */
+		if (!one_in(3))		/* the operations, private or not, on hostile words */
+			a[1] = PICK(((const unsigned long[]){ 0, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 })) |
+			       (one_in(2) ? 128 /* FUTEX_PRIVATE_FLAG */ : 0) |
+			       (one_in(8) ? 256 /* FUTEX_CLOCK_REALTIME */ : 0);
+		if (one_in(3))
+			a[0] = hostile_ptr() | (one_in(4) ? 1 : 0);
 		if (!one_in(20))
 			a[2] = 0x5a5a5a5aUL;
+		/* Waits (WAIT, LOCK_PI, WAIT_BITSET, WAIT_REQUEUE_PI, LOCK_PI2) always time out:
+		 * a PI lock owned by a dead worker would otherwise wait for ever. */
+		if ((a[1] & 127) == 0 || (a[1] & 127) == 6 || (a[1] & 127) == 9 ||
+		    (a[1] & 127) == 11 || (a[1] & 127) == 13)
+			a[3] = gen_ts();
+		if (!a[3])
+			a[3] = (unsigned long)pool.ts;
 		break;
 	case 424:	/* pidfd_send_signal: only to a pidfd of our own (pidfd_open above) */
 		a[0] = gen_fd();
@@ -799,6 +981,10 @@ static void worker_setup(void)
 	m[5000] = '\0';
 	pool.ts = (char *)m + 6000;
 	pool.brk0 = (unsigned long)syscall(SYS_brk, 0);
+	pool.cstack = map_or_die(CSTACK_PAGES * PAGE, PROT_READ | PROT_WRITE);
+	pool.nshm = 0;
+	for (int i = 0; i < 8; i++)
+		pool.shmids[i] = -1;
 
 	pool.nfds = 0;
 	if ((fd = open("/dev/null", O_RDWR)) >= 0)
@@ -829,6 +1015,76 @@ static long pick_nr(void)
 			nr = (long)rn(NR_MAX + 1);
 	} while (is_denied(nr));
 	return nr;
+}
+
+/* The landing place of a forged rt_sigreturn frame: exit(0) without touching the stack. */
+__asm__(".text\n"
+	".globl fuzz_forged_landing\n"
+	"fuzz_forged_landing:\n\t"
+	"mov $60, %eax\n\t"
+	"xor %edi, %edi\n\t"
+	"syscall\n\t"
+	"ud2\n");
+extern char fuzz_forged_landing[];
+
+/* forge_frame - lay a forged ucontext (what rt_sigreturn reads at rsp) at @uc: random bytes,
+ * mostly with the fields that decide where the child lands made sane - rip at the landing
+ * stub, a stack of its own, user segments, SIGALRM unblocked - and sometimes not. */
+static void forge_frame(unsigned long *uc)
+{
+	unsigned char *mc = (unsigned char *)uc + 40;		/* struct sigcontext */
+
+	for (int i = 0; i < 48; i++)
+		uc[i] = one_in(3) ? 0 : rnd();
+	if (one_in(5))
+		return;						/* all garbage */
+	*(unsigned long *)(mc + 16 * 8) = one_in(6) ? hostile_ptr() : (unsigned long)fuzz_forged_landing;
+	*(unsigned long *)(mc + 15 * 8) = one_in(6) ? hostile_ptr() : cstack_top();
+	*(unsigned long *)(mc + 17 * 8) = one_in(4) ? rnd() : 0x202;	/* eflags */
+	*(unsigned short *)(mc + 144) = one_in(6) ? (unsigned short)rnd() : 0x33;	/* cs */
+	*(unsigned short *)(mc + 150) = one_in(6) ? (unsigned short)rnd() : 0x2b;	/* ss */
+	*(unsigned long *)(mc + 184) = PICK(((const unsigned long[]){ 0, 0, 0, 8, rnd() }))
+				       ? hostile_ptr() : 0;			/* fpstate */
+	uc[37] = one_in(4) ? rnd() & ~(1UL << (SIGALRM - 1)) : 0;		/* uc_sigmask */
+}
+
+/*
+ * forged_sigreturn - rt_sigreturn on a forged frame laid on a hostile stack, in a forked child
+ * (the worker's own registers must survive). The child lands in the stub and exits, or dies of
+ * a signal; alarm(2) ends it if it lands anywhere else.
+ */
+static void forged_sigreturn(void)
+{
+	unsigned long sp;
+	pid_t pid = fork();
+	int st;
+
+	if (pid != 0) {
+		if (pid > 0)
+			wait4(pid, &st, __WALL, NULL);
+		return;
+	}
+	signal(SIGALRM, SIG_DFL);
+	alarm(2);
+	switch (rn(10)) {
+	case 0:	sp = (unsigned long)pool.ro + (rn(PAGE) & ~7UL); break;
+	case 1:	sp = (unsigned long)pool.none + (rn(PAGE) & ~7UL); break;
+	case 2:	sp = (unsigned long)pool.unmapped + (rn(PAGE) & ~7UL); break;
+	case 3:	sp = (unsigned long)pool.edge + PAGE - 8 * (1 + rn(64));	/* runs off the end */
+		forge_frame((unsigned long *)((unsigned long)pool.edge + PAGE - 48 * 8));
+		break;
+	case 4:	sp = PICK(kernel_ptrs) + (rn(PAGE) & ~7UL); break;
+	case 5:	sp = PICK(noncanon_ptrs) & ~7UL; break;
+	default:
+		sp = (unsigned long)pool.buf + (rn(BUF_PAGES * PAGE - 48 * 8) & ~(one_in(4) ? 0UL : 15UL));
+		forge_frame((unsigned long *)sp);
+		break;
+	}
+	__asm__ volatile("mov %0, %%rsp\n\t"
+			 "mov $15, %%eax\n\t"
+			 "syscall\n\t"
+			 "ud2" : : "r"(sp) : "memory");
+	__builtin_unreachable();
 }
 
 /* touch_arena - read or write random arena pages from user mode: the page-fault path without
@@ -868,6 +1124,21 @@ static void nonblock_fds(void)
 	}
 }
 
+/* remember_shmid - keep @id among the last eight ids shmget gave; the one it pushes out is
+ * removed, so a worker holds few segments (they outlive it otherwise). */
+static void remember_shmid(int id)
+{
+	int *slot = &pool.shmids[pool.nshm % 8];
+
+	for (int i = 0; i < 8; i++)
+		if (pool.shmids[i] == id)
+			return;
+	if (*slot >= 0)
+		syscall(SYS_shmctl, *slot, IPC_RMID, NULL);
+	*slot = id;
+	pool.nshm++;
+}
+
 /* worker_main - the worker of slot @s with seed @seed: set up, then call until killed. */
 static void __attribute__((noreturn)) worker_main(int s, uint64_t seed)
 {
@@ -892,6 +1163,16 @@ static void __attribute__((noreturn)) worker_main(int s, uint64_t seed)
 			continue;
 		}
 		nr = pick_nr();
+		if (nr == 15) {			/* rt_sigreturn: only on a forged frame, in a child */
+			sl->nr = nr;
+			sl->in_call = 1;
+			forged_sigreturn();
+			sl->in_call = 0;
+			if (profile)
+				shared->prof_count[15]++;
+			sl->calls++;
+			continue;
+		}
 		make_args(nr, a);
 		sl->nr = nr;
 		for (i = 0; i < 6; i++)
@@ -910,6 +1191,8 @@ static void __attribute__((noreturn)) worker_main(int s, uint64_t seed)
 		sl->calls++;
 		if (ret >= 0 && (nr == 22 || nr == 293 || nr == 72 || nr == 33 || nr == 292))
 			nonblock_fds();
+		if (nr == 29 && ret >= 0)
+			remember_shmid((int)ret);
 		if ((nr == 56 || nr == 57 || nr == 58 || nr == 435) && ret > 0) {
 			int st;
 			/* reap what we made; children of CLONE_THREAD are not ours to wait for */
@@ -1064,22 +1347,91 @@ static void report_hang(int s, const char *when)
 
 /* reap - collect every dead child without waiting; a dead worker's slot is marked empty.
  * Orphans reparented to us (we may be init) are collected too. */
+/*
+ * remove_segments - IPC_RMID the System V segments nothing has attached (@all: every one; an
+ * attached one then goes with its last detach). Workers make them and die: without this they
+ * would pile up until memory runs out, and MemFree would not come back. Segments that existed
+ * before the run (shm_before: the host's, on Linux) are left alone. With @all, called once
+ * every worker is dead, a segment still attached or already marked SHM_DEST (its last detach
+ * should have destroyed it) is the kernel's leak: printed and counted in shm_leaked.
+ */
+static int shm_before[64];
+static int nshm_before;
+static unsigned long shm_leaked;
+
+static int shm_existed_before(int id)
+{
+	for (int i = 0; i < nshm_before; i++)
+		if (shm_before[i] == id)
+			return 1;
+	return 0;
+}
+
+static void remove_segments(int all)
+{
+	struct shmid_ds ds;
+	struct shm_info info;
+	int max = shmctl(0, SHM_INFO, (struct shmid_ds *)&info);
+
+	for (int i = 0; i <= max; i++) {
+		int id = shmctl(i, SHM_STAT, &ds);
+
+		if (id < 0 || shm_existed_before(id) || (!all && ds.shm_nattch))
+			continue;
+		if (all && (ds.shm_nattch || (ds.shm_perm.mode & SHM_DEST))) {
+			printf("# fuzz: shm id %d: %lu attaches%s with every worker dead (a kernel leak)\n",
+			       id, (unsigned long)ds.shm_nattch,
+			       ds.shm_perm.mode & SHM_DEST ? ", marked SHM_DEST" : "");
+			shm_leaked++;
+		}
+		shmctl(id, IPC_RMID, NULL);
+	}
+}
+
+/* remember_segments - note the segments that exist before the run in shm_before. */
+static void remember_segments(void)
+{
+	struct shmid_ds ds;
+	struct shm_info info;
+	int max = shmctl(0, SHM_INFO, (struct shmid_ds *)&info);
+
+	for (int i = 0; i <= max && nshm_before < (int)(sizeof(shm_before) / sizeof(shm_before[0])); i++) {
+		int id = shmctl(i, SHM_STAT, &ds);
+
+		if (id >= 0)
+			shm_before[nshm_before++] = id;
+	}
+}
+
+/* umount_fuzz_dir - detach whatever the workers mounted under /tmp/fuzz. */
+static void umount_fuzz_dir(void)
+{
+	for (int i = 0; i < NFILES; i++)
+		for (int n = 0; n < 16 && umount2(fuzz_files[i], MNT_DETACH) == 0; n++)
+			;
+	for (int n = 0; n < 16 && umount2(FUZZ_DIR, MNT_DETACH) == 0; n++)
+		;
+}
+
 static void reap(void)
 {
 	pid_t pid;
-	int st, i;
+	int st, i, died = 0;
 
 	while ((pid = wait4(-1, &st, WNOHANG | __WALL, NULL)) > 0) {
 		for (i = 0; i < sv.nworkers; i++) {
 			if (sv.w[i].pid != pid)
 				continue;
 			sv.w[i].pid = 0;
+			died = 1;
 			if (WIFSIGNALED(st))
 				sv.deaths[64 + (WTERMSIG(st) & 63)]++;
 			else
 				sv.deaths[WEXITSTATUS(st) < 64 ? WEXITSTATUS(st) : 64]++;
 		}
 	}
+	if (died)
+		remove_segments(0);
 }
 
 /* run_phase - run the workers for @secs seconds (or until sv.count calls), seeded from
@@ -1183,7 +1535,7 @@ static unsigned long run_phase(uint64_t seed, double secs, int verbose)
  * lists the whole tree (but /proc) before the warm-up and removes whatever is new at the end
  * (on Faultline only: on Linux the tree is the host's).
  */
-static char tree_before[64 * 1024];	/* "path\n" for every name that existed at the start */
+static char tree_before[64 * 1024];	/* "path\tino\n" for every name that existed at the start */
 static size_t tree_before_len;
 static unsigned long strays_removed;
 
@@ -1216,25 +1568,31 @@ static void walk_tree(const char *dir, tree_fn fn)
 }
 
 /* in_tree_before - true if @path was listed at the start. */
-static int in_tree_before(const char *path)
+static int in_tree_before(const char *path, unsigned long *ino)
 {
 	size_t len = strlen(path);
 
 	for (const char *p = tree_before; (p = strstr(p, path)) != NULL; p++)
-		if ((p == tree_before || p[-1] == '\n') && p[len] == '\n')
+		if ((p == tree_before || p[-1] == '\n') && p[len] == '\t') {
+			*ino = strtoul(p + len + 1, NULL, 10);
 			return 1;
+		}
 	return 0;
 }
 
 /* remember_name - walk_tree callback: add @path to tree_before. */
 static void remember_name(const char *path, int is_dir)
 {
-	size_t len = strlen(path);
+	struct stat st;
+	char ino[24];
+	size_t len = strlen(path), ilen;
 
 	(void)is_dir;
-	if (tree_before_len + len + 2 < sizeof(tree_before)) {
+	ilen = (size_t)snprintf(ino, sizeof(ino), "\t%lu", lstat(path, &st) == 0 ? (unsigned long)st.st_ino : 0UL);
+	if (tree_before_len + len + ilen + 2 < sizeof(tree_before)) {
 		memcpy(tree_before + tree_before_len, path, len);
-		tree_before_len += len;
+		memcpy(tree_before + tree_before_len + len, ino, ilen);
+		tree_before_len += len + ilen;
 		tree_before[tree_before_len++] = '\n';
 		tree_before[tree_before_len] = '\0';
 	}
@@ -1243,8 +1601,17 @@ static void remember_name(const char *path, int is_dir)
 /* remove_stray - walk_tree callback: remove @path if it is new (its children went first). */
 static void remove_stray(const char *path, int is_dir)
 {
-	if (in_tree_before(path))
+	unsigned long ino;
+	struct stat st;
+
+	if (in_tree_before(path, &ino)) {
+		/* Kept, but a worker may have replaced it (rename over it, rmdir and mkdir):
+		 * the new inode is not the one the leak check started with. */
+		if (lstat(path, &st) == 0 && st.st_ino != ino)
+			printf("# fuzz: %s is another inode now (%lu, was %lu)\n", path,
+			       (unsigned long)st.st_ino, ino);
 		return;
+	}
 	chmod(path, 0755);
 	if ((is_dir ? rmdir(path) : unlink(path)) == 0)
 		strays_removed++;
@@ -1255,13 +1622,15 @@ static void remove_stray(const char *path, int is_dir)
 static void clean_fuzz_dir(void)
 {
 	for (int i = 0; i < NFILES; i++) {
-		int fd = open(fuzz_files[i], O_WRONLY | O_TRUNC);
+		/* O_NONBLOCK: a worker's mknod may have made the name a FIFO, whose blocking
+		 * O_WRONLY open would wait for a reader for ever (ENXIO instead). */
+		int fd = open(fuzz_files[i], O_WRONLY | O_TRUNC | O_NONBLOCK);
 
 		if (fd >= 0)
 			close(fd);
 		else
 			chmod(fuzz_files[i], 0644);	/* a worker may have made it unwritable */
-		fd = open(fuzz_files[i], O_WRONLY | O_TRUNC);
+		fd = open(fuzz_files[i], O_WRONLY | O_TRUNC | O_NONBLOCK);
 		if (fd >= 0)
 			close(fd);
 		unlink(fuzz_files[i]);
@@ -1373,6 +1742,9 @@ static int check_mmcheck(char *why, size_t len)
 }
 
 /* print_profile - the 15 call numbers that took the most time, with counts and mean ticks. */
+/* The calls make_args shapes (rt_sigreturn is made by forged_sigreturn), for --profile. */
+static const short profiled[] = { 13, 15, 28, 29, 30, 31, 56, 67, 72, 131, 165, 166, 202, 435 };
+
 static void print_profile(void)
 {
 	unsigned long total = 0;
@@ -1393,6 +1765,10 @@ static void print_profile(void)
 		       shared->prof_count[best], total ? 100.0 * shared->prof_ticks[best] / total : 0.0,
 		       shared->prof_count[best] ? shared->prof_ticks[best] / shared->prof_count[best] : 0);
 	}
+	printf("# fuzz: calls made of those given their own arguments:");
+	for (size_t k = 0; k < sizeof(profiled) / sizeof(profiled[0]); k++)
+		printf(" %d:%lu", profiled[k], shared->prof_count[profiled[k]]);
+	printf("\n");
 }
 
 /* parse_ul - parse @s as an unsigned number (any base strtoul takes), or exit 2. */
@@ -1487,6 +1863,7 @@ int main(int argc, char *argv[])
 		printf("# fuzz: mkdir %s: %s (files there cannot be created)\n", FUZZ_DIR, strerror(errno));
 	if (sv.faultline)	/* on Linux the tree is not ours to prune */
 		walk_tree("/", remember_name);
+	remember_segments();
 	printf("# fuzz: seed %lu, %d workers, %.0f s, on %s %s\n", (unsigned long)sv.seed, sv.nworkers,
 	       sv.seconds, u.sysname, u.release);
 
@@ -1496,6 +1873,8 @@ int main(int argc, char *argv[])
 		sv.count = 0;
 		calls = run_phase(splitmix64(sv.seed ^ 0x5741524d), WARMUP_SECS, 0);
 		sv.count = saved;
+		umount_fuzz_dir();
+		remove_segments(1);
 		clean_fuzz_dir();
 		mf_before = settled_mem_free();
 		memcpy(meminfo_warm, meminfo_last, sizeof(meminfo_warm));
@@ -1513,6 +1892,8 @@ int main(int argc, char *argv[])
 	t = now() - t0;
 	if (profile)
 		printf("# fuzz: %lu TSC ticks in %.1f s\n", rdtsc() - tsc0, t);
+	umount_fuzz_dir();
+	remove_segments(1);
 	clean_fuzz_dir();
 	if (sv.warmup && mf_before >= 0) {
 		mf_after = settled_mem_free();
@@ -1534,11 +1915,11 @@ int main(int argc, char *argv[])
 	printf("fuzz: seed %lu: %lu calls in %.1f s (%.0f calls/s), %lu workers spawned, %lu killed, %lu hangs\n",
 	       (unsigned long)sv.seed, calls, t, t > 0 ? (double)calls / t : 0.0, sv.spawned, sv.killed,
 	       sv.hangs);
-	if (sv.hangs || leak || !ok_mm) {
+	if (sv.hangs || leak || !ok_mm || shm_leaked) {
 		char why[128];
 
-		snprintf(why, sizeof(why), "%s%s%s", sv.hangs ? "hang " : "",
-			 leak ? "leak " : "", ok_mm ? "" : "mmcheck");
+		snprintf(why, sizeof(why), "%s%s%s%s", sv.hangs ? "hang " : "",
+			 leak ? "leak " : "", shm_leaked ? "shm " : "", ok_mm ? "" : "mmcheck");
 		if (leak) {
 			printf("# fuzz: leak: %ld kB fewer free than after the warm-up\n", mf_before - mf_after);
 			print_meminfo_diff(meminfo_warm, meminfo_last);

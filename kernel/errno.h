@@ -41,6 +41,7 @@
 #define ENOTEMPTY	39
 #define ELOOP		40
 #define EOVERFLOW	75
+#define ETIMEDOUT	110
 
 /* Kernel-internal: never seen by user space. A system call interrupted by a signal returns one
  * of these; the signal code (kernel/signal.c) turns it into -EINTR or restarts the call. */

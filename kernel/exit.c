@@ -1,9 +1,11 @@
 /*
  * kernel/exit.c - ending processes and reaping them: exit, exit_group, wait4.
  *
- * An exiting task gives back its address space and files at once and becomes a zombie that
- * keeps only its exit status and resource usage, until its parent collects them with wait4
- * (which frees the task and its kernel stack). Children of an exiting task go to init.
+ * An exiting task gives back its address space and files at once. A process's group leader
+ * becomes a zombie that keeps only its exit status and resource usage, until its parent
+ * collects them with wait4 (which frees the task and its kernel stack); it can be collected
+ * only once the process's last thread has exited. Other threads free themselves. Children
+ * of an ended process go to a subreaper or to init.
  */
 #include "kernel/sched.h"
 #include "kernel/syscalls.h"
@@ -19,6 +21,7 @@
 #include "mm/mmap.h"
 #include "mm/pgtable.h"
 #include "fs/fs.h"
+#include "mm/slab.h"
 
 void mm_release(struct task_struct *task);
 bool poweroff_on_init_exit;
@@ -51,10 +54,80 @@ static struct task_struct *find_new_reaper(struct task_struct *tsk, struct task_
 	return init != tsk ? init : NULL;
 }
 
+void wake_up_parent(struct task_struct *p)
+{
+	struct task_struct *t;
+
+	if (!p->parent)
+		return;
+	/* Any thread of the parent may be in wait4; the others' sleeps loop on their own
+	 * conditions, so waking them too is harmless. */
+	list_for_each_entry(t, &p->parent->signal->thread_head, thread_node)
+		wake_up_process(t);
+}
+
+/* forget_original_parent - the process of @leader has ended: its children go to the nearest
+ * subreaper or to init; zombies among them are reaped by its wait4. */
+static void forget_original_parent(struct task_struct *leader)
+{
+	struct task_struct *init = find_task_by_pid(1), *reaper, *child, *tmp;
+
+	reaper = find_new_reaper(leader, init);
+	list_for_each_entry_safe(child, tmp, &leader->children, sibling) {
+		list_del(&child->sibling);
+		child->parent = reaper;
+		if (reaper)
+			list_add_tail(&child->sibling, &reaper->children);
+	}
+	if (reaper)
+		wake_up_process(reaper);
+}
+
+/* process_exit_code - the wait status of a process whose last thread is gone: the group
+ * exit's if there was one, else what its leader passed to exit (Linux's wait_task_zombie). */
+static int process_exit_code(const struct task_struct *leader)
+{
+	return leader->signal->group_exit ? leader->signal->group_exit_code : leader->exit_code;
+}
+
+/*
+ * exit_notify - the last step of do_exit, with interrupts off. A leader becomes a zombie; a
+ * process's end (its leader's zombie made reapable, children handed on, SIGCHLD) comes with
+ * its last thread, whichever that is. Any other thread has no parent to wait for it: it
+ * leaves the task list at once and its memory is freed after the switch away from it
+ * (release_dead_task in kernel/sched.c).
+ */
+static void exit_notify(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	struct task_struct *leader = tsk->group_leader;
+
+	sig->nr_threads--;
+	if (sig->group_exit_task && sig->nr_threads == 1)
+		wake_up_process(sig->group_exit_task);	/* de_thread waits for this */
+	if (thread_group_leader(tsk))
+		tsk->state = TASK_ZOMBIE;
+	if (!sig->nr_threads) {
+		int code = process_exit_code(leader);
+
+		leader->exit_code = code;
+		if (leader->pid == 1)
+			init_exited(code);
+		forget_original_parent(leader);
+		do_notify_parent(leader, code);		/* SIGCHLD */
+		wake_up_parent(leader);
+	}
+	if (!thread_group_leader(tsk)) {
+		list_del_init(&tsk->tasks);
+		list_del_init(&tsk->thread_node);
+		tsk->state = TASK_DEAD;
+		release_dead_task(tsk);
+	}
+}
+
 void do_exit(int code)
 {
-	struct task_struct *tsk = current, *child, *tmp;
-	struct task_struct *init = find_task_by_pid(1), *reaper;
+	struct task_struct *tsk = current;
 
 	if (tsk->pid == 0)
 		panic("the idle task tried to exit");
@@ -62,7 +135,7 @@ void do_exit(int code)
 	if (tsk->mm) {
 		struct mm_struct *mm = tsk->mm;
 
-		mm_release(tsk);
+		mm_release(tsk);		/* clear_child_tid, a waiting vfork parent */
 		tsk->mm = NULL;
 		write_cr3(__pa(swapper_pg_dir));	/* off the mm before it can be freed */
 		mmput(mm);
@@ -71,20 +144,7 @@ void do_exit(int code)
 		put_files(tsk->files);
 		tsk->files = NULL;
 	}
-	if (tsk->pid == 1)
-		init_exited(code);
-
-	/* Children go to the nearest subreaper or to init; zombies among them are reaped by its
-	 * wait4. */
-	reaper = find_new_reaper(tsk, init);
-	list_for_each_entry_safe(child, tmp, &tsk->children, sibling) {
-		list_del(&child->sibling);
-		child->parent = reaper;
-		if (reaper)
-			list_add_tail(&child->sibling, &reaper->children);
-	}
-	if (reaper)
-		wake_up_process(reaper);
+	/* CLONE_FS: the lead's fs_struct (cwd) is dropped here at merge time. */
 
 	tsk->it_real_expires = 0;		/* no SIGALRM for a zombie */
 	local_irq_disable();
@@ -93,12 +153,104 @@ void do_exit(int code)
 	 * on no list, or schedule() would pick it again. */
 	list_del_init(&tsk->run_list);
 	tsk->exit_code = code;
-	tsk->state = TASK_ZOMBIE;
-	do_notify_parent(tsk, code);		/* SIGCHLD */
-	if (tsk->parent)
-		wake_up_process(tsk->parent);
+	exit_notify(tsk);
 	schedule();
 	panic("do_exit: a zombie was scheduled");
+}
+
+void do_group_exit(int code)
+{
+	struct signal_struct *sig = current->signal;
+	unsigned long flags = local_irq_save();
+
+	if (sig->group_exit && !sig->group_exit_task) {
+		code = sig->group_exit_code;	/* a group exit is already under way */
+	} else {
+		sig->group_exit = true;
+		sig->group_exit_task = NULL;	/* an exec waiting in de_thread has lost */
+		sig->group_exit_code = code;
+		zap_other_threads(current);
+	}
+	local_irq_restore(flags);
+	do_exit(code);
+}
+
+/* unshare_sighand - give the current task signal actions of its own (after de_thread, when
+ * CLONE_SIGHAND without CLONE_THREAD still shares them with another process). */
+static int unshare_sighand(void)
+{
+	struct sighand_struct *old = current->sighand, *new;
+
+	if (old->count == 1)
+		return 0;
+	new = kmalloc(sizeof(*new), GFP_KERNEL);
+	if (!new)
+		return -ENOMEM;
+	*new = *old;
+	new->count = 1;
+	old->count--;
+	current->sighand = new;
+	return 0;
+}
+
+/*
+ * de_thread - see kernel/sched.h (Linux's de_thread in fs/exec.c). The other threads are
+ * sent SIGKILL and this one sleeps (killably) until exit_notify says only it is left. If it
+ * is not the leader, it then swaps pids with the leader's zombie, takes its place among the
+ * parent's children and frees it: the process keeps its pid across the exec.
+ */
+int de_thread(void)
+{
+	struct task_struct *tsk = current, *leader = tsk->group_leader, *child, *tmp;
+	struct signal_struct *sig = tsk->signal;
+
+	if (sig->nr_threads > 1 || !thread_group_leader(tsk)) {
+		local_irq_disable();
+		if (sig->group_exit) {
+			local_irq_enable();
+			return -EAGAIN;
+		}
+		sig->group_exit = true;
+		sig->group_exit_code = 0;
+		sig->group_exit_task = tsk;
+		zap_other_threads(tsk);
+		while (sig->nr_threads > 1) {
+			if (fatal_signal_pending(tsk)) {
+				local_irq_enable();
+				return -EINTR;		/* the group exit goes on without us */
+			}
+			tsk->state = TASK_INTERRUPTIBLE;
+			local_irq_enable();
+			schedule();
+			local_irq_disable();
+		}
+		local_irq_enable();
+		if (!thread_group_leader(tsk)) {
+			pid_t tid = tsk->pid;
+
+			tsk->pid = leader->pid;
+			leader->pid = tid;
+			tsk->parent = leader->parent;
+			list_add(&tsk->sibling, &leader->sibling);	/* its place */
+			list_del_init(&leader->sibling);
+			list_for_each_entry_safe(child, tmp, &leader->children, sibling) {
+				list_del(&child->sibling);
+				list_add_tail(&child->sibling, &tsk->children);
+				child->parent = tsk;
+			}
+			tsk->pgid = leader->pgid;
+			tsk->sid = leader->sid;
+			tsk->start_ns = leader->start_ns;
+			tsk->group_leader = tsk;
+			list_del_init(&leader->tasks);
+			list_del_init(&leader->thread_node);
+			leader->state = TASK_DEAD;
+			free_task(leader);
+		}
+		sig->group_exit = false;
+		sig->group_exit_task = NULL;
+	}
+	return unshare_sighand();
 }
 
 long sys_exit(int status)
@@ -108,7 +260,7 @@ long sys_exit(int status)
 
 long sys_exit_group(int status)
 {
-	do_exit((status & 0xff) << 8);
+	do_group_exit((status & 0xff) << 8);
 }
 
 /* Linux's struct rusage (x86-64): two timevals and 14 longs. */
@@ -160,6 +312,7 @@ static void release_task(struct task_struct *p)
 	parent->cstime_ns += p->stime_ns + p->cstime_ns;
 	list_del(&p->sibling);
 	list_del(&p->tasks);
+	list_del_init(&p->thread_node);
 	p->state = TASK_DEAD;
 	free_task(p);
 }
@@ -195,11 +348,13 @@ long sys_wait4(pid_t pid, int __user *wstatus, int options, struct rusage __user
 		bool have_child = false;
 
 		local_irq_disable();
-		list_for_each_entry(child, &current->children, sibling) {
+		/* Any thread waits for the children of its whole process (they hang off the
+		 * leader); a leader whose other threads still run is not a zombie yet. */
+		list_for_each_entry(child, &current->group_leader->children, sibling) {
 			if (!wait_matches(child, pid))
 				continue;
 			have_child = true;
-			if (child->state == TASK_ZOMBIE) {
+			if (child->state == TASK_ZOMBIE && !child->signal->nr_threads) {
 				zombie = child;
 				break;
 			}

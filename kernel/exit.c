@@ -103,6 +103,10 @@ static void exit_notify(struct task_struct *tsk)
 	struct task_struct *leader = tsk->group_leader;
 
 	sig->nr_threads--;
+	sig->min_flt += tsk->min_flt;		/* its usage stays the process's */
+	sig->maj_flt += tsk->maj_flt;
+	sig->utime_ns += tsk->utime_ns;
+	sig->stime_ns += tsk->stime_ns;
 	if (sig->group_exit_task && sig->nr_threads == 1)
 		wake_up_process(sig->group_exit_task);	/* de_thread waits for this */
 	if (thread_group_leader(tsk))
@@ -241,6 +245,10 @@ int de_thread(void)
 			tsk->pgid = leader->pgid;
 			tsk->sid = leader->sid;
 			tsk->start_ns = leader->start_ns;
+			tsk->cmin_flt += leader->cmin_flt;	/* its reaped children's usage */
+			tsk->cmaj_flt += leader->cmaj_flt;
+			tsk->cutime_ns += leader->cutime_ns;
+			tsk->cstime_ns += leader->cstime_ns;
 			tsk->group_leader = tsk;
 			list_del_init(&leader->tasks);
 			list_del_init(&leader->thread_node);
@@ -284,14 +292,40 @@ static void fill_rusage(struct rusage *ru, u64 utime, u64 stime, unsigned long m
 
 #define RUSAGE_SELF	0
 #define RUSAGE_CHILDREN	(-1)
+#define RUSAGE_THREAD	1
 
+/* thread_group_usage - usage of @p's whole process: its exited threads' (kept in the
+ * signal_struct) plus each live thread's. */
+static void thread_group_usage(struct task_struct *p, struct rusage *ru)
+{
+	struct signal_struct *sig = p->signal;
+	u64 utime = sig->utime_ns, stime = sig->stime_ns;
+	unsigned long minflt = sig->min_flt, majflt = sig->maj_flt;
+	struct task_struct *t;
+
+	list_for_each_entry(t, &sig->thread_head, thread_node) {
+		if (t->state == TASK_ZOMBIE || t->state == TASK_DEAD)
+			continue;		/* already counted in sig */
+		utime += t->utime_ns;
+		stime += t->stime_ns;
+		minflt += t->min_flt;
+		majflt += t->maj_flt;
+	}
+	fill_rusage(ru, utime, stime, minflt, majflt);
+}
+
+/* sys_getrusage - RUSAGE_SELF: the whole process (every thread, live or exited);
+ * RUSAGE_THREAD: the caller; RUSAGE_CHILDREN: the reaped children. 0, -EINVAL, -EFAULT. */
 long sys_getrusage(int who, struct rusage __user *uru)
 {
 	struct rusage ru;
-	struct task_struct *t = current;
+	struct task_struct *t = current->group_leader;
 
 	if (who == RUSAGE_SELF)
-		fill_rusage(&ru, t->utime_ns, t->stime_ns, t->min_flt, t->maj_flt);
+		thread_group_usage(current, &ru);
+	else if (who == RUSAGE_THREAD)
+		fill_rusage(&ru, current->utime_ns, current->stime_ns, current->min_flt,
+			    current->maj_flt);
 	else if (who == RUSAGE_CHILDREN)
 		fill_rusage(&ru, t->cutime_ns, t->cstime_ns, t->cmin_flt, t->cmaj_flt);
 	else
@@ -301,15 +335,17 @@ long sys_getrusage(int who, struct rusage __user *uru)
 	return copy_to_user(uru, &ru, sizeof(ru)) ? -EFAULT : 0;
 }
 
-/* Collect zombie @p for its parent: usage into the parent, then free it. */
+/* Collect zombie @p for its parent process: usage (of all its threads, counted in its
+ * signal_struct as they exited) into the parent's leader, then free it. */
 static void release_task(struct task_struct *p)
 {
-	struct task_struct *parent = current;
+	struct task_struct *parent = current->group_leader;
+	struct signal_struct *sig = p->signal;
 
-	parent->cmin_flt += p->min_flt + p->cmin_flt;
-	parent->cmaj_flt += p->maj_flt + p->cmaj_flt;
-	parent->cutime_ns += p->utime_ns + p->cutime_ns;
-	parent->cstime_ns += p->stime_ns + p->cstime_ns;
+	parent->cmin_flt += sig->min_flt + p->cmin_flt;
+	parent->cmaj_flt += sig->maj_flt + p->cmaj_flt;
+	parent->cutime_ns += sig->utime_ns + p->cutime_ns;
+	parent->cstime_ns += sig->stime_ns + p->cstime_ns;
 	list_del(&p->sibling);
 	list_del(&p->tasks);
 	list_del_init(&p->thread_node);
@@ -369,7 +405,7 @@ long sys_wait4(pid_t pid, int __user *wstatus, int options, struct rusage __user
 			int status = zombie->exit_code;
 			struct rusage ru;
 
-			fill_rusage(&ru, zombie->utime_ns, zombie->stime_ns, zombie->min_flt, zombie->maj_flt);
+			thread_group_usage(zombie, &ru);
 			if (wstatus && put_user(status, wstatus))
 				return -EFAULT;
 			if (uru && copy_to_user(uru, &ru, sizeof(ru)))

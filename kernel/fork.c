@@ -298,7 +298,7 @@ static int clone_flags_valid(unsigned long flags)
 		return -EINVAL;
 	if ((flags & CLONE_VFORK) && !(flags & CLONE_VM))
 		return -EINVAL;
-	if ((flags & (CLONE_PARENT | CLONE_THREAD)) && task_tgid_nr(current) == 1)
+	if ((flags & CLONE_PARENT) && task_tgid_nr(current) == 1)
 		return -EINVAL;
 	return 0;
 }

@@ -39,6 +39,10 @@ struct signal_struct {
 	int group_exit_code;		/* the process's wait status once it has */
 	struct task_struct *group_exit_task;	/* de_thread: the exec'ing thread, woken as the
 						 * others exit */
+	/* Usage of the group's threads that have exited (getrusage RUSAGE_SELF adds the live
+	 * ones'; a reaped process's total goes to its parent's children counts). */
+	unsigned long min_flt, maj_flt;
+	u64 utime_ns, stime_ns;
 };
 
 #define HZ			100

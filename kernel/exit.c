@@ -167,11 +167,10 @@ void do_group_exit(int code)
 	struct signal_struct *sig = current->signal;
 	unsigned long flags = local_irq_save();
 
-	if (sig->group_exit && !sig->group_exit_task) {
+	if (sig->group_exit) {
 		code = sig->group_exit_code;	/* a group exit is already under way */
-	} else {
+	} else if (!sig->group_exit_task) {	/* (else an execve ends the others: just go) */
 		sig->group_exit = true;
-		sig->group_exit_task = NULL;	/* an exec waiting in de_thread has lost */
 		sig->group_exit_code = code;
 		zap_other_threads(current);
 	}
@@ -210,18 +209,17 @@ int de_thread(void)
 
 	if (sig->nr_threads > 1 || !thread_group_leader(tsk)) {
 		local_irq_disable();
-		if (sig->group_exit) {
+		if (sig->group_exit || sig->group_exit_task) {
 			local_irq_enable();
-			return -EAGAIN;
+			return -EAGAIN;		/* the process is ending, or another exec is */
 		}
-		sig->group_exit = true;
-		sig->group_exit_code = 0;
 		sig->group_exit_task = tsk;
 		zap_other_threads(tsk);
 		while (sig->nr_threads > 1) {
 			if (fatal_signal_pending(tsk)) {
+				sig->group_exit_task = NULL;
 				local_irq_enable();
-				return -EINTR;		/* the group exit goes on without us */
+				return -EINTR;		/* killed: the group exit goes on */
 			}
 			tsk->state = TASK_INTERRUPTIBLE;
 			local_irq_enable();
@@ -255,7 +253,6 @@ int de_thread(void)
 			leader->state = TASK_DEAD;
 			free_task(leader);
 		}
-		sig->group_exit = false;
 		sig->group_exit_task = NULL;
 	}
 	return unshare_sighand();

@@ -35,10 +35,11 @@ struct signal_struct {
 	struct list_head thread_head;	/* the group's tasks, through task->thread_node */
 	unsigned long shared_pending;	/* process-directed pending signals, bit (sig - 1) */
 	struct ksiginfo shared_info[_NSIG];	/* what each of them carries */
-	bool group_exit;		/* the group is ending (SIGNAL_GROUP_EXIT) */
+	bool group_exit;		/* the group is ending (SIGNAL_GROUP_EXIT): no exec, the
+					 * status is group_exit_code */
 	int group_exit_code;		/* the process's wait status once it has */
 	struct task_struct *group_exit_task;	/* de_thread: the exec'ing thread, woken as the
-						 * others exit */
+						 * others exit (Linux's group_exec_task) */
 	/* Usage of the group's threads that have exited (getrusage RUSAGE_SELF adds the live
 	 * ones'; a reaped process's total goes to its parent's children counts). */
 	unsigned long min_flt, maj_flt;

@@ -162,9 +162,8 @@ static void complete_signal(struct task_struct *p, int sig)
 	}
 	if (!t)
 		return;
-	if (sig_fatal(p, sig) && !(t->real_blocked & sigmask(sig)) &&
-	    (!signal->group_exit || signal->group_exit_task)) {
-		/* Not during another group exit, but a kill ends an execve's wait (de_thread). */
+	if (sig_fatal(p, sig) && !(t->real_blocked & sigmask(sig)) && !signal->group_exit) {
+		/* A kill also ends an execve's wait for the other threads (de_thread). */
 		signal->group_exit = true;
 		signal->group_exit_task = NULL;
 		signal->group_exit_code = sig | ((SIG_KERNEL_COREDUMP_MASK & sigmask(sig)) ? 0x80 : 0);

@@ -357,7 +357,7 @@ static bool wait_matches(const struct task_struct *p, pid_t pid)
 	if (pid > 0)
 		return p->pid == pid;
 	if (pid == 0)
-		return p->pgid == current->pgid;
+		return p->pgid == current->group_leader->pgid;
 	if (pid == -1)
 		return true;
 	return p->pgid == -pid;

@@ -340,7 +340,7 @@ long sys_kill(pid_t pid, int sig)
 	if (pid > 0)
 		return kill_task(find_task_by_pid(pid), sig, &info);
 	if (pid == 0)
-		return kill_pgrp(current->pgid, sig, &info);
+		return kill_pgrp(current->group_leader->pgid, sig, &info);
 	if (pid == -1)
 		return kill_all(sig, &info);
 	if (pid == (pid_t)0x80000000)		/* -INT_MIN is not an int */
@@ -706,8 +706,8 @@ void copy_signal(struct task_struct *p, const struct task_struct *parent)
 	p->sas_ss_sp = parent->sas_ss_sp;
 	p->sas_ss_size = parent->sas_ss_size;
 	p->sas_ss_flags = parent->sas_ss_flags;
-	p->pgid = parent->pgid;
-	p->sid = parent->sid;
+	p->pgid = parent->group_leader->pgid;	/* the process's, kept in its leader */
+	p->sid = parent->group_leader->sid;
 }
 
 void flush_signal_handlers(struct task_struct *task)

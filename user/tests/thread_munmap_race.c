@@ -80,7 +80,10 @@ int main(void)
 			if (to != MAP_FAILED)
 				lo = (unsigned long)to;	/* what is left to unmap */
 		}
-		usleep(20000);			/* the writer runs into the change */
+		/* The writer runs into the change (give it up to 2 s on a loaded machine). */
+		for (int ms = 0; ms < 2000 && !fault_addr && (round % 3 != 2 || lo != (unsigned long)area); ms++)
+			usleep(1000);
+		usleep(20000);
 		atomic_store(&stop, 1);
 		ASSERT(pthread_join(th, NULL) == 0, "pthread_join failed");
 		if (round % 3 != 2 || lo != (unsigned long)area)

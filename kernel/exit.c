@@ -255,6 +255,8 @@ int de_thread(void)
 		}
 		sig->group_exit_task = NULL;
 	}
+	tsk->robust_list = 0;			/* the new program registers its own */
+	tsk->robust_list_len = 0;
 	return unshare_sighand();
 }
 

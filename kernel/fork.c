@@ -452,6 +452,19 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 	if ((flags & CLONE_CHILD_SETTID) && child_tid && (flags & CLONE_VM))
 		put_user(p->pid, child_tid);
 
+	/* Killed while this ran (an allocation or a put_user may have slept)? Then an
+	 * exit_group or a fatal signal has already zapped the threads, and a new one would
+	 * escape it: give up (Linux's copy_process does the same). Nothing sleeps from here
+	 * until the child is on the run queue. */
+	if (fatal_signal_pending(current)) {
+		if (p->mm)
+			mmput(p->mm);
+		if (p->files)
+			put_files(p->files);
+		free_task(p);
+		return -EINTR;
+	}
+
 	if (flags & CLONE_THREAD) {
 		join_thread_group(p);
 	} else {
@@ -459,7 +472,7 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 		 * wait4 may run in any thread). CLONE_PARENT: a sibling of the caller instead. */
 		struct task_struct *leader = current->group_leader;
 
-		p->parent = (flags & CLONE_PARENT) ? leader->parent : leader;
+		p->parent = (flags & CLONE_PARENT) && leader->parent ? leader->parent : leader;
 		list_add_tail(&p->sibling, &p->parent->children);
 	}
 	list_add_tail(&p->tasks, &task_list);

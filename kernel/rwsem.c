@@ -12,22 +12,25 @@ static bool read_may_enter(const struct rw_semaphore *sem)
 	return sem->count >= 0 && !sem->waiting_writers;
 }
 
-int down_read_killable(struct rw_semaphore *sem)
-{
-	int err = wait_event_killable(sem->wait, read_may_enter(sem));
-
-	if (err)
-		return err;
-	sem->count++;
-	return 0;
-}
-
 bool down_read_trylock(struct rw_semaphore *sem)
 {
 	if (!read_may_enter(sem))
 		return false;
 	sem->count++;
 	return true;
+}
+
+int down_read_killable(struct rw_semaphore *sem)
+{
+	int err;
+
+	if (down_read_trylock(sem))
+		return 0;		/* the common case: no queueing (every page fault) */
+	err = wait_event_killable(sem->wait, read_may_enter(sem));
+	if (err)
+		return err;
+	sem->count++;
+	return 0;
 }
 
 void up_read(struct rw_semaphore *sem)
@@ -42,6 +45,11 @@ int down_write_killable(struct rw_semaphore *sem)
 {
 	int err;
 
+	if (sem->count == 0 && !sem->waiting_writers) {
+		sem->count = -1;	/* free: no queueing */
+		sem->owner = current;
+		return 0;
+	}
 	sem->waiting_writers++;
 	err = wait_event_killable(sem->wait, sem->count == 0);
 	sem->waiting_writers--;

@@ -602,17 +602,3 @@ long sys_personality(unsigned int persona)
 		current->personality = persona;
 	return old;
 }
-
-/*
- * sys_rseq - restartable sequences are not supported: -ENOSYS, Linux's own answer on a kernel
- * without CONFIG_RSEQ. glibc registers one at every start and copes with ENOSYS, so the call
- * is in the table to keep it out of the "unknown system call" log.
- */
-long sys_rseq(void __user *rseq, u32 len, int flags, u32 sig)
-{
-	(void)rseq;
-	(void)len;
-	(void)flags;
-	(void)sig;
-	return -ENOSYS;
-}

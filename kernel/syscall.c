@@ -86,7 +86,6 @@ long sys_pause(void);
 long sys_alarm(unsigned int seconds);
 long sys_getitimer(int which, void __user *value);
 long sys_setitimer(int which, const void __user *value, void __user *ovalue);
-long sys_rseq(void __user *rseq, u32 len, int flags, u32 sig);
 
 #define NR_syscalls 436
 

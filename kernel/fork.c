@@ -481,6 +481,7 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 			mmput(p->mm);
 		if (p->files)
 			put_files(p->files);
+		put_fs_struct(p->fs);
 		free_task(p);
 		return -EINTR;
 	}

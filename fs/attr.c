@@ -18,17 +18,8 @@
 #include "kernel/errno.h"
 #include "kernel/time.h"
 
-/* simple_setattr - setattr of the RAM file systems: the inode is all there is. A new size
- * unmaps and drops the cached pages past it; growing leaves a hole. */
-static int simple_setattr(struct inode *inode, const struct iattr *attr)
+void setattr_copy(struct inode *inode, const struct iattr *attr)
 {
-	if (attr->ia_valid & ATTR_SIZE) {
-		if (attr->ia_size > RAMFS_MAX_FILE_SIZE)
-			return -EFBIG;
-		inode->i_size = attr->ia_size;
-		if (inode->i_mapping)
-			truncate_pagecache(inode, attr->ia_size);
-	}
 	if (attr->ia_valid & ATTR_MODE)
 		inode->i_mode = (inode->i_mode & S_IFMT) | (attr->ia_mode & 07777);
 	if (attr->ia_valid & ATTR_UID)
@@ -41,6 +32,20 @@ static int simple_setattr(struct inode *inode, const struct iattr *attr)
 		inode->i_mtime_ns = attr->ia_mtime_ns;
 	if (attr->ia_valid & ATTR_CTIME)
 		inode->i_ctime_ns = attr->ia_ctime_ns;
+}
+
+/* simple_setattr - setattr of the RAM file systems: the inode is all there is. A new size
+ * unmaps and drops the cached pages past it; growing leaves a hole. */
+static int simple_setattr(struct inode *inode, const struct iattr *attr)
+{
+	if (attr->ia_valid & ATTR_SIZE) {
+		if (attr->ia_size > RAMFS_MAX_FILE_SIZE)
+			return -EFBIG;
+		inode->i_size = attr->ia_size;
+		if (inode->i_mapping)
+			truncate_pagecache(inode, attr->ia_size);
+	}
+	setattr_copy(inode, attr);
 	return 0;
 }
 

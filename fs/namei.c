@@ -352,6 +352,27 @@ static int user_path_parent(int dfd, const char __user *uname, struct nameidata 
 }
 
 /*
+ * may_create - may the last component of @nd (standing at its directory) be created? 0 if
+ * it names nothing yet on a writable file system; else -EEXIST (it exists, or is "/", "." or
+ * ".."), the lookup's error, or -EROFS - in Linux's order (filename_create).
+ */
+static int may_create(struct nameidata *nd)
+{
+	struct inode *inode;
+
+	if (nd->last_type != LAST_NORM)
+		return -EEXIST;
+	inode = lookup_one_len(nd->last, nd->inode, nd->last_len);
+	if (!IS_ERR(inode)) {
+		iput(inode);
+		return -EEXIST;
+	}
+	if (PTR_ERR(inode) != -ENOENT)
+		return (int)PTR_ERR(inode);
+	return IS_RDONLY(nd->inode) ? -EROFS : 0;
+}
+
+/*
  * do_mkdirat - mkdirat(): create the directory @pathname (relative to @dfd) with permissions
  * @mode less the umask. Returns 0 or -errno: -EEXIST (the name exists, or is "/", "." or
  * ".."), -ENOENT (a missing directory on the way, or a removed one), -ENOTDIR, -EFAULT,
@@ -360,31 +381,18 @@ static int user_path_parent(int dfd, const char __user *uname, struct nameidata 
 static long do_mkdirat(int dfd, const char __user *pathname, umode_t mode)
 {
 	struct nameidata nd;
-	struct inode *dir, *inode;
+	struct inode *dir;
 	char *name;
 	long err = user_path_parent(dfd, pathname, &nd, &name);
 
 	if (err)
 		return err;
 	dir = nd.inode;
-	if (nd.last_type != LAST_NORM) {
-		err = -EEXIST;
-		goto out;
-	}
-	inode = lookup_one_len(nd.last, dir, nd.last_len);
-	if (!IS_ERR(inode)) {
-		iput(inode);
-		err = -EEXIST;
-	} else if (PTR_ERR(inode) != -ENOENT) {
-		err = PTR_ERR(inode);
-	} else if (IS_RDONLY(dir)) {
-		err = -EROFS;
-	} else if (!dir->i_op || !dir->i_op->mkdir) {
+	err = may_create(&nd);
+	if (!err && (!dir->i_op || !dir->i_op->mkdir))
 		err = -EPERM;
-	} else {
+	if (!err)
 		err = dir->i_op->mkdir(dir, nd.last, nd.last_len, mode & 01777 & ~CURRENT_UMASK);
-	}
-out:
 	path_put(&nd);
 	putname(name);
 	return err;
@@ -497,7 +505,7 @@ static struct inode *lookup_last(struct nameidata *nd)
 static long do_mknodat(int dfd, const char __user *pathname, umode_t mode, unsigned int dev)
 {
 	struct nameidata nd;
-	struct inode *dir, *inode;
+	struct inode *dir;
 	char *name;
 	long err;
 
@@ -515,25 +523,12 @@ static long do_mknodat(int dfd, const char __user *pathname, umode_t mode, unsig
 	if (err)
 		return err;
 	dir = nd.inode;
-	if (nd.last_type != LAST_NORM) {
-		err = -EEXIST;
-		goto out;
-	}
-	inode = lookup_last(&nd);
-	if (!IS_ERR(inode)) {
-		iput(inode);
-		err = -EEXIST;
-	} else if (PTR_ERR(inode) != -ENOENT) {
-		err = PTR_ERR(inode);
-	} else if (IS_RDONLY(dir)) {
-		err = -EROFS;
-	} else if (!dir->i_op || !dir->i_op->mknod) {
+	err = may_create(&nd);
+	if (!err && (!dir->i_op || !dir->i_op->mknod))
 		err = -EPERM;
-	} else {
+	if (!err)
 		err = dir->i_op->mknod(dir, nd.last, nd.last_len,
 				       (mode & S_IFMT) | (mode & 07777 & ~CURRENT_UMASK), dev);
-	}
-out:
 	path_put(&nd);
 	putname(name);
 	return err;
@@ -557,7 +552,7 @@ long sys_mknod(const char __user *pathname, umode_t mode, unsigned int dev)
 long sys_symlinkat(const char __user *oldname, int newdfd, const char __user *newname)
 {
 	struct nameidata nd;
-	struct inode *dir, *inode;
+	struct inode *dir;
 	char *target = getname(oldname), *name;
 	long err;
 
@@ -573,19 +568,11 @@ long sys_symlinkat(const char __user *oldname, int newdfd, const char __user *ne
 		return err;
 	}
 	dir = nd.inode;
-	inode = nd.last_type == LAST_NORM ? lookup_last(&nd) : NULL;
-	if (!inode || !IS_ERR(inode)) {
-		iput(inode);
-		err = -EEXIST;
-	} else if (PTR_ERR(inode) != -ENOENT) {
-		err = PTR_ERR(inode);
-	} else if (IS_RDONLY(dir)) {
-		err = -EROFS;
-	} else if (!dir->i_op->symlink) {
+	err = may_create(&nd);
+	if (!err && !dir->i_op->symlink)
 		err = -EPERM;
-	} else {
+	if (!err)
 		err = dir->i_op->symlink(dir, nd.last, nd.last_len, target);
-	}
 	path_put(&nd);
 	putname(name);
 	putname(target);
@@ -645,7 +632,7 @@ long sys_linkat(int olddfd, const char __user *oldname, int newdfd, const char _
 		int flags)
 {
 	struct nameidata nd;
-	struct inode *old, *dir, *inode;
+	struct inode *old, *dir;
 	char *name;
 	long err;
 
@@ -660,21 +647,13 @@ long sys_linkat(int olddfd, const char __user *oldname, int newdfd, const char _
 		return err;
 	}
 	dir = nd.inode;
-	inode = nd.last_type == LAST_NORM ? lookup_last(&nd) : NULL;
-	if (!inode || !IS_ERR(inode)) {
-		iput(inode);
-		err = -EEXIST;
-	} else if (PTR_ERR(inode) != -ENOENT) {
-		err = PTR_ERR(inode);
-	} else if (S_ISDIR(old->i_mode)) {
+	err = may_create(&nd);
+	if (!err && old->i_sb != dir->i_sb)
+		err = -EXDEV;
+	else if (!err && (S_ISDIR(old->i_mode) || !dir->i_op->link))
 		err = -EPERM;
-	} else if (old->i_sb != dir->i_sb || !dir->i_op->link) {
-		err = old->i_sb != dir->i_sb ? -EXDEV : -EPERM;
-	} else if (IS_RDONLY(dir)) {
-		err = -EROFS;
-	} else {
+	if (!err)
 		err = dir->i_op->link(old, dir, nd.last, nd.last_len);
-	}
 	path_put(&nd);
 	putname(name);
 	iput(old);

@@ -158,6 +158,9 @@ long sys_fchown(unsigned int fd, int user, int group);
 long sys_fchownat(int dfd, const char __user *filename, int user, int group, int flag);
 long sys_utimensat(int dfd, const char __user *filename, const struct timespec_k __user *utimes,
 		   int flags);
+/* setattr_copy - set @inode's in-memory mode, owner and times from @attr (Linux's
+ * setattr_copy): the part of a setattr every file system shares. */
+void setattr_copy(struct inode *inode, const struct iattr *attr);
 /* notify_change - apply @attr to @inode through its file system. 0 or -errno. */
 int notify_change(struct inode *inode, struct iattr *attr);
 

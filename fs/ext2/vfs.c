@@ -9,6 +9,7 @@
 #include "fs/inode.h"
 #include "fs/namei.h"
 #include "fs/readdir.h"
+#include "fs/syscalls.h"
 #include "fs/pagemap.h"
 #include "fs/char_dev.h"
 #include "mm/slab.h"
@@ -359,18 +360,7 @@ static int ext2_vfs_setattr(struct inode *inode, const struct iattr *attr)
 			inode->i_size = (loff_t)EXT2_I(inode)->i_size;
 		inode->i_blocks = EXT2_I(inode)->i_blocks;
 	}
-	if (attr->ia_valid & ATTR_MODE)
-		inode->i_mode = (inode->i_mode & S_IFMT) | (attr->ia_mode & 07777);
-	if (attr->ia_valid & ATTR_UID)
-		inode->i_uid = attr->ia_uid;
-	if (attr->ia_valid & ATTR_GID)
-		inode->i_gid = attr->ia_gid;
-	if (attr->ia_valid & ATTR_ATIME)
-		inode->i_atime_ns = attr->ia_atime_ns;
-	if (attr->ia_valid & ATTR_MTIME)
-		inode->i_mtime_ns = attr->ia_mtime_ns;
-	if (attr->ia_valid & ATTR_CTIME)
-		inode->i_ctime_ns = attr->ia_ctime_ns;
+	setattr_copy(inode, attr);
 	if (!err)
 		err = ext2_vfs_write_inode(inode);
 	ext2_unlock(sb);

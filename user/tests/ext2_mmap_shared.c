@@ -15,6 +15,7 @@ static void check_disk(const char *dev)
 {
 	static unsigned char buf[PAGES * PAGE_SIZE];
 	unsigned char *m;
+	long flt0, flt1;
 	int fd;
 
 	ext2_mount(dev, MNT, 0);
@@ -28,8 +29,14 @@ static void check_disk(const char *dev)
 	for (int p = 0; p < PAGES; p += 2)
 		memset(m + p * PAGE_SIZE, 'A' + p, PAGE_SIZE);
 	EXPECT(msync(m, sizeof(buf), MS_SYNC) == 0, "msync: %s", strerror(errno));
-	/* Written again after the write-back: must reach the disk again. */
+	/* Written again after the write-back: must reach the disk again. The write-back made the
+	 * PTE read-only (page_mkclean), so this write faults and dirties the page anew; without
+	 * that the page would only be saved by munmap, which finds the PTE dirty. */
+	flt0 = minflt();
 	memcpy(m + 2 * PAGE_SIZE + 100, "again", 5);
+	flt1 = minflt();
+	EXPECT(flt1 > flt0, "%s: a write after msync took no fault (minflt %ld -> %ld): the "
+	       "write-back left the page writable", dev, flt0, flt1);
 	EXPECT(msync(m, sizeof(buf), MS_SYNC) == 0, "msync 2: %s", strerror(errno));
 	EXPECT(munmap(m, sizeof(buf)) == 0, "munmap: %s", strerror(errno));
 

@@ -21,7 +21,9 @@ $(HOST_FS_DIR)/cpio_test: fs/tests/host/cpio_test.c fs/cpio.c fs/cpio.h kernel/t
 
 # ext2 (fs/ext2/) over the buffer cache (fs/buffer.c), with an image file as the disk
 # (fs/tests/host/buffer_host.c). Needs e2fsprogs (mke2fs, e2fsck, debugfs).
-HOST_EXT2_SRCS := fs/buffer.c $(wildcard fs/ext2/*.c) fs/tests/host/buffer_host.c
+# (vfs.c and aops.c are its face to the kernel's VFS and page cache: kernel only)
+HOST_EXT2_SRCS := fs/buffer.c $(filter-out fs/ext2/vfs.c fs/ext2/aops.c,$(wildcard fs/ext2/*.c)) \
+		  fs/tests/host/buffer_host.c
 HOST_EXT2_HDRS := fs/buffer.h fs/ext2/ext2.h fs/tests/host/buffer_host.h \
 	fs/tests/host/ext2_host.h kernel/types.h kernel/errno.h tools/hosttest.h
 

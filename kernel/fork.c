@@ -146,6 +146,15 @@ void mmput(struct mm_struct *mm)
 	kfree(mm);
 }
 
+struct mm_struct *get_task_mm(struct task_struct *task)
+{
+	struct mm_struct *mm = task->mm;
+
+	if (mm)
+		mm->mm_users++;
+	return mm;
+}
+
 /* dup_mm - see mm/mmap.h: the mm fields, then each VMA and its page-table entries
  * (copy_page_range write-protects private pages in both). As Linux's dup_mmap(), a
  * VM_DONTCOPY VMA is left out and a VM_WIPEONFORK VMA is copied without its pages. */

@@ -207,6 +207,13 @@ static inline pid_t task_tgid_nr(const struct task_struct *p)
 	return p->group_leader->pid;
 }
 
+/* task_ppid_nr - the parent process's id of @p (getppid): its leader's parent's, 0 if none
+ * (a thread has no parent of its own). */
+static inline pid_t task_ppid_nr(const struct task_struct *p)
+{
+	return p->group_leader->parent ? task_tgid_nr(p->group_leader->parent) : 0;
+}
+
 /* get_nr_threads - threads of @p's process that have not exited (/proc's Threads:). */
 static inline int get_nr_threads(const struct task_struct *p)
 {

@@ -162,7 +162,7 @@ static long futex_wait(u32 __user *uaddr, u32 val, u64 abs_ns, u32 bitset)
 			ret = -ETIMEDOUT;
 			break;
 		}
-		schedule_sleep(abs_ns);
+		schedule_hrtimeout(abs_ns ? abs_ns : KTIME_MAX);
 		local_irq_restore(flags);
 	}
 	local_irq_restore(flags);

@@ -281,19 +281,6 @@ int schedule_hrtimeout(u64 expires_ns)
 	return ktime_get_ns() < expires_ns;
 }
 
-void schedule_sleep(u64 wakeup_ns)
-{
-	current->state = TASK_INTERRUPTIBLE;
-	if (wakeup_ns) {
-		current->wakeup_ns = wakeup_ns;
-		list_del_init(&current->run_list);
-		list_add_tail(&current->run_list, &sleepers);
-	}
-	schedule();
-	list_del_init(&current->run_list);	/* woken early: leave the sleepers */
-	current->state = TASK_RUNNING;
-}
-
 /* sys_membarrier - not supported: -ENOSYS, Linux's answer when it is configured out. */
 long sys_membarrier(int cmd, unsigned int flags, int cpu_id)
 {

@@ -154,14 +154,6 @@ void wake_up_process(struct task_struct *task);
  */
 void cond_resched(void);
 
-/*
- * schedule_sleep - sleep once: until woken (wake_up_process, a signal) or, if @wakeup_ns is
- * not 0, until ktime @wakeup_ns. The caller has tested its condition with interrupts off and
- * calls this with them still off (so a wake-up from an interrupt cannot be missed), then
- * tests again: wake-ups may be spurious.
- */
-void schedule_sleep(u64 wakeup_ns);
-
 /* sched_tick - called by the timer interrupt; may ask for a reschedule. */
 void sched_tick(struct pt_regs *regs);
 
@@ -239,8 +231,10 @@ extern unsigned long total_forks;
 
 /*
  * schedule_hrtimeout - sleep once, until a wake_up() on a wait queue the caller has joined
- * (prepare_to_wait), a signal, or ktime @expires_ns (KTIME_MAX: no time limit); the caller
- * then looks again at what it waits for (poll and select, fs/select.c). Returns 0 once
+ * (prepare_to_wait) or a wake_up_process (a futex waker), a signal, or ktime @expires_ns
+ * (KTIME_MAX: no time limit); the caller then looks again at what it waits for (poll and
+ * select in fs/select.c, futex_wait; a caller that tested its condition with interrupts off
+ * may call it with them still off, so no wake-up from an interrupt is missed). Returns 0 once
  * @expires_ns has passed, 1 if it has not.
  */
 #define KTIME_MAX	(~0ULL)

@@ -6,8 +6,11 @@
  * so the VMA it works on cannot be split, moved or freed under it even if the fault sleeps
  * (an allocation, reading a page from disk). Every call that changes the VMA tree holds it
  * for writing: mmap, munmap, mprotect, mremap, brk, the madvise advices that change VMA flags,
- * and fork's copy of the parent (dup_mm). Advice that only drops or reads pages (DONTNEED,
- * WILLNEED, POPULATE) holds it for reading. A holder never touches user memory through the
+ * fork's copy of the parent (dup_mm), shmat/shmdt and sendfile's window. Advice that only
+ * drops or reads pages (DONTNEED, WILLNEED, POPULATE), mincore, msync's walk (dropped around
+ * write-back) and readers of another task's mm (access_remote_vm and /proc, after
+ * get_task_mm) hold it for reading. page_mkclean and unmap_mapping_range walk every mm's VMAs
+ * without it: they never sleep (see mm/rmap.c). A holder never touches user memory through the
  * uaccess helpers (that fault would need the lock again); the fault path reports one that
  * does. exec's new mm and exit's last mmput have no other user and take no lock.
  */

@@ -62,7 +62,11 @@ int main(void)
 		       tids[i], main_pid);
 		for (long j = 0; j < i; j++)
 			EXPECT(tids[i] != tids[j], "threads %ld and %ld share tid %d", i, j, tids[i]);
-		/* Gone: no such thread in this process any more. */
+		/* Gone: no such thread in this process any more. The tid word is cleared (and the
+		 * joiner woken) a moment before the thread is released, on Linux too: wait a
+		 * little for that. */
+		for (int n = 0; n < 500 && syscall(SYS_tgkill, main_pid, tids[i], 0) == 0; n++)
+			usleep(1000);
 		EXPECT_ERRNO(syscall(SYS_tgkill, main_pid, tids[i], 0), ESRCH);
 	}
 	EXPECT_EQ(shared_counter, NTHREADS * 1000);

@@ -126,6 +126,12 @@ static int expand_files(struct files_struct *files, unsigned int nr)
 		size *= 2;
 	if (alloc_fdtable_arrays(&new, min(size, (unsigned int)NR_OPEN_MAX)))
 		return -ENOMEM;
+	/* The allocation may have slept, and a thread sharing @files (CLONE_FILES) may have
+	 * grown the table meanwhile, maybe past this size: then keep its table. */
+	if (nr < fdt->max_fds) {
+		free_fdtable_arrays(&new);
+		return 0;
+	}
 	memcpy(new.fd, fdt->fd, fdt->max_fds * sizeof(struct file *));
 	memcpy(new.open_fds, fdt->open_fds, fdt_bitmap_bytes(fdt->max_fds));
 	memcpy(new.close_on_exec, fdt->close_on_exec, fdt_bitmap_bytes(fdt->max_fds));

@@ -13,6 +13,7 @@
 #include "mm/page_alloc.h"
 #include "mm/slab.h"
 #include "mm/mmap.h"
+#include "mm/mmap_lock.h"
 #include "kernel/signal.h"
 #include "kernel/wait.h"
 #include "kernel/errno.h"
@@ -311,7 +312,8 @@ out:
  * a file, the console) is written through its ordinary f_op->write and the input's page-cache
  * pages are read in place, never copied into a kernel buffer first. The window is unmapped
  * before returning. Returns the bytes written (short at end of file, or if the output takes
- * fewer) or, if none, -errno from the mapping or the write.
+ * fewer) or, if none, -errno from the mapping or the write. The window's mmap and munmap
+ * hold mmap_lock for writing; the write in between holds nothing (it faults the window in).
  */
 static ssize_t do_sendfile(struct file *out, struct file *in, loff_t *pos, size_t count)
 {
@@ -326,16 +328,26 @@ static ssize_t do_sendfile(struct file *out, struct file *in, loff_t *pos, size_
 		loff_t start = *pos & (loff_t)PAGE_MASK;
 		size_t off = (size_t)(*pos - start);
 		size_t chunk = min(count - done, SENDFILE_WINDOW - off);
-		unsigned long addr = do_mmap(mm, in, 0, off + chunk, PROT_READ, MAP_SHARED,
-					     (unsigned long)start >> PAGE_SHIFT);
 		loff_t opos = out->f_pos;
+		unsigned long addr;
 
+		if (mmap_write_lock_killable(mm)) {
+			err = -EINTR;
+			break;
+		}
+		addr = do_mmap(mm, in, 0, off + chunk, PROT_READ, MAP_SHARED,
+			       (unsigned long)start >> PAGE_SHIFT);
+		mmap_write_unlock(mm);
 		if (IS_ERR_VALUE(addr)) {
 			err = (ssize_t)addr;
 			break;
 		}
 		err = vfs_write(out, (const char __user *)(addr + off), chunk, &opos);
-		do_munmap(mm, addr, off + chunk);
+		/* Killed meanwhile: exit's mmput unmaps the window anyway. */
+		if (!mmap_write_lock_killable(mm)) {
+			do_munmap(mm, addr, off + chunk);
+			mmap_write_unlock(mm);
+		}
 		if (err <= 0)
 			break;
 		out->f_pos = opos;

@@ -22,6 +22,7 @@
 #include "kernel/time.h"
 #include "kernel/lib/vsprintf.h"
 #include "mm/mmap.h"
+#include "mm/mmap_lock.h"
 #include "mm/shmem.h"
 #include "mm/slab.h"
 #include "fs/fs.h"
@@ -312,6 +313,43 @@ static bool vma_is_shm(const struct vm_area_struct *vma)
 }
 
 /*
+ * do_shmat - the attach of sys_shmat once its flags are checked: segment @shmid at @addr
+ * (MAP_FIXED in @flags) or where the kernel chooses, with @prot. The caller holds
+ * mm->mmap_lock for writing. The address, or -errno as an unsigned long.
+ */
+static unsigned long do_shmat(struct mm_struct *mm, int shmid, unsigned long addr,
+			      unsigned long prot, unsigned long flags, int shmflg, u32 acc_mode)
+{
+	struct shmid_kernel *shp;
+	struct file *file;
+	unsigned long ret;
+	char name[40];
+
+	shp = shm_obtain(shmid);
+	if (!shp)
+		return -EINVAL;
+	if (ipcperms(shp, acc_mode))
+		return -EACCES;
+	if ((flags & MAP_FIXED) && !(shmflg & SHM_REMAP)) {
+		struct vm_area_struct *vma = find_vma(mm, addr);
+
+		if (addr + shp->segsz < addr)
+			return -EINVAL;
+		if (vma && vma->vm_start < addr + shp->segsz)
+			return -EINVAL;		/* in use, and no SHM_REMAP */
+	}
+	snprintf(name, sizeof(name), "/SYSV%08x (deleted)", (u32)shp->key);
+	file = alloc_file(shp->inode, (shmflg & SHM_RDONLY) ? O_RDONLY : O_RDWR, name);
+	if (IS_ERR(file))
+		return (unsigned long)PTR_ERR(file);
+	ret = do_mmap(mm, file, addr, shp->segsz, prot, flags, 0);
+	fput(file);				/* the VMA holds it, if there is one */
+	if (!IS_ERR_VALUE(ret))
+		shm_vma_open(shp);		/* atime and lpid; nattch is the VMA */
+	return ret;
+}
+
+/*
  * sys_shmat - attach segment @shmid: at an address the kernel chooses (@shmaddr NULL), or at
  * @shmaddr (page aligned, or rounded down to SHMLBA with SHM_RND), read-only with SHM_RDONLY.
  * An address range already in use is -EINVAL unless SHM_REMAP replaces it. Returns the
@@ -321,10 +359,7 @@ long sys_shmat(int shmid, unsigned long shmaddr, int shmflg)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long prot, flags = MAP_SHARED, addr = shmaddr, ret;
-	struct shmid_kernel *shp;
-	struct file *file;
 	u32 acc_mode;
-	char name[40];
 
 	if (shmid < 0)
 		return -EINVAL;
@@ -351,28 +386,13 @@ long sys_shmat(int shmid, unsigned long shmaddr, int shmflg)
 		prot |= PROT_EXEC;
 		acc_mode |= S_IXUGO;
 	}
-	shp = shm_obtain(shmid);
-	if (!shp)
-		return -EINVAL;
-	if (ipcperms(shp, acc_mode))
-		return -EACCES;
-	if ((flags & MAP_FIXED) && !(shmflg & SHM_REMAP)) {
-		struct vm_area_struct *vma = find_vma(mm, addr);
-
-		if (addr + shp->segsz < addr)
-			return -EINVAL;
-		if (vma && vma->vm_start < addr + shp->segsz)
-			return -EINVAL;		/* in use, and no SHM_REMAP */
-	}
-	snprintf(name, sizeof(name), "/SYSV%08x (deleted)", (u32)shp->key);
-	file = alloc_file(shp->inode, (shmflg & SHM_RDONLY) ? O_RDONLY : O_RDWR, name);
-	if (IS_ERR(file))
-		return PTR_ERR(file);
-	ret = do_mmap(mm, file, addr, shp->segsz, prot, flags, 0);
-	fput(file);				/* the VMA holds it, if there is one */
-	if (IS_ERR_VALUE(ret))
-		return (long)ret;
-	shm_vma_open(shp);			/* atime and lpid; nattch is the VMA */
+	/* Held for writing from the look-up to the new VMA (mm/mmap_lock.h): the segment is
+	 * found and attached with no other thread's mmap or munmap in between, and a sleep for
+	 * the lock comes before the segment is looked up, not between look-up and use. */
+	if (mmap_write_lock_killable(mm))
+		return -EINTR;
+	ret = do_shmat(mm, shmid, addr, prot, flags, shmflg, acc_mode);
+	mmap_write_unlock(mm);
 	return (long)ret;
 }
 
@@ -380,7 +400,8 @@ long sys_shmat(int shmid, unsigned long shmaddr, int shmflg)
  * sys_shmdt - detach the segment attached at @shmaddr (Linux's algorithm): the first attach at
  * or above @shmaddr whose offset in its segment equals its distance from @shmaddr is unmapped,
  * then the other parts of the same attach within the segment's size. Returns 0, or -EINVAL
- * (@shmaddr unaligned, or no attach there).
+ * (@shmaddr unaligned, or no attach there), -EINTR (SIGKILL while waiting for mmap_lock,
+ * which it holds for writing).
  */
 long sys_shmdt(unsigned long shmaddr)
 {
@@ -392,6 +413,8 @@ long sys_shmdt(unsigned long shmaddr)
 
 	if (shmaddr & (PAGE_SIZE - 1))
 		return -EINVAL;
+	if (mmap_write_lock_killable(mm))
+		return -EINTR;
 	for (vma = find_vma(mm, addr); vma; vma = find_vma(mm, addr)) {
 		addr = vma->vm_end;
 		if (vma_is_shm(vma) && (vma->vm_start - shmaddr) / PAGE_SIZE == vma->vm_pgoff) {
@@ -409,6 +432,7 @@ long sys_shmdt(unsigned long shmaddr)
 		    (vma->vm_start - shmaddr) / PAGE_SIZE == vma->vm_pgoff)
 			do_munmap(mm, vma->vm_start, vma->vm_end - vma->vm_start);
 	}
+	mmap_write_unlock(mm);
 	if (file)
 		fput(file);
 	return ret;

@@ -23,7 +23,7 @@ void exit_to_user_mode_loop(struct pt_regs *regs);
 static inline void exit_to_user_mode(struct pt_regs *regs)
 {
 	local_irq_disable();
-	if (__builtin_expect(need_resched || (current->pending & ~current->blocked) ||
+	if (__builtin_expect(need_resched || ((current->pending | current->signal->shared_pending) & ~current->blocked) ||
 			     current->restore_sigmask, 0))
 		exit_to_user_mode_loop(regs);
 }

@@ -43,6 +43,7 @@
 #define ELOOP		40
 #define EIDRM		43
 #define EOVERFLOW	75
+#define ETIMEDOUT	110
 
 /* Kernel-internal: never seen by user space. A system call interrupted by a signal returns one
  * of these; the signal code (kernel/signal.c) turns it into -EINTR or restarts the call. */

@@ -105,6 +105,8 @@ int kernel_execve(const char *filename, char *const argv[], char *const envp[])
 		err = set_mm_exe_file(bprm.mm, bprm.file);	/* writers denied while it runs */
 	allow_write_access(bprm.file);
 	fput(bprm.file);			/* the VMAs hold their own references */
+	if (!err)
+		err = de_thread();		/* the other threads end; we keep the pid */
 	if (err) {
 		mmput(bprm.mm);
 		return err;

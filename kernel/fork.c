@@ -6,6 +6,11 @@
  * private pages in both; the first write to one of them takes a copy-on-write fault.
  * vfork (CLONE_VM | CLONE_VFORK) shares the parent's mm outright and stops the parent until
  * the child calls execve or exits.
+ *
+ * Threads: clone(CLONE_VM | CLONE_SIGHAND | CLONE_THREAD | ...), as pthread_create calls
+ * it, makes a task that shares the mm (counted in mm_users; mm->mmap_lock keeps the VMAs
+ * consistent between them), the signal actions (sighand), the process's signal_struct and
+ * usually the file table (CLONE_FILES), in the caller's thread group.
  */
 #include "kernel/sched.h"
 #include "kernel/wait.h"
@@ -18,10 +23,12 @@
 #include "mm/slab.h"
 #include "mm/vmalloc.h"
 #include "mm/mmap.h"
+#include "mm/mmap_lock.h"
 #include "mm/internal.h"
 #include "mm/memory.h"
 #include "mm/page_alloc.h"
 #include "fs/fs.h"
+#include "kernel/futex.h"
 
 extern struct list_head task_list;
 void ret_from_fork(void);
@@ -33,6 +40,7 @@ void ret_from_fork(void);
 #define CLONE_VFORK		0x00004000
 #define CLONE_PARENT		0x00008000
 #define CLONE_THREAD		0x00010000
+#define CLONE_SYSVSEM		0x00040000
 #define CLONE_SETTLS		0x00080000
 #define CLONE_PARENT_SETTID	0x00100000
 #define CLONE_CHILD_CLEARTID	0x00200000
@@ -60,6 +68,7 @@ struct mm_struct *mm_alloc(void)
 	mm->mm_rb = RB_ROOT;
 	INIT_LIST_HEAD(&mm->mmap_list);
 	mm->mm_users = 1;
+	init_rwsem(&mm->mmap_lock);
 	mm->mmap_base = MMAP_BASE;
 	return mm;
 }
@@ -135,6 +144,15 @@ void mmput(struct mm_struct *mm)
 	check_mm(mm);
 	pt_free_page(__pa(mm->pgd));
 	kfree(mm);
+}
+
+struct mm_struct *get_task_mm(struct task_struct *task)
+{
+	struct mm_struct *mm = task->mm;
+
+	if (mm)
+		mm->mm_users++;
+	return mm;
 }
 
 /* dup_mm - see mm/mmap.h: the mm fields, then each VMA and its page-table entries
@@ -224,14 +242,23 @@ struct task_struct *alloc_task(void)
 	if (!p)
 		return NULL;
 	p->sighand = kzalloc(sizeof(*p->sighand), GFP_KERNEL);
+	p->signal = kzalloc(sizeof(*p->signal), GFP_KERNEL);
 	p->stack = alloc_thread_stack();
-	if (!p->stack || !p->sighand) {
+	if (!p->stack || !p->sighand || !p->signal) {
 		if (p->stack)
 			free_thread_stack(p->stack);
 		kfree(p->sighand);
+		kfree(p->signal);
 		kfree(p);
 		return NULL;
 	}
+	/* A process of its own until kernel_clone makes it a thread of another. */
+	p->sighand->count = 1;
+	p->signal->count = 1;
+	p->signal->nr_threads = 1;
+	INIT_LIST_HEAD(&p->signal->thread_head);
+	list_add_tail(&p->thread_node, &p->signal->thread_head);
+	p->group_leader = p;
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->run_list);
@@ -243,8 +270,53 @@ struct task_struct *alloc_task(void)
 void free_task(struct task_struct *p)
 {
 	free_thread_stack(p->stack);
-	kfree(p->sighand);
+	if (--p->sighand->count == 0)
+		kfree(p->sighand);
+	if (--p->signal->count == 0)
+		kfree(p->signal);
 	kfree(p);
+}
+
+/* copy_sighand - CLONE_SIGHAND: @p uses the caller's signal actions instead of its own. */
+static void copy_sighand(struct task_struct *p)
+{
+	kfree(p->sighand);
+	p->sighand = current->sighand;
+	p->sighand->count++;
+}
+
+/* join_thread_group - CLONE_THREAD: @p becomes a thread of the caller's process (its
+ * signal_struct, its leader); it is on no parent's list of children. */
+static void join_thread_group(struct task_struct *p)
+{
+	struct signal_struct *sig = current->signal;
+
+	kfree(p->signal);
+	p->signal = sig;
+	sig->count++;
+	sig->nr_threads++;
+	list_add_tail(&p->thread_node, &sig->thread_head);
+	p->group_leader = current->group_leader;
+	p->parent = NULL;		/* the process's parent is its leader's */
+}
+
+/*
+ * clone_flags_valid - Linux's checks in copy_process(): 0 or -EINVAL. CLONE_THREAD needs
+ * CLONE_SIGHAND (one set of actions per process), CLONE_SIGHAND needs CLONE_VM (handlers are
+ * addresses in one mm), vfork needs CLONE_VM here, and init's parent cannot have children
+ * (CLONE_PARENT from pid 1).
+ */
+static int clone_flags_valid(unsigned long flags)
+{
+	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+		return -EINVAL;
+	if ((flags & CLONE_VFORK) && !(flags & CLONE_VM))
+		return -EINVAL;
+	if ((flags & CLONE_PARENT) && task_tgid_nr(current) == 1)
+		return -EINVAL;
+	return 0;
 }
 
 bool report_stack_overflow(unsigned long address)
@@ -310,25 +382,22 @@ static void wait_for_vfork_done(struct task_struct *p)
 }
 
 /*
- * kernel_clone - create a child of the current task. Returns its pid, or -errno
- * (-ENOMEM when out of memory, -EINVAL for clone flags Faultline does not support: threads,
- * CLONE_VM without CLONE_VFORK; -EPERM for a CLONE_SETTLS base outside user space). A vfork
- * parent returns when the child has exec'ed or exited, or early if a signal is pending.
+ * kernel_clone - create a child process, or with CLONE_THREAD a thread of the caller's
+ * process. Returns its pid (thread id), or -errno (-ENOMEM when out of memory, -EINVAL for
+ * flags clone_flags_valid refuses, -EPERM for a CLONE_SETTLS base outside user space, -EINTR
+ * if SIGKILL comes while fork waits for the mm's lock). A vfork parent returns when the child
+ * has exec'ed or exited, or early if a signal is pending. CLONE_FS, CLONE_SYSVSEM and
+ * CLONE_CHILD_SETTID are accepted (see the notes at each).
  */
 long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
 		  int __user *child_tid, unsigned long tls)
 {
 	struct pt_regs *regs = current_pt_regs();
 	struct task_struct *p;
+	int err = clone_flags_valid(flags);
 
-	if (flags & (CLONE_THREAD | CLONE_SIGHAND | CLONE_PARENT))
-		return -EINVAL;		/* no threads: one task per process */
-	if ((flags & CLONE_VFORK) && !(flags & CLONE_VM))
-		return -EINVAL;
-	/* CLONE_VM alone would be two running tasks on one mm: threads, which Faultline does not
-	 * have (no locking of the mm against a second task). Only vfork may share it. */
-	if ((flags & CLONE_VM) && !(flags & CLONE_VFORK))
-		return -EINVAL;
+	if (err)
+		return err;
 	/* The new TLS base is checked as arch_prctl(ARCH_SET_FS) checks it (Linux: copy_thread
 	 * -> do_arch_prctl_64): a base outside user space would fault at the switch to the child. */
 	if ((flags & CLONE_SETTLS) && tls >= TASK_SIZE)
@@ -341,7 +410,15 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 		p->mm = current->mm;
 		p->mm->mm_users++;
 	} else if (current->mm) {
+		/* The parent's other threads must not change its VMAs during the copy (Linux's
+		 * dup_mmap takes the old mm's mmap_lock for writing). Only the caller is copied:
+		 * the child is one thread. */
+		if (mmap_write_lock_killable(current->mm)) {
+			free_task(p);
+			return -EINTR;
+		}
 		p->mm = dup_mm(current->mm);
+		mmap_write_unlock(current->mm);
 		if (!p->mm) {
 			free_task(p);
 			return -ENOMEM;
@@ -374,10 +451,19 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 		}
 	}
 
+	/* CLONE_SYSVSEM: accepted; there are no System V semaphores to share undo lists of. */
 	p->pid = alloc_pid();
 	total_forks++;
 	memcpy(p->comm, current->comm, sizeof(p->comm));
+	if (flags & CLONE_SIGHAND)
+		copy_sighand(p);
 	copy_signal(p, current);
+	/* A thread on a new stack does not inherit the alternate signal stack (Linux). */
+	if ((flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) {
+		p->sas_ss_sp = 0;
+		p->sas_ss_size = 0;
+		p->sas_ss_flags = 0;
+	}
 	p->cred = current->cred;
 	p->personality = current->personality;
 	memcpy(p->rlim, current->rlim, sizeof(p->rlim));
@@ -389,9 +475,36 @@ long kernel_clone(unsigned long flags, unsigned long newsp, int __user *parent_t
 		p->clear_child_tid = child_tid;
 	if ((flags & CLONE_PARENT_SETTID) && parent_tid)
 		put_user(p->pid, parent_tid);
+	/* CLONE_CHILD_SETTID: the tid goes into the child's memory, which is the caller's for a
+	 * thread or vfork child. A fork child's own copy is not written (a documented limit:
+	 * Linux writes it at the child's first run; musl and glibc do not use it for fork). */
+	if ((flags & CLONE_CHILD_SETTID) && child_tid && (flags & CLONE_VM))
+		put_user(p->pid, child_tid);
 
-	p->parent = current;
-	list_add_tail(&p->sibling, &current->children);
+	/* Killed while this ran (an allocation or a put_user may have slept)? Then an
+	 * exit_group or a fatal signal has already zapped the threads, and a new one would
+	 * escape it: give up (Linux's copy_process does the same). Nothing sleeps from here
+	 * until the child is on the run queue. */
+	if (fatal_signal_pending(current)) {
+		if (p->mm)
+			mmput(p->mm);
+		if (p->files)
+			put_files(p->files);
+		put_fs_struct(p->fs);
+		free_task(p);
+		return -EINTR;
+	}
+
+	if (flags & CLONE_THREAD) {
+		join_thread_group(p);
+	} else {
+		/* A child of any thread is a child of the process: it hangs off the leader (its
+		 * wait4 may run in any thread). CLONE_PARENT: a sibling of the caller instead. */
+		struct task_struct *leader = current->group_leader;
+
+		p->parent = (flags & CLONE_PARENT) && leader->parent ? leader->parent : leader;
+		list_add_tail(&p->sibling, &p->parent->children);
+	}
 	list_add_tail(&p->tasks, &task_list);
 	if (flags & CLONE_VFORK)
 		p->vfork_parent = current;
@@ -424,11 +537,31 @@ long sys_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
 	return kernel_clone(flags & ~CSIGNAL, newsp, parent_tid, child_tid, tls);
 }
 
-/* mm_release - the task is done with its mm (exec or exit): release a waiting vfork parent. */
+/*
+ * mm_release - @task (the current task) is done with its mm (exec or exit): if others still
+ * use the mm, zero its clear_child_tid word and wake one futex waiter there (how pthread_join
+ * learns that a thread has gone: Linux's mm_release); release a waiting vfork parent.
+ */
 void mm_release(struct task_struct *task)
 {
+	if (task->clear_child_tid) {
+		int __user *tidptr = task->clear_child_tid;
+
+		task->clear_child_tid = NULL;
+		if (task->mm && task->mm->mm_users > 1 && !put_user(0, tidptr))
+			futex_wake_address(task->mm, (unsigned long)tidptr, 1);
+	}
 	if (task->vfork_parent && !task->vfork_done) {
 		task->vfork_done = true;
 		wake_up_process(task->vfork_parent);
 	}
+}
+
+/* sys_clone3 - not supported: -ENOSYS, on which glibc's pthread_create and posix_spawn fall
+ * back to clone (Linux's answer before 5.3). */
+long sys_clone3(void __user *uargs, size_t size)
+{
+	(void)uargs;
+	(void)size;
+	return -ENOSYS;
 }

@@ -6,6 +6,8 @@
  * session (sid: the pid of the session's leader). fork inherits both; kill(0, sig) and
  * kill(-pgid, sig) signal a whole group (kernel/signal.c); a shell puts each pipeline in a
  * group of its own. The first process, init, is in group 0 and session 0, as on Linux.
+ * Both belong to the process, so they live in its group leader (a thread's own copy of the
+ * fields is not used).
  */
 #include "kernel/sched.h"
 #include "kernel/syscalls.h"
@@ -17,7 +19,8 @@ static bool pgrp_in_session(pid_t pgid, pid_t sid)
 	struct task_struct *task;
 
 	list_for_each_entry(task, &task_list, tasks)
-		if (task->state != TASK_DEAD && task->pgid == pgid && task->sid == sid)
+		if (task->state != TASK_DEAD && thread_group_leader(task) && task->pgid == pgid &&
+		    task->sid == sid)
 			return true;
 	return false;
 }
@@ -28,7 +31,7 @@ static bool pgrp_exists(pid_t pgid)
 	struct task_struct *task;
 
 	list_for_each_entry(task, &task_list, tasks)
-		if (task->state != TASK_DEAD && task->pgid == pgid)
+		if (task->state != TASK_DEAD && thread_group_leader(task) && task->pgid == pgid)
 			return true;
 	return false;
 }
@@ -36,11 +39,11 @@ static bool pgrp_exists(pid_t pgid)
 /* find_process - the process @pid (0: the caller), not reaped, or NULL. */
 static struct task_struct *find_process(pid_t pid)
 {
-	struct task_struct *task = pid ? find_task_by_pid(pid) : current;
+	struct task_struct *task = pid ? find_task_by_pid(pid) : current->group_leader;
 
 	if (!task || task->pid == 0 || task->state == TASK_DEAD)
 		return NULL;
-	return task;
+	return task->group_leader;	/* a thread id names its process */
 }
 
 /*
@@ -56,19 +59,19 @@ long sys_setpgid(pid_t pid, pid_t pgid)
 	if (pgid < 0)
 		return -EINVAL;
 	p = find_process(pid);
-	if (!p || (p != current && p->parent != current))
+	if (!p || (p != current->group_leader && p->parent != current->group_leader))
 		return -ESRCH;
 	if (!pgid)
 		pgid = p->pid;
-	if (p != current) {
-		if (p->sid != current->sid)
+	if (p != current->group_leader) {
+		if (p->sid != current->group_leader->sid)
 			return -EPERM;
 		if (p->did_exec)
 			return -EACCES;
 	}
 	if (p->sid == p->pid)			/* a session leader stays in its group */
 		return -EPERM;
-	if (pgid != p->pid && !pgrp_in_session(pgid, current->sid))
+	if (pgid != p->pid && !pgrp_in_session(pgid, current->group_leader->sid))
 		return -EPERM;
 	p->pgid = pgid;
 	return 0;
@@ -85,7 +88,7 @@ long sys_getpgid(pid_t pid)
 /* sys_getpgrp - the caller's process group. */
 long sys_getpgrp(void)
 {
-	return current->pgid;
+	return current->group_leader->pgid;
 }
 
 /* sys_getsid - the session of @pid (0: the caller), or -ESRCH. */
@@ -101,9 +104,9 @@ long sys_getsid(pid_t pid)
  * already exists (the caller leads one). */
 long sys_setsid(void)
 {
-	if (pgrp_exists(current->pid))
+	if (pgrp_exists(current->group_leader->pid))
 		return -EPERM;
-	current->sid = current->pid;
-	current->pgid = current->pid;
-	return current->pid;
+	current->group_leader->sid = current->group_leader->pid;
+	current->group_leader->pgid = current->group_leader->pid;
+	return current->group_leader->pid;
 }

@@ -24,10 +24,13 @@ _Static_assert(sizeof(struct task_struct) <= 4096, "a task must stay one slab ob
 extern char init_stack[];
 void __switch_to_asm(struct task_struct *prev, struct task_struct *next);
 
-static struct sighand_struct init_sighand;
+static struct sighand_struct init_sighand = { .count = 1 };
+static struct signal_struct init_signal = { .count = 1, .nr_threads = 1 };
 
 static struct task_struct init_task = {
 	.sighand = &init_sighand,
+	.signal = &init_signal,
+	.group_leader = &init_task,
 	.pid = 0,
 	.state = TASK_RUNNING,
 	.comm = "swapper",
@@ -95,6 +98,26 @@ struct task_struct *find_task_by_pid(pid_t pid)
 	return NULL;
 }
 
+/* A thread that exited and freed itself (exit_notify): its stack is in use until the switch
+ * away from it, so the next task frees it (Linux's finish_task_switch -> put_task_stack). */
+static struct task_struct *dead_task;
+
+void release_dead_task(struct task_struct *tsk)
+{
+	dead_task = tsk;
+}
+
+/* finish_task_switch - the first thing after a switch, on the new task's stack. */
+static void finish_task_switch(void)
+{
+	struct task_struct *dead = dead_task;
+
+	if (dead) {
+		dead_task = NULL;
+		free_task(dead);
+	}
+}
+
 /* Make @next the running task: its address space, its kernel stack for traps and syscalls,
  * its TLS base, then the register switch. */
 static void context_switch(struct task_struct *prev, struct task_struct *next)
@@ -129,6 +152,7 @@ void schedule(void)
 	if (next != prev)
 		context_switch(prev, next);
 	local_irq_restore(flags);
+	finish_task_switch();
 }
 
 #define X86_CR0_MP		(1UL << 1)
@@ -172,6 +196,7 @@ void fpu_reset(struct thread_struct *thread)
 /* schedule_tail - the first thing a new task runs (from ret_from_fork). */
 void schedule_tail(void)
 {
+	finish_task_switch();
 }
 
 /* The timer interrupt: count time, wake sleepers whose time came, and expire time slices. */
@@ -256,6 +281,15 @@ int schedule_hrtimeout(u64 expires_ns)
 	return ktime_get_ns() < expires_ns;
 }
 
+/* sys_membarrier - not supported: -ENOSYS, Linux's answer when it is configured out. */
+long sys_membarrier(int cmd, unsigned int flags, int cpu_id)
+{
+	(void)cmd;
+	(void)flags;
+	(void)cpu_id;
+	return -ENOSYS;
+}
+
 void sched_tick(struct pt_regs *regs)
 {
 	timer_interrupt(regs);
@@ -271,6 +305,8 @@ void sched_init(void)
 	INIT_LIST_HEAD(&init_task.children);
 	INIT_LIST_HEAD(&init_task.sibling);
 	rlim_init(init_task.rlim);		/* Linux's INIT_RLIMITS: fork copies them to all */
+	INIT_LIST_HEAD(&init_signal.thread_head);
+	list_add(&init_task.thread_node, &init_signal.thread_head);
 	cpu_kernel_stack_top = (unsigned long)init_stack + KERNEL_STACK_SIZE;
 	set_kernel_stack(cpu_kernel_stack_top);
 

@@ -1,8 +1,10 @@
 /*
  * kernel/sched.h - tasks (processes) and the scheduler.
  *
- * Faultline runs one CPU. Every process is one task with its own kernel stack (vmalloc'ed,
- * with a guard page) and, unless it is a kernel thread, an mm_struct. The scheduler is
+ * Faultline runs one CPU. Every thread is one task with its own kernel stack (vmalloc'ed,
+ * with a guard page) and, unless it is a kernel thread, an mm_struct. A process is a thread
+ * group: the tasks clone(CLONE_THREAD) made share one signal_struct (below), the mm, the
+ * signal actions and usually the file table; the group leader's pid is the process id. The scheduler is
  * round-robin: the timer interrupt (PIT, HZ ticks a second) preempts a task whose time
  * slice ran out; tasks that wait (wait4, nanosleep, a console read) sleep until woken.
  */
@@ -18,6 +20,31 @@
 
 struct mm_struct;
 struct files_struct;
+struct task_struct;
+
+/*
+ * signal_struct - what the threads of one process share about the process as a whole
+ * (Linux's struct signal_struct): who is in the group, the process-directed pending signals
+ * (kill(2) posts here; any thread not blocking one takes it), and the group exit in
+ * progress (exit_group, a fatal signal, or execve in one thread ending the others).
+ * Allocated beside the task (the shared siginfo would not fit in it); freed with its last task.
+ */
+struct signal_struct {
+	int count;			/* tasks pointing here, zombies included */
+	int nr_threads;			/* threads that have not exited yet */
+	struct list_head thread_head;	/* the group's tasks, through task->thread_node */
+	unsigned long shared_pending;	/* process-directed pending signals, bit (sig - 1) */
+	struct ksiginfo shared_info[_NSIG];	/* what each of them carries */
+	bool group_exit;		/* the group is ending (SIGNAL_GROUP_EXIT): no exec, the
+					 * status is group_exit_code */
+	int group_exit_code;		/* the process's wait status once it has */
+	struct task_struct *group_exit_task;	/* de_thread: the exec'ing thread, woken as the
+						 * others exit (Linux's group_exec_task) */
+	/* Usage of the group's threads that have exited (getrusage RUSAGE_SELF adds the live
+	 * ones'; a reaped process's total goes to its parent's children counts). */
+	unsigned long min_flt, maj_flt;
+	u64 utime_ns, stime_ns;
+};
 
 #define HZ			100
 #define TASK_COMM_LEN		16
@@ -59,9 +86,13 @@ struct task_struct {
 	struct files_struct *files;
 	struct fs_struct *fs;		/* current directory (CLONE_FS shares it) */
 
-	struct task_struct *parent;
-	struct list_head children;	/* tasks this one forked */
-	struct list_head sibling;	/* in parent->children */
+	struct task_struct *parent;	/* the parent process's group leader */
+	struct list_head children;	/* processes this one forked (leaders only: a thread's
+					 * fork children are its leader's) */
+	struct list_head sibling;	/* in parent->children (leaders only) */
+	struct task_struct *group_leader;	/* the thread whose pid is the process id */
+	struct list_head thread_node;	/* in signal->thread_head */
+	struct signal_struct *signal;	/* shared by the thread group */
 	struct list_head run_list;	/* on the run queue */
 	struct list_head tasks;		/* in the list of all tasks */
 
@@ -86,7 +117,10 @@ struct task_struct {
 	bool is_child_subreaper;	/* prctl PR_SET_CHILD_SUBREAPER: orphaned descendants
 					 * come to this task rather than to init */
 	struct task_struct *vfork_parent;
-	int __user *clear_child_tid;	/* set_tid_address */
+	int __user *clear_child_tid;	/* set_tid_address, CLONE_CHILD_CLEARTID: zeroed and
+					 * futex-woken when the thread exits (pthread_join) */
+	unsigned long robust_list;	/* set_robust_list: the user's list head (recorded only) */
+	size_t robust_list_len;
 
 	unsigned long min_flt, maj_flt;	/* page faults (getrusage: ru_minflt, ru_majflt) */
 	unsigned long cmin_flt, cmaj_flt; /* faults of reaped children (RUSAGE_CHILDREN) */
@@ -140,6 +174,10 @@ void set_task_comm(struct task_struct *task, const char *name);
 struct task_struct *alloc_task(void);
 void free_task(struct task_struct *p);
 
+/* release_dead_task - @tsk, the running task, has exited for good (a thread nobody waits
+ * for): free it once the CPU has switched away from its stack. */
+void release_dead_task(struct task_struct *tsk);
+
 /*
  * report_stack_overflow - called by the double-fault handler with the faulting address
  * (CR2): if it lies in the guard page below the current task's kernel stack, print Linux's
@@ -149,7 +187,32 @@ void free_task(struct task_struct *p);
  */
 bool report_stack_overflow(unsigned long address);
 
-/* find_task_by_pid - the task with @pid, or NULL. */
+/* thread_group_leader - is @p the thread whose pid is its process's id? */
+static inline bool thread_group_leader(const struct task_struct *p)
+{
+	return p->group_leader == p;
+}
+
+/* task_tgid_nr - the process id of @p (getpid): its group leader's pid. */
+static inline pid_t task_tgid_nr(const struct task_struct *p)
+{
+	return p->group_leader->pid;
+}
+
+/* task_ppid_nr - the parent process's id of @p (getppid): its leader's parent's, 0 if none
+ * (a thread has no parent of its own). */
+static inline pid_t task_ppid_nr(const struct task_struct *p)
+{
+	return p->group_leader->parent ? task_tgid_nr(p->group_leader->parent) : 0;
+}
+
+/* get_nr_threads - threads of @p's process that have not exited (/proc's Threads:). */
+static inline int get_nr_threads(const struct task_struct *p)
+{
+	return p->signal->nr_threads;
+}
+
+/* find_task_by_pid - the task (thread) with @pid, or NULL. */
 struct task_struct *find_task_by_pid(pid_t pid);
 
 /* task_list - every task but the idle task (through task->tasks). */
@@ -168,8 +231,10 @@ extern unsigned long total_forks;
 
 /*
  * schedule_hrtimeout - sleep once, until a wake_up() on a wait queue the caller has joined
- * (prepare_to_wait), a signal, or ktime @expires_ns (KTIME_MAX: no time limit); the caller
- * then looks again at what it waits for (poll and select, fs/select.c). Returns 0 once
+ * (prepare_to_wait) or a wake_up_process (a futex waker), a signal, or ktime @expires_ns
+ * (KTIME_MAX: no time limit); the caller then looks again at what it waits for (poll and
+ * select in fs/select.c, futex_wait; a caller that tested its condition with interrupts off
+ * may call it with them still off, so no wake-up from an interrupt is missed). Returns 0 once
  * @expires_ns has passed, 1 if it has not.
  */
 #define KTIME_MAX	(~0ULL)
@@ -194,8 +259,24 @@ extern volatile unsigned long jiffies;
  */
 int start_init(const char *path, char *const argv[], char *const envp[]);
 
-/* do_exit - end the current task with wait status @code. Never returns. */
+/* do_exit - end the current thread with wait status @code (exit(2)); the process ends with
+ * its last thread. Never returns. */
 __noreturn void do_exit(int code);
+
+/* do_group_exit - end every thread of the current process with wait status @code
+ * (exit_group(2), a fatal signal): the others get SIGKILL. Never returns. */
+__noreturn void do_group_exit(int code);
+
+/* zap_other_threads - SIGKILL to every thread of @p's process but @p, each woken. */
+void zap_other_threads(struct task_struct *p);
+
+/* de_thread - execve in a threaded process: end every other thread and wait until they are
+ * gone; a non-leader takes over the leader's pid. The signal actions are unshared. 0, or
+ * -EINTR (SIGKILL while waiting), -EAGAIN (the group is already exiting), -ENOMEM. */
+int de_thread(void);
+
+/* wake_up_parent - wake the threads of @p's parent process (one may wait in wait4). */
+void wake_up_parent(struct task_struct *p);
 
 /* Signals (send_signal, force_sig_fault, exit_to_user_mode): kernel/signal.h. */
 

@@ -9,7 +9,12 @@
  * setting a bit (pending), and acted on only when the process is about to run user code again
  * (exit_to_user_mode), so the kernel never has to stop a task in the middle of its own work.
  *
- * Limits (documented differences from Linux): one task per process; standard and real-time
+ * Threads: each thread has its own blocked mask and pending set (tkill, tgkill, faults,
+ * SIGPIPE); a process-directed signal (kill, SIGCHLD) is pending in the group's
+ * signal_struct and taken by whichever thread does not block it. A fatal action ends the
+ * whole group (do_group_exit). The actions (sighand) are shared.
+ *
+ * Limits (documented differences from Linux): standard and real-time
  * signals alike are pending at most once each (Linux queues real-time signals); the stop
  * signals are ignored (no job control: SIGSTOP/SIGTSTP do nothing, SIGCONT resumes nothing).
  */
@@ -45,10 +50,11 @@ static inline bool valid_signal(int sig)
 	return sig >= 1 && sig <= _NSIG;
 }
 
-/* The signals @task can take now: pending and not blocked (SIGKILL/SIGSTOP never are). */
+/* The signals @task can take now: pending for it or for its process, and not blocked
+ * (SIGKILL/SIGSTOP never are). */
 static inline unsigned long deliverable(const struct task_struct *task)
 {
-	return task->pending & ~task->blocked;
+	return (task->pending | task->signal->shared_pending) & ~task->blocked;
 }
 
 bool signal_pending(struct task_struct *task)
@@ -106,6 +112,97 @@ int send_signal(struct task_struct *task, int sig)
 	return send_signal_info(task, sig, NULL);
 }
 
+/* task_exited - has @t gone through do_exit (a zombie leader, or a thread being freed)? */
+static bool task_exited(const struct task_struct *t)
+{
+	return t->state == TASK_ZOMBIE || t->state == TASK_DEAD;
+}
+
+/* sig_fatal - would @sig end @p's process if delivered: the default action terminates or
+ * dumps core, no handler (Linux's sig_fatal). */
+static bool sig_fatal(const struct task_struct *p, int sig)
+{
+	return p->sighand->action[sig - 1].handler == SIG_DFL &&
+	       !(SIG_DEFAULT_NOTHING & sigmask(sig));
+}
+
+void zap_other_threads(struct task_struct *p)
+{
+	struct task_struct *t;
+	unsigned long flags = local_irq_save();
+
+	list_for_each_entry(t, &p->signal->thread_head, thread_node) {
+		if (t == p || task_exited(t))
+			continue;
+		t->pending |= sigmask(SIGKILL);
+		wake_up_process(t);
+	}
+	local_irq_restore(flags);
+}
+
+/*
+ * complete_signal - process-directed @sig was just made pending for @p's group: wake a thread
+ * that can take it (@p first, then any other that does not block it). A fatal signal no
+ * thread blocks ends the group at once: every thread gets SIGKILL and the process's status
+ * is @sig's (Linux's complete_signal). A signal every thread blocks waits in shared_pending.
+ */
+static void complete_signal(struct task_struct *p, int sig)
+{
+	struct signal_struct *signal = p->signal;
+	struct task_struct *t = NULL, *it;
+
+	if (!task_exited(p) && !(p->blocked & sigmask(sig))) {
+		t = p;
+	} else {
+		list_for_each_entry(it, &signal->thread_head, thread_node)
+			if (!task_exited(it) && !(it->blocked & sigmask(sig))) {
+				t = it;
+				break;
+			}
+	}
+	if (!t)
+		return;
+	if (sig_fatal(p, sig) && !(t->real_blocked & sigmask(sig)) && !signal->group_exit) {
+		/* A kill also ends an execve's wait for the other threads (de_thread). */
+		signal->group_exit = true;
+		signal->group_exit_task = NULL;
+		signal->group_exit_code = sig | ((SIG_KERNEL_COREDUMP_MASK & sigmask(sig)) ? 0x80 : 0);
+		list_for_each_entry(it, &signal->thread_head, thread_node) {
+			if (task_exited(it))
+				continue;
+			it->pending |= sigmask(SIGKILL);
+			wake_up_process(it);
+		}
+		return;
+	}
+	if (t->state == TASK_INTERRUPTIBLE)
+		wake_up_process(t);
+}
+
+/*
+ * group_send_sig_info - post process-directed @sig with @info (NULL: SI_KERNEL) to @p's
+ * process: pending in the signal_struct, taken by any thread not blocking it. Dropped if the
+ * process has exited or ignores @sig. Returns 0 or -EINVAL.
+ */
+int group_send_sig_info(struct task_struct *p, int sig, const struct ksiginfo *info)
+{
+	struct signal_struct *signal = p->signal;
+	unsigned long flags;
+
+	if (!valid_signal(sig))
+		return -EINVAL;
+	if (!signal->nr_threads || sig_ignored(p, sig))
+		return 0;
+	flags = local_irq_save();
+	if (!(signal->shared_pending & sigmask(sig))) {	/* coalesce, as per thread */
+		signal->shared_pending |= sigmask(sig);
+		signal->shared_info[sig - 1] = info ? *info : (struct ksiginfo){ .code = SI_KERNEL };
+	}
+	complete_signal(p, sig);
+	local_irq_restore(flags);
+	return 0;
+}
+
 /* force_sig_info - post @sig to the current task so that it is taken: if it is blocked or
  * ignored, the action goes back to SIG_DFL and it is unblocked (Linux's force_sig_info). */
 static void force_sig_info(int sig, const struct ksiginfo *info)
@@ -141,7 +238,7 @@ void force_sigsegv(int sig)
 
 void force_sig_fatal(int sig)
 {
-	do_exit(sig & 0x7f);
+	do_group_exit(sig & 0x7f);
 }
 
 /* do_notify_parent - SIGCHLD to @tsk's parent with CLD_EXITED/KILLED/DUMPED and the status. */
@@ -158,7 +255,7 @@ void do_notify_parent(struct task_struct *tsk, int code)
 		info.code = CLD_EXITED;
 		info.status = (code >> 8) & 0xff;
 	}
-	send_signal_info(tsk->parent, SIGCHLD, &info);
+	group_send_sig_info(tsk->parent, SIGCHLD, &info);
 }
 
 /* --- kill, tkill, tgkill ------------------------------------------------------------------ */
@@ -169,18 +266,32 @@ static bool task_alive(const struct task_struct *task)
 	return task && task->pid != 0 && task->state != TASK_DEAD;
 }
 
+/* init (pid 1) gets only the signals it has a handler for, plus those whose default does
+ * nothing (Linux's SIGNAL_UNKILLABLE), SIGKILL included. */
+static bool init_refuses(const struct task_struct *task, int sig)
+{
+	return task_tgid_nr(task) == 1 && task->sighand->action[sig - 1].handler == SIG_DFL;
+}
+
 /*
- * kill_task - post @sig (0: only check) with @info to @task from user space. A zombie can
- * still be signalled (0, dropped). init gets only the signals it has a handler for, plus
- * those whose default does nothing (Linux's SIGNAL_UNKILLABLE), SIGKILL included.
+ * kill_task - post @sig (0: only check) with @info from user space to the process @task
+ * belongs to (any of its threads may take it). A zombie can still be signalled (0, dropped).
  */
 static int kill_task(struct task_struct *task, int sig, const struct ksiginfo *info)
 {
 	if (!task_alive(task))
 		return -ESRCH;
-	if (sig == 0 || task->state == TASK_ZOMBIE)
+	if (sig == 0 || !task->signal->nr_threads || init_refuses(task, sig))
 		return 0;
-	if (task->pid == 1 && task->sighand->action[sig - 1].handler == SIG_DFL)
+	return group_send_sig_info(task, sig, info);
+}
+
+/* kill_thread - as kill_task, but @sig is for thread @task alone (tkill, tgkill). */
+static int kill_thread(struct task_struct *task, int sig, const struct ksiginfo *info)
+{
+	if (!task_alive(task))
+		return -ESRCH;
+	if (sig == 0 || task_exited(task) || init_refuses(task, sig))
 		return 0;
 	return send_signal_info(task, sig, info);
 }
@@ -191,7 +302,7 @@ int kill_pgrp(int pgid, int sig, const struct ksiginfo *info)
 	int ret = -ESRCH;
 
 	list_for_each_entry(task, &task_list, tasks)
-		if (task_alive(task) && task->pgid == pgid) {
+		if (task_alive(task) && thread_group_leader(task) && task->pgid == pgid) {
 			int err = kill_task(task, sig, info);
 
 			if (ret)
@@ -207,7 +318,8 @@ static int kill_all(int sig, const struct ksiginfo *info)
 	int ret = -ESRCH;
 
 	list_for_each_entry(task, &task_list, tasks)
-		if (task_alive(task) && task->pid > 1 && task != current) {
+		if (task_alive(task) && thread_group_leader(task) && task->pid > 1 &&
+		    task->signal != current->signal) {
 			kill_task(task, sig, info);
 			ret = 0;
 		}
@@ -221,14 +333,14 @@ static int kill_all(int sig, const struct ksiginfo *info)
  */
 long sys_kill(pid_t pid, int sig)
 {
-	struct ksiginfo info = { .code = SI_USER, .pid = current->pid };
+	struct ksiginfo info = { .code = SI_USER, .pid = task_tgid_nr(current) };
 
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
 	if (pid > 0)
 		return kill_task(find_task_by_pid(pid), sig, &info);
 	if (pid == 0)
-		return kill_pgrp(current->pgid, sig, &info);
+		return kill_pgrp(current->group_leader->pgid, sig, &info);
 	if (pid == -1)
 		return kill_all(sig, &info);
 	if (pid == (pid_t)0x80000000)		/* -INT_MIN is not an int */
@@ -236,24 +348,27 @@ long sys_kill(pid_t pid, int sig)
 	return kill_pgrp(-pid, sig, &info);
 }
 
-/* sys_tkill - signal thread @tid (one thread per process), si_code SI_TKILL. musl's raise()
- * uses this. Returns 0, -EINVAL (@tid <= 0 or a bad @sig) or -ESRCH. */
+/* sys_tkill - signal thread @tid alone (its handler runs in that thread), si_code SI_TKILL.
+ * musl's raise() uses this. Returns 0, -EINVAL (@tid <= 0 or a bad @sig) or -ESRCH. */
 long sys_tkill(pid_t tid, int sig)
 {
-	struct ksiginfo info = { .code = SI_TKILL, .pid = current->pid };
+	struct ksiginfo info = { .code = SI_TKILL, .pid = task_tgid_nr(current) };
 
 	if (tid <= 0 || sig < 0 || sig > _NSIG)
 		return -EINVAL;
-	return kill_task(find_task_by_pid(tid), sig, &info);
+	return kill_thread(find_task_by_pid(tid), sig, &info);
 }
 
-/* sys_tgkill - signal thread @tid of thread group @tgid: -ESRCH unless @tid is in @tgid (with
- * one thread per process, tid == tgid). Otherwise as sys_tkill. */
+/* sys_tgkill - signal thread @tid of process @tgid: -ESRCH unless @tid is one of @tgid's
+ * threads. Otherwise as sys_tkill. */
 long sys_tgkill(pid_t tgid, pid_t tid, int sig)
 {
+	struct task_struct *t;
+
 	if (tgid <= 0 || tid <= 0 || sig < 0 || sig > _NSIG)
 		return -EINVAL;
-	if (tgid != tid)
+	t = find_task_by_pid(tid);
+	if (!t || task_tgid_nr(t) != tgid)
 		return -ESRCH;
 	return sys_tkill(tid, sig);
 }
@@ -281,8 +396,11 @@ long sys_rt_sigaction(int sig, const struct k_sigaction __user *act, struct k_si
 		if (new.handler == SIG_IGN ||
 		    (new.handler == SIG_DFL && (SIG_DEFAULT_NOTHING & sigmask(sig)))) {
 			unsigned long flags = local_irq_save();
+			struct task_struct *t;
 
-			current->pending &= ~sigmask(sig);
+			current->signal->shared_pending &= ~sigmask(sig);
+			list_for_each_entry(t, &current->signal->thread_head, thread_node)
+				t->pending &= ~sigmask(sig);
 			local_irq_restore(flags);
 		}
 	}
@@ -326,7 +444,7 @@ long sys_rt_sigprocmask(int how, const unsigned long __user *set, unsigned long 
 /* sys_rt_sigpending - the signals pending while blocked. 0, -EINVAL or -EFAULT. */
 long sys_rt_sigpending(unsigned long __user *uset, size_t sigsetsize)
 {
-	unsigned long set = current->pending & current->blocked;
+	unsigned long set = (current->pending | current->signal->shared_pending) & current->blocked;
 
 	if (sigsetsize > 8)
 		return -EINVAL;
@@ -372,23 +490,35 @@ long sys_rt_sigsuspend(const unsigned long __user *unewset, size_t sigsetsize)
 	return -ERESTARTNOHAND;
 }
 
-/* dequeue_signal - take the lowest pending signal of @mask off the current task: its number
- * (0 if none) and its info in @info. */
+/* __dequeue_signal - take the lowest signal of @mask out of the set @pending (with @infos):
+ * its number (0 if none) and its info in @info. Synchronous (fault) signals go first, as
+ * Linux's SYNCHRONOUS_MASK. */
+static int __dequeue_signal(unsigned long *pending, const struct ksiginfo *infos,
+			    unsigned long mask, struct ksiginfo *info)
+{
+	unsigned long set = *pending & mask, sync;
+	int sig;
+
+	if (!set)
+		return 0;
+	sync = set & (sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) | sigmask(SIGTRAP) |
+		      sigmask(SIGFPE) | sigmask(SIGSYS));
+	sig = __builtin_ctzl(sync ? sync : set) + 1;
+	*pending &= ~sigmask(sig);
+	*info = infos[sig - 1];
+	return sig;
+}
+
+/* dequeue_signal - take a pending signal of @mask for the current thread: its own first,
+ * then its process's (Linux's order). Its number (0 if none) and its info in @info. */
 static int dequeue_signal(unsigned long mask, struct ksiginfo *info)
 {
 	unsigned long flags = local_irq_save();	/* the timer posts SIGALRM from an interrupt */
-	unsigned long set = current->pending & mask;
-	int sig = 0;
+	struct signal_struct *signal = current->signal;
+	int sig = __dequeue_signal(&current->pending, current->siginfo, mask, info);
 
-	if (set) {
-		/* Synchronous (fault) signals first, as Linux's SYNCHRONOUS_MASK. */
-		unsigned long sync = set & (sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) |
-					    sigmask(SIGTRAP) | sigmask(SIGFPE) | sigmask(SIGSYS));
-
-		sig = __builtin_ctzl(sync ? sync : set) + 1;
-		current->pending &= ~sigmask(sig);
-		*info = current->siginfo[sig - 1];
-	}
+	if (!sig)
+		sig = __dequeue_signal(&signal->shared_pending, signal->shared_info, mask, info);
 	local_irq_restore(flags);
 	return sig;
 }
@@ -449,8 +579,8 @@ long sys_rt_sigtimedwait(const unsigned long __user *uthese, void __user *uinfo,
 static __noreturn void do_default_fatal(int sig)
 {
 	if (SIG_KERNEL_COREDUMP_MASK & sigmask(sig))
-		do_exit(sig | 0x80);
-	do_exit(sig);
+		do_group_exit(sig | 0x80);
+	do_group_exit(sig);
 }
 
 /*
@@ -570,13 +700,14 @@ bool user_trap(struct pt_regs *regs, int signo, const char *reason, unsigned lon
 
 void copy_signal(struct task_struct *p, const struct task_struct *parent)
 {
-	memcpy(p->sighand->action, parent->sighand->action, sizeof(p->sighand->action));
+	if (p->sighand != parent->sighand)
+		memcpy(p->sighand->action, parent->sighand->action, sizeof(p->sighand->action));
 	p->blocked = parent->blocked;
 	p->sas_ss_sp = parent->sas_ss_sp;
 	p->sas_ss_size = parent->sas_ss_size;
 	p->sas_ss_flags = parent->sas_ss_flags;
-	p->pgid = parent->pgid;
-	p->sid = parent->sid;
+	p->pgid = parent->group_leader->pgid;	/* the process's, kept in its leader */
+	p->sid = parent->group_leader->sid;
 }
 
 void flush_signal_handlers(struct task_struct *task)

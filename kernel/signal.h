@@ -81,8 +81,9 @@ struct k_sigaction {
 };
 
 /* sighand_struct - the signal actions of a task (Linux's name): allocated beside the task
- * (2 KiB would not fit in it), copied by fork, and the object threads will share. */
+ * (2 KiB would not fit in it), copied by fork, shared by the threads (CLONE_SIGHAND). */
 struct sighand_struct {
+	int count;			/* tasks sharing it (CLONE_SIGHAND: the threads) */
 	struct k_sigaction action[_NSIG];
 };
 
@@ -113,6 +114,10 @@ bool signal_pending(struct task_struct *task);
 int send_signal_info(struct task_struct *task, int sig, const struct ksiginfo *info);
 int send_signal(struct task_struct *task, int sig);
 
+/* group_send_sig_info - post process-directed @sig to @task's process (any of its threads
+ * not blocking it takes it; a fatal one ends them all). 0 or -EINVAL. */
+int group_send_sig_info(struct task_struct *task, int sig, const struct ksiginfo *info);
+
 /*
  * force_sig_fault - the current task faulted: post @sig with @code and @addr (si_addr), and
  * make sure it cannot be ignored or blocked (an ignored or blocked fault signal takes its
@@ -136,8 +141,8 @@ bool unhandled_signal(struct task_struct *task, int sig);
 
 /* exit_to_user_mode: see kernel/entry_common.h. */
 
-/* copy_signal - at fork: @p inherits @parent's actions, mask, alternate stack, process group
- * and session; nothing pending, no timer. */
+/* copy_signal - at fork: @p inherits @parent's actions (unless it shares them), mask,
+ * alternate stack, process group and session; nothing pending, no timer. */
 void copy_signal(struct task_struct *p, const struct task_struct *parent);
 
 /* flush_signal_handlers - at execve: handlers go back to SIG_DFL (SIG_IGN stays), the

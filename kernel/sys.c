@@ -13,9 +13,14 @@
 #include "mm/page_alloc.h"
 #include "mm/swap.h"
 
-long sys_getpid(void) { return current->pid; }
+long sys_getpid(void) { return task_tgid_nr(current); }
 long sys_gettid(void) { return current->pid; }
-long sys_getppid(void) { return current->parent ? current->parent->pid : 0; }
+long sys_getppid(void)
+{
+	struct task_struct *parent = current->group_leader->parent;
+
+	return parent ? parent->pid : 0;
+}
 long sys_getuid(void) { return current->cred.uid; }
 long sys_getgid(void) { return current->cred.gid; }
 long sys_geteuid(void) { return current->cred.euid; }
@@ -338,26 +343,6 @@ long sys_sched_setaffinity(pid_t pid, size_t len, const unsigned long __user *ma
 	return (m & 1) ? 0 : -EINVAL;		/* one CPU: CPU 0 */
 }
 
-#define FUTEX_WAIT	0
-#define FUTEX_WAKE	1
-
-/* One thread per process: nobody else can wake a waiter, so a wait never blocks. */
-long sys_futex(int __user *uaddr, int op, int val)
-{
-	int cur;
-
-	switch (op & 0x7f) {
-	case FUTEX_WAIT:
-		if (get_user(cur, uaddr))
-			return -EFAULT;
-		return cur != val ? -EAGAIN : -EAGAIN;
-	case FUTEX_WAKE:
-		return 0;
-	default:
-		return -ENOSYS;
-	}
-}
-
 /* --- identities: setuid and friends (Linux's kernel/sys.c and kernel/groups.c) --- */
 
 #define INVALID_ID	((u32)-1)
@@ -620,18 +605,4 @@ long sys_personality(unsigned int persona)
 	if (persona != PER_QUERY)
 		current->personality = persona;
 	return old;
-}
-
-/*
- * sys_rseq - restartable sequences are not supported: -ENOSYS, Linux's own answer on a kernel
- * without CONFIG_RSEQ. glibc registers one at every start and copes with ENOSYS, so the call
- * is in the table to keep it out of the "unknown system call" log.
- */
-long sys_rseq(void __user *rseq, u32 len, int flags, u32 sig)
-{
-	(void)rseq;
-	(void)len;
-	(void)flags;
-	(void)sig;
-	return -ENOSYS;
 }

@@ -53,7 +53,13 @@ long sys_getrlimit(unsigned int resource, void __user *rlim);
 long sys_setrlimit(unsigned int resource, const void __user *rlim);
 long sys_sched_getaffinity(pid_t pid, size_t len, unsigned long __user *mask);
 long sys_sched_setaffinity(pid_t pid, size_t len, const unsigned long __user *mask);
-long sys_futex(int __user *uaddr, int op, int val);
+long sys_futex(u32 __user *uaddr, int op, u32 val, const void __user *utime, u32 __user *uaddr2,
+	       u32 val3);
+long sys_set_robust_list(void __user *head, size_t len);
+long sys_get_robust_list(int pid, void __user *head_ptr, size_t __user *len_ptr);
+long sys_clone3(void __user *uargs, size_t size);
+long sys_rseq(void __user *rseq, u32 rseq_len, int flags, u32 sig);
+long sys_membarrier(int cmd, unsigned int flags, int cpu_id);
 long sys_sigaltstack(const void __user *ss, void __user *old);
 long sys_tkill(pid_t tid, int sig);
 long sys_setuid(u32 uid);
@@ -80,9 +86,8 @@ long sys_pause(void);
 long sys_alarm(unsigned int seconds);
 long sys_getitimer(int which, void __user *value);
 long sys_setitimer(int which, const void __user *value, void __user *ovalue);
-long sys_rseq(void __user *rseq, u32 len, int flags, u32 sig);
 
-#define NR_syscalls 335
+#define NR_syscalls 436
 
 static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(0, sys_read),
@@ -234,6 +239,10 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(270, sys_pselect6),
 	SYSCALL(271, sys_ppoll),
 	SYSCALL(334, sys_rseq),
+	SYSCALL(273, sys_set_robust_list),
+	SYSCALL(274, sys_get_robust_list),
+	SYSCALL(324, sys_membarrier),
+	SYSCALL(435, sys_clone3),
 };
 
 /* Unknown system calls are logged once each (a bitmap over the numbers seen). */

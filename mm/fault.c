@@ -21,6 +21,7 @@
 #include "kernel/signal.h"
 #include "kernel/extable.h"
 #include "mm/mmap.h"
+#include "mm/mmap_lock.h"
 #include "mm/memory.h"
 #include "mm/oom_kill.h"
 
@@ -68,6 +69,13 @@ static bool pgtable_bad(struct pt_regs *regs, unsigned long error_code, unsigned
 	return true;
 }
 
+/*
+ * do_user_addr_fault - resolve a fault at user address @address: find the VMA and check the
+ * access with mm->mmap_lock held for reading (mm/mmap_lock.h), so no other thread of the
+ * process can change or free the VMA while the fault works on it, even if it sleeps. The
+ * lock is dropped before any signal is sent. Returns true if the fault was handled (the page
+ * is mapped, or the task was signalled), false for a kernel-mode fault to be fixed up.
+ */
 bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code, unsigned long address)
 {
 	struct mm_struct *mm = current->mm;
@@ -87,17 +95,34 @@ bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code, unsigned
 	if (regs->rflags & X86_EFLAGS_IF)
 		local_irq_enable();
 
-	vma = find_vma(mm, address);
-	if (!vma)
-		return bad_area(regs, error_code, address, "no VMA", SEGV_MAPERR);
-	if (vma->vm_start > address) {
-		if (!(vma->vm_flags & VM_GROWSDOWN) || expand_stack(vma, address))
-			return bad_area(regs, error_code, address, "no VMA", SEGV_MAPERR);
+	/* A uaccess fault while this task changes the VMAs would wait for itself for ever. */
+	if (rwsem_is_write_locked_by(&mm->mmap_lock, current)) {
+		pr_alert("BUG: %s[%d]: user access at %lx with mmap_lock held for writing\n",
+			 current->comm, current->pid, address);
+		return bad_area(regs, error_code, address, "mmap_lock held", SEGV_MAPERR);
 	}
-	if (access_error(error_code, vma))
+	/* SIGKILL while waiting: from user mode the task dies on its way out; a uaccess
+	 * helper gets -EFAULT. */
+	if (mmap_read_lock_killable(mm))
+		return user_mode(regs);
+
+	vma = find_vma(mm, address);
+	if (!vma) {
+		mmap_read_unlock(mm);
+		return bad_area(regs, error_code, address, "no VMA", SEGV_MAPERR);
+	}
+	if (vma->vm_start > address) {
+		if (!(vma->vm_flags & VM_GROWSDOWN) || expand_stack(vma, address)) {
+			mmap_read_unlock(mm);
+			return bad_area(regs, error_code, address, "no VMA", SEGV_MAPERR);
+		}
+	}
+	if (access_error(error_code, vma)) {
+		mmap_read_unlock(mm);
 		return bad_area(regs, error_code, address, (error_code & X86_PF_WRITE) ? "write to a read-only mapping" :
 				(error_code & X86_PF_INSTR) ? "execute from a no-exec mapping" : "no access",
 				SEGV_ACCERR);
+	}
 
 	if (error_code & X86_PF_WRITE)
 		flags |= FAULT_FLAG_WRITE;
@@ -106,6 +131,7 @@ bool do_user_addr_fault(struct pt_regs *regs, unsigned long error_code, unsigned
 	if (error_code & X86_PF_INSTR)
 		flags |= FAULT_FLAG_INSTRUCTION;
 	ret = handle_mm_fault(vma, address, flags);
+	mmap_read_unlock(mm);
 
 	if (ret & VM_FAULT_OOM) {
 		/* No memory even after the allocator's own OOM kill (current was the victim),

@@ -43,6 +43,7 @@
  *   others ............... (MERGEABLE, UNMERGEABLE) accepted, no effect.
  */
 #include "mm/mmap.h"
+#include "mm/mmap_lock.h"
 #include "mm/memory.h"
 #include "kernel/sched.h"
 #include "kernel/wait.h"
@@ -359,11 +360,11 @@ static int madvise_vma_behavior(struct mm_struct *mm, struct vm_area_struct *vma
 }
 
 /*
- * sys_madvise - see the file comment. Walks the VMAs of [start, end) in order as Linux's
+ * do_madvise - see the file comment. Walks the VMAs of [start, end) in order as Linux's
  * madvise_walk_vmas(): each part gets the advice; the first error stops the walk; a hole
  * makes the result -ENOMEM once the rest is done.
  */
-long sys_madvise(unsigned long start, unsigned long len_in, int advice)
+static long do_madvise(unsigned long start, unsigned long len_in, int advice)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long len, end, addr;
@@ -399,4 +400,39 @@ long sys_madvise(unsigned long start, unsigned long len_in, int advice)
 		addr = next;
 	}
 	return unmapped;
+}
+
+/*
+ * madvise_need_mmap_write - does @advice change VMAs (split, flags), so that it must hold
+ * mmap_lock for writing? Advice that only drops, reads or faults in pages holds it for
+ * reading, as in Linux (mm/mmap_lock.h has the rule).
+ */
+static bool madvise_need_mmap_write(int advice)
+{
+	switch (advice) {
+	case MADV_DONTNEED: case MADV_FREE: case MADV_WILLNEED: case MADV_REMOVE:
+	case MADV_COLD: case MADV_PAGEOUT: case MADV_POPULATE_READ:
+	case MADV_POPULATE_WRITE:
+		return false;
+	default:
+		return true;
+	}
+}
+
+/* sys_madvise - do_madvise under mmap_lock (see madvise_need_mmap_write); -EINTR when
+ * SIGKILL comes while waiting for it. */
+long sys_madvise(unsigned long start, unsigned long len_in, int advice)
+{
+	struct mm_struct *mm = current->mm;
+	bool write = madvise_need_mmap_write(advice);
+	long ret;
+
+	if (write ? mmap_write_lock_killable(mm) : mmap_read_lock_killable(mm))
+		return -EINTR;
+	ret = do_madvise(start, len_in, advice);
+	if (write)
+		mmap_write_unlock(mm);
+	else
+		mmap_read_unlock(mm);
+	return ret;
 }

@@ -35,6 +35,7 @@
  */
 #include "mm/memory.h"
 #include "mm/mmap.h"
+#include "mm/mmap_lock.h"
 #include "mm/internal.h"
 #include "mm/page_alloc.h"
 #include "mm/pgtable.h"
@@ -712,6 +713,9 @@ long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_
 	unsigned int flags = FOLL_FORCE | (write ? FOLL_WRITE : 0);
 	size_t done = 0;
 
+	/* Read-held as the fault path holds it: the VMAs stay while a fault in them sleeps. */
+	if (mmap_read_lock_killable(mm))
+		return 0;
 	while (done < len) {
 		unsigned long a = addr + done;
 		struct vm_area_struct *vma = find_vma(mm, a);
@@ -739,5 +743,6 @@ long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_
 			memcpy((char *)buf + done, kaddr, chunk);
 		done += chunk;
 	}
+	mmap_read_unlock(mm);
 	return (long)done;
 }

@@ -83,7 +83,9 @@ struct page *follow_page(struct vm_area_struct *vma, unsigned long address, unsi
  * access_remote_vm - copy @len bytes to (@write) or from @buf at @addr of @mm, faulting pages
  * in as needed, with FOLL_FORCE semantics (exec building a new image, /proc/PID/mem): a write
  * into a read-only private mapping goes to a private copy and leaves the PTE read-only.
- * Returns the bytes copied (short at the first address that cannot be reached).
+ * Takes @mm's mmap_lock for reading (the caller must not hold it, and must hold a user of
+ * @mm: get_task_mm). Returns the bytes copied (short at the first address that cannot be
+ * reached), 0 if SIGKILL came while it waited for the lock.
  */
 long access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, size_t len, bool write);
 

@@ -11,6 +11,7 @@
  * any page of it is unmapped, -EFAULT when the vector cannot be written.
  */
 #include "mm/mmap.h"
+#include "mm/mmap_lock.h"
 #include "mm/pagewalk.h"
 #include "mm/shmem.h"
 #include "mm/page_alloc.h"
@@ -111,8 +112,13 @@ long sys_mincore(unsigned long start, size_t len, unsigned char __user *vec)
 	if (!access_ok(vec, pages))
 		return -EFAULT;
 	while (pages) {
-		long done = do_mincore(start, min(pages, (unsigned long)MINCORE_BATCH), buf);
+		long done;
 
+		/* Read-held for the walk, not for the copy to @vec (mm/mmap_lock.h). */
+		if (mmap_read_lock_killable(current->mm))
+			return -EINTR;
+		done = do_mincore(start, min(pages, (unsigned long)MINCORE_BATCH), buf);
+		mmap_read_unlock(current->mm);
 		if (done < 0)
 			return done;
 		if (copy_to_user(vec, buf, (unsigned long)done))

@@ -14,6 +14,7 @@
 #include "kernel/list.h"
 #include "kernel/lib/rbtree.h"
 #include "mm/pgtable.h"
+#include "kernel/rwsem.h"
 
 struct file;
 struct page;
@@ -128,7 +129,15 @@ struct mm_struct {
 	struct list_head mmap_list;	/* the same VMAs, in address order, for walking */
 	int map_count;			/* number of VMAs */
 	pgd_t *pgd;			/* the top-level page table (kernel half shared) */
-	int mm_users;			/* tasks using this mm (vfork shares it) */
+	int mm_users;			/* tasks using this mm: the threads of a process, a
+					 * vfork child; the last mmput tears it down */
+	/*
+	 * mmap_lock - the locking rule (mm/mmap_lock.h): the fault path holds it for reading
+	 * while it uses a VMA; whatever changes the VMAs (mmap, munmap, mprotect, mremap, brk,
+	 * madvise of VMA flags, fork's dup_mm) holds it for writing. The tree, the list,
+	 * map_count and total_vm change only under the write hold.
+	 */
+	struct rw_semaphore mmap_lock;
 	unsigned long mmap_base;	/* where top-down mmap searches start */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk;	/* the heap: [start_brk, brk) */

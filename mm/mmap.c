@@ -9,6 +9,7 @@
  * or an mprotect that is undone, leaves one VMA as before.
  */
 #include "mm/mmap.h"
+#include "mm/mmap_lock.h"
 #include "mm/internal.h"
 #include "mm/memory.h"
 #include "mm/shmem.h"
@@ -396,20 +397,40 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigne
 		if (!file)
 			return -EBADF;
 	}
-	ret = (long)do_mmap(current->mm, file, addr, len, prot, flags, off >> PAGE_SHIFT);
+	ret = mmap_write_lock_killable(current->mm);
+	if (!ret) {
+		ret = (long)do_mmap(current->mm, file, addr, len, prot, flags, off >> PAGE_SHIFT);
+		mmap_write_unlock(current->mm);
+	}
 	if (file)
 		fput(file);		/* the VMA took its own reference */
 	return ret;
 }
 
+/* The system calls that change VMAs hold mmap_lock for writing (mm/mmap_lock.h); waiting
+ * for it, SIGKILL ends them with -EINTR (brk: the old break, its way of failing). */
 long sys_munmap(unsigned long addr, unsigned long len)
 {
-	return do_munmap(current->mm, addr, len);
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	if (mmap_write_lock_killable(mm))
+		return -EINTR;
+	ret = do_munmap(mm, addr, len);
+	mmap_write_unlock(mm);
+	return ret;
 }
 
 long sys_brk(unsigned long brk)
 {
-	return (long)do_brk(current->mm, brk);
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	if (mmap_write_lock_killable(mm))
+		return (long)mm->brk;
+	ret = (long)do_brk(mm, brk);
+	mmap_write_unlock(mm);
+	return ret;
 }
 
 void vma_unlink_free(struct mm_struct *mm, struct vm_area_struct *vma)

@@ -31,6 +31,10 @@
 struct mm_struct *mm_alloc(void);
 /* mmput - drop a user of @mm; the last one unmaps everything and frees the page tables. */
 void mmput(struct mm_struct *mm);
+/* get_task_mm - @task's mm with a user added (mmput it when done), or NULL (a kernel thread,
+ * or a task that has exited): how one task reads another's address space, which may be torn
+ * down the moment its own last thread exits (Linux's get_task_mm). */
+struct mm_struct *get_task_mm(struct task_struct *task);
 /* dup_mm - fork's copy of @old: every VMA duplicated, private pages shared copy-on-write. */
 struct mm_struct *dup_mm(struct mm_struct *old);
 /* switch_mm - load @mm's page tables (CR3). */

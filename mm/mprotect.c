@@ -8,6 +8,7 @@
  * write takes the write-protect fault, which copies or reuses the page (do_wp_page).
  */
 #include "mm/mmap.h"
+#include "mm/mmap_lock.h"
 #include "mm/memory.h"
 #include "mm/internal.h"
 #include "mm/pagewalk.h"
@@ -77,7 +78,15 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len, un
 	return 0;
 }
 
+/* sys_mprotect - do_mprotect with mmap_lock held for writing; -EINTR on SIGKILL while waiting. */
 long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot)
 {
-	return do_mprotect(current->mm, start, len, prot);
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	if (mmap_write_lock_killable(mm))
+		return -EINTR;
+	ret = do_mprotect(mm, start, len, prot);
+	mmap_write_unlock(mm);
+	return ret;
 }

@@ -19,6 +19,7 @@
  * when it cannot grow in place and may not move, or no room is left.
  */
 #include "mm/mmap.h"
+#include "mm/mmap_lock.h"
 #include "mm/internal.h"
 #include "mm/memory.h"
 #include "mm/pagewalk.h"
@@ -286,8 +287,16 @@ unsigned long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long 
 	return move_vma(vma, addr, old_len, new_len, new_addr, flags);
 }
 
+/* sys_mremap - do_mremap with mmap_lock held for writing; -EINTR on SIGKILL while waiting. */
 long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
 		unsigned long flags, unsigned long new_addr)
 {
-	return (long)do_mremap(current->mm, addr, old_len, new_len, flags, new_addr);
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	if (mmap_write_lock_killable(mm))
+		return -EINTR;
+	ret = (long)do_mremap(mm, addr, old_len, new_len, flags, new_addr);
+	mmap_write_unlock(mm);
+	return ret;
 }

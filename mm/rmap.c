@@ -75,7 +75,16 @@ int page_mkclean(struct page *page)
 	if (!mapping)
 		return 0;
 	/* No i_mmap tree yet (the reclaim issue adds it): every process's shared VMAs of this
-	 * file that cover the page. A vfork child shares its parent's mm: seen twice, harmless. */
+	 * file that cover the page. A vfork child or a thread shares another task's mm: seen
+	 * twice, harmless (the PTE is clean the second time).
+	 *
+	 * No mmap_lock (mm/mmap_lock.h): this walk never sleeps (follow_pte allocates nothing),
+	 * so on one non-preemptible CPU it sees every mm between two steps of any writer; and at
+	 * every step a present PTE lies in a linked VMA that maps it (munmap zaps before it
+	 * unlinks, mremap links the new VMA before it moves PTEs into it).
+	 * Taking the lock would deadlock: write-back runs from msync and fsync of a task whose
+	 * own mm may have a writer queued behind its read hold. Linux walks the file's i_mmap
+	 * tree under i_mmap_rwsem for the same reason. */
 	list_for_each_entry(task, &task_list, tasks) {
 		if (!task->mm)
 			continue;

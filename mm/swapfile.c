@@ -27,6 +27,7 @@
  * signal stops it: the device stays on as it was, and swapoff returns -ENOMEM, -EIO or -EINTR.
  */
 #include "mm/swap.h"
+#include "mm/mmap_lock.h"
 #include "mm/mm_types.h"
 #include "mm/mmap.h"
 #include "mm/memory.h"
@@ -519,7 +520,11 @@ retry:
 		if (!mm || !get_mm_counter(mm, MM_SWAPENTS))
 			continue;
 		mm->mm_users++;			/* it may exit while we sleep */
-		err = unuse_mm(mm, si->type, &did);
+		err = mmap_read_lock_killable(mm);	/* its threads may change VMAs meanwhile */
+		if (!err) {
+			err = unuse_mm(mm, si->type, &did);
+			mmap_read_unlock(mm);
+		}
 		mmput(mm);
 		if (err)
 			return err;

@@ -11,6 +11,8 @@
 #include "fs/proc/internal.h"
 #include "mm/mm_types.h"
 #include "mm/memory.h"
+#include "mm/mmap.h"
+#include "mm/mmap_lock.h"
 #include "kernel/time.h"
 #include "kernel/lib/vsprintf.h"
 
@@ -66,15 +68,15 @@ size_t proc_pid_stat(char *buf, size_t size, struct task_struct *task)
 		flags |= PF_FORKNOEXEC;
 	/* Linux shows the memory layout fields of a zombie (no mm) as 0. */
 	return (size_t)scnprintf(buf, size,
-		"%d (%s) %c %d %d %d 0 -1 %lu %lu %lu %lu %lu %lu %lu %lu %lu 20 0 1 0 %lu %lu %lu "
+		"%d (%s) %c %d %d %d 0 -1 %lu %lu %lu %lu %lu %lu %lu %lu %lu 20 0 %d 0 %lu %lu %lu "
 		"%llu %lu %lu %lu 0 0 %lu %lu %lu %lu %d 0 0 17 0 0 0 0 0 0 %lu %lu %lu %lu %lu "
 		"%lu %lu %d\n",
 		task->pid, task->comm, task_state_char(task),
-		task->parent ? task->parent->pid : 0, task->pgid, task->sid,
+		task_ppid_nr(task), task->group_leader->pgid, task->group_leader->sid,
 		flags, task->min_flt, task->cmin_flt, task->maj_flt, task->cmaj_flt,
 		nsec_to_clock_t(task->utime_ns), nsec_to_clock_t(task->stime_ns),
 		nsec_to_clock_t(task->cutime_ns), nsec_to_clock_t(task->cstime_ns),
-		nsec_to_clock_t(task->start_ns), vsize, rss,
+		get_nr_threads(task), nsec_to_clock_t(task->start_ns), vsize, rss,
 		(unsigned long long)task->rlim[RLIMIT_RSS].rlim_cur,
 		mm ? mm->start_code : 0, mm ? mm->end_code : 0, mm ? mm->start_stack : 0,
 		task->pending, task->blocked, sig_mask_of(task, true), sig_mask_of(task, false),
@@ -87,9 +89,15 @@ size_t proc_pid_stat(char *buf, size_t size, struct task_struct *task)
 size_t proc_pid_statm(char *buf, size_t size, struct task_struct *task)
 {
 	unsigned long total = 0, shared = 0, text = 0, data = 0, resident = 0;
+	struct mm_struct *mm = get_task_mm(task);
 
-	if (task->mm)
-		total = task_statm(task->mm, &shared, &text, &data, &resident);
+	/* task_statm walks the VMAs: read-held (mm/mmap_lock.h); a kill leaves zeros. */
+	if (mm && !mmap_read_lock_killable(mm)) {
+		total = task_statm(mm, &shared, &text, &data, &resident);
+		mmap_read_unlock(mm);
+	}
+	if (mm)
+		mmput(mm);
 	/* size resident shared text lib data dt: lib and dt are always 0 since Linux 2.6. */
 	return (size_t)scnprintf(buf, size, "%lu %lu %lu %lu 0 %lu 0\n", total, resident, shared,
 				 text, data);

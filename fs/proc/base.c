@@ -35,7 +35,9 @@ static const char *task_state_name(const struct task_struct *task)
 	}
 }
 
-/* status_show - /proc/PID/status: the lines of Linux's that Faultline has (kB from pages). */
+/* status_show - /proc/PID/status: the lines of Linux's that Faultline has (kB from pages).
+ * For a thread: Tgid its process's id, Pid its own, PPid its process's parent's; Threads the
+ * process's live threads. */
 static size_t status_show(char *buf, size_t size, struct task_struct *task)
 {
 	struct mm_struct *mm = task->mm;
@@ -44,32 +46,36 @@ static size_t status_show(char *buf, size_t size, struct task_struct *task)
 	len = (size_t)scnprintf(buf, size,
 				"Name:\t%s\nUmask:\t0022\nState:\t%s\nTgid:\t%d\nPid:\t%d\n"
 				"PPid:\t%d\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n",
-				task->comm, task_state_name(task), task->pid, task->pid,
-				task->parent ? task->parent->pid : 0);
+				task->comm, task_state_name(task), task_tgid_nr(task), task->pid,
+				task_ppid_nr(task));
 	if (mm)
 		len += task_mem(mm, buf + len, size - len);
-	len += (size_t)scnprintf(buf + len, size - len, "Threads:\t1\n");
+	len += (size_t)scnprintf(buf + len, size - len, "Threads:\t%d\n", get_nr_threads(task));
 	return len;
 }
 /*
  * cmdline_show - /proc/PID/cmdline: the bytes of the argument area [arg_start, arg_end) of
  * the process's memory, as Linux reads them (argv's strings, each with its NUL), so what a
  * program wrote over its argv is what shows. Empty for a zombie (no mm) and if the memory
- * cannot be read.
+ * cannot be read. The read may fault pages in and sleep: the mm is held (get_task_mm), and
+ * access_remote_vm holds its mmap_lock for reading.
  */
 static size_t cmdline_show(char *buf, size_t size, struct task_struct *task)
 {
-	struct mm_struct *mm = task->mm;
+	struct mm_struct *mm = get_task_mm(task);
 	size_t len;
 	long got;
 
 	buf[0] = '\0';
-	if (!mm || mm->arg_end <= mm->arg_start)
+	if (!mm)
 		return 0;
-	len = mm->arg_end - mm->arg_start;
-	if (len >= size)
+	len = mm->arg_end > mm->arg_start ? mm->arg_end - mm->arg_start : 0;
+	if (len >= size) {
+		mmput(mm);
 		return size - 1;		/* too big: the caller retries with a bigger buffer */
-	got = access_remote_vm(mm, mm->arg_start, buf, len, false);
+	}
+	got = len ? access_remote_vm(mm, mm->arg_start, buf, len, false) : 0;
+	mmput(mm);
 	if (got <= 0)
 		return 0;
 	buf[got] = '\0';

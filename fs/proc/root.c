@@ -47,20 +47,25 @@ struct task_struct *proc_task(const struct inode *inode)
 /*
  * proc_text_open - generate the file into file->private_data: try a page, and double the
  * buffer while the text does not fit. Returns 0, -ESRCH if the process has exited, -ENOMEM.
+ * The task is looked up again after every allocation: kmalloc and a show that reads the
+ * process's memory may sleep, and the process may be reaped meanwhile.
  */
 static int proc_text_open(struct inode *inode, struct file *file)
 {
 	const struct proc_entry *e = inode->i_private;
-	struct task_struct *task = proc_task(inode);
 	size_t size = PAGE_SIZE - sizeof(struct proc_text), len;
+	struct task_struct *task;
 	struct proc_text *text;
 
-	if (proc_inode_pid(inode) && !task)
-		return -ESRCH;
 	for (;;) {
 		text = kmalloc(sizeof(*text) + size, GFP_KERNEL);
 		if (!text)
 			return -ENOMEM;
+		task = proc_task(inode);
+		if (proc_inode_pid(inode) && !task) {
+			kfree(text);
+			return -ESRCH;
+		}
 		len = e->show(text->data, size, task);
 		if (len + 1 < size || size >= PROC_TEXT_MAX)
 			break;
@@ -300,7 +305,8 @@ static pid_t name_to_pid(const char *name, size_t len)
 }
 
 /* proc_root_lookup - i_op->lookup of /proc: "..", a system-wide file, "self" (the caller's
- * /proc/PID, decided now) or a live pid. A new inode (referenced), or NULL. */
+ * process's /proc/PID, decided now) or a live pid (a thread's id too, as Linux, though
+ * readdir lists processes only). A new inode (referenced), or NULL. */
 static struct inode *proc_root_lookup(struct inode *dir, const char *name, size_t len)
 {
 	struct inode *inode;
@@ -313,7 +319,7 @@ static struct inode *proc_root_lookup(struct inode *dir, const char *name, size_
 	if (inode)
 		return inode;
 	if (len == 4 && memcmp(name, "self", 4) == 0)
-		pid = current->pid;
+		pid = task_tgid_nr(current);
 	else
 		pid = name_to_pid(name, len);
 	if (!pid || !find_task_by_pid(pid))
@@ -321,14 +327,16 @@ static struct inode *proc_root_lookup(struct inode *dir, const char *name, size_
 	return proc_pid_dir(pid);
 }
 
-/* next_pid - the smallest pid >= @from of a live task (not the idle task), or 0. */
+/* next_pid - the smallest process id >= @from of a live process (a thread group leader,
+ * not the idle task), or 0. */
 static pid_t next_pid(pid_t from)
 {
 	struct task_struct *task;
 	pid_t best = 0;
 
 	list_for_each_entry(task, &task_list, tasks)
-		if (task->pid >= from && task->pid > 0 && (!best || task->pid < best))
+		if (thread_group_leader(task) && task->pid >= from && task->pid > 0 &&
+		    (!best || task->pid < best))
 			best = task->pid;
 	return best;
 }
@@ -355,7 +363,8 @@ static long proc_root_readdir(struct file *file, void __user *dirent, size_t cou
 				      proc_ino(0, (unsigned int)pos - 1),
 				      proc_entry_dtype(&proc_root_entries[pos - 2]), pos + 1);
 		else
-			ok = dir_emit(&ctx, "self", 4, proc_ino(current->pid, 0), DT_DIR, pos + 1);
+			ok = dir_emit(&ctx, "self", 4, proc_ino(task_tgid_nr(current), 0), DT_DIR,
+				      pos + 1);
 		if (!ok)
 			return dir_emit_result(&ctx);
 		file->f_pos = pos + 1;

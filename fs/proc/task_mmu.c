@@ -6,6 +6,8 @@
 #include "fs/proc/internal.h"
 #include "mm/mm_types.h"
 #include "mm/memory.h"
+#include "mm/mmap.h"
+#include "mm/mmap_lock.h"
 #include "mm/pagewalk.h"
 #include "mm/swapops.h"
 #include "kernel/errno.h"
@@ -14,13 +16,18 @@
 
 size_t maps_show(char *buf, size_t size, struct task_struct *task)
 {
-	struct mm_struct *mm = task->mm;
+	struct mm_struct *mm = get_task_mm(task);
 	struct vm_area_struct *vma;
 	size_t len = 0;
 
 	buf[0] = '\0';
 	if (!mm)
 		return 0;
+	/* Read-held (killable): no VMA is split or freed under the walk (mm/mmap_lock.h). */
+	if (mmap_read_lock_killable(mm)) {
+		mmput(mm);
+		return 0;
+	}
 	for_each_vma(mm, vma) {
 		const char *name = NULL;
 		unsigned long ino = 0;
@@ -54,6 +61,8 @@ size_t maps_show(char *buf, size_t size, struct task_struct *task)
 		if (len + 1 >= size)
 			break;
 	}
+	mmap_read_unlock(mm);
+	mmput(mm);
 	return len;
 }
 
@@ -136,8 +145,10 @@ static ssize_t pagemap_read(struct file *file, char __user *buf, size_t count, l
 {
 	unsigned long vpn, end_vpn = TASK_SIZE >> PAGE_SHIFT;
 	struct task_struct *task = NULL;
+	struct mm_struct *mm;
 	struct pagemapread *pm;
 	size_t done = 0;
+	bool killed = false;
 
 	if (*pos < 0 || (*pos % PM_ENTRY_BYTES) || (count % PM_ENTRY_BYTES))
 		return -EINVAL;
@@ -153,10 +164,20 @@ static ssize_t pagemap_read(struct file *file, char __user *buf, size_t count, l
 		/* Looked up per batch: a long read gives the CPU away in between (Linux's
 		 * cond_resched), and the process may exit meanwhile. */
 		task = proc_task(file->f_inode);
-		if (!task || !task->mm)
+		mm = task ? get_task_mm(task) : NULL;
+		if (!mm)
 			break;
+		/* Read-held for the walk only: the copy to the reader's memory may fault, and
+		 * the reader may be a thread of this very process (mm/mmap_lock.h). */
+		if (mmap_read_lock_killable(mm)) {
+			mmput(mm);
+			killed = true;
+			break;
+		}
 		pm->pos = 0;
-		walk_page_range(task->mm, vpn << PAGE_SHIFT, (vpn + n) << PAGE_SHIFT, &pagemap_ops, pm);
+		walk_page_range(mm, vpn << PAGE_SHIFT, (vpn + n) << PAGE_SHIFT, &pagemap_ops, pm);
+		mmap_read_unlock(mm);
+		mmput(mm);
 		left = copy_to_user(buf + done, pm->buffer, n * PM_ENTRY_BYTES);
 		n = (n * PM_ENTRY_BYTES - left) / PM_ENTRY_BYTES;	/* whole entries copied */
 		done += n * PM_ENTRY_BYTES;
@@ -167,6 +188,9 @@ static ssize_t pagemap_read(struct file *file, char __user *buf, size_t count, l
 			schedule();
 	}
 	kfree(pm);
+	if (killed && !done)
+		return -EINTR;
+	task = proc_task(file->f_inode);
 	if (!done && count && vpn < end_vpn && task && task->mm)
 		return -EFAULT;
 	*pos += (loff_t)done;

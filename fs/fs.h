@@ -92,6 +92,7 @@ struct address_space {
 	unsigned long nrpages;		/* pages currently cached */
 	unsigned long i_mmap_writable;	/* shared mappings of it (write-back must write-protect
 					 * their PTEs: page_mkclean) */
+	struct list_head i_mmap;	/* the VMAs that map it (mm/rmap.h; empty while zeroed) */
 	const struct address_space_operations *a_ops;
 	int wb_err;			/* an asynchronous write-back failed: the next fsync's error */
 };

@@ -27,6 +27,7 @@
 #include "mm/internal.h"
 #include "mm/memory.h"
 #include "mm/page_alloc.h"
+#include "mm/rmap.h"
 #include "fs/fs.h"
 #include "kernel/futex.h"
 
@@ -82,6 +83,8 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 		vma->vm_mm = mm;
 		INIT_LIST_HEAD(&vma->vm_list);
 		RB_CLEAR_NODE(&vma->vm_rb);
+		INIT_LIST_HEAD(&vma->anon_vma_node);
+		INIT_LIST_HEAD(&vma->shared);
 	}
 	return vma;
 }
@@ -100,12 +103,16 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 		get_file(vma->vm_file);
 	if (vma->vm_ops && vma->vm_ops->open)
 		vma->vm_ops->open(vma);
+	anon_vma_clone(vma, orig);	/* the copy joins the family (fork: Linux's anon_vma_fork) */
+	vma_link_file(vma);
 	return vma;
 }
 
 /* vm_area_free - drop @vma's hold on its backing and free it (it must be unlinked). */
 void vm_area_free(struct vm_area_struct *vma)
 {
+	unlink_anon_vmas(vma);
+	unlink_file_vma(vma);
 	if (vma->vm_ops && vma->vm_ops->close)
 		vma->vm_ops->close(vma);
 	if (vma->vm_file)

@@ -23,6 +23,9 @@
  *     count equals the swap entries that name it; a slot is marked SWAP_HAS_CACHE exactly when
  *     the swap cache holds a page for it, and that page says so (PG_swapcache, page->private);
  *     a swap-cache page holds one reference more than its PTEs (the cache's).
+ *   - the reverse map finds every PTE: an anonymous page's anon_vma is its VMA's and lists
+ *     that VMA, a file page's mapping lists the VMA on its i_mmap, and page->index gives back
+ *     the address the PTE is at; every anon_vma's count equals its list of VMAs.
  */
 #include "mm/debug_vm.h"
 #include "mm/mm_types.h"
@@ -32,6 +35,7 @@
 #include "mm/shmem.h"
 #include "mm/swapops.h"
 #include "mm/swap.h"
+#include "mm/rmap.h"
 #include "mm/page_alloc.h"
 #include "mm/vmalloc.h"
 #include "mm/slab.h"
@@ -78,6 +82,7 @@ static int check_pte(pte_t *ptep, unsigned long addr, struct mm_walk *walk)
 	struct mmcheck *c = walk->private;
 	pte_t pte = ptep_get(ptep);
 	struct vm_area_struct *vma = c->vma;
+	const char *rmap_reason;
 	struct page *page;
 
 	if (pte_none(pte))
@@ -114,6 +119,10 @@ static int check_pte(pte_t *ptep, unsigned long addr, struct mm_walk *walk)
 		problem(c, "mm %p: writable private PTE at %#lx maps a shared page (pfn %#lx, anon %d, mapcount %d)",
 			(void *)c->mm, addr, page_to_pfn(page), PageAnon(page), page->_mapcount);
 	c->maps[page_to_pfn(page)]++;
+	rmap_reason = rmap_check_mapping(page, vma, addr);
+	if (rmap_reason)
+		problem(c, "mm %p: PTE at %#lx (pfn %#lx, index %#lx) not found by rmap: %s",
+			(void *)c->mm, addr, page_to_pfn(page), page->index, rmap_reason);
 	if (PageAnon(page))
 		c->rss[MM_ANONPAGES]++;
 	else
@@ -148,8 +157,15 @@ static unsigned long count_pgtables(struct mm_struct *mm)
 static void check_mm_tables(struct mmcheck *c, struct mm_struct *mm, pid_t pid)
 {
 	static const char *const names[NR_MM_COUNTERS] = { "file", "anon", "swapents", "shmem" };
+	struct vm_area_struct *vma;
 	unsigned long tables;
 
+	for_each_vma(mm, vma) {
+		const char *why = anon_vma_check(vma);
+
+		if (why)
+			problem(c, "pid %d: VMA %#lx-%#lx: %s", pid, vma->vm_start, vma->vm_end, why);
+	}
 	c->mm = mm;
 	c->vma = NULL;
 	for (int i = 0; i < NR_MM_COUNTERS; i++)

@@ -32,9 +32,6 @@
 #include "mm/rmap.h"
 #include "fs/mount.h"
 
-/* kernel/sched.c: every task but the idle task (kernel/sched.h does not export it). */
-extern struct list_head task_list;
-
 /* Pages in all page caches, for /proc/meminfo "Cached:". */
 static unsigned long nr_pagecache;
 
@@ -442,25 +439,20 @@ void truncate_inode_pages(struct address_space *mapping, loff_t start)
 void unmap_mapping_range(struct address_space *mapping, loff_t holebegin)
 {
 	unsigned long first = (unsigned long)holebegin >> PAGE_SHIFT;
-	struct task_struct *task;
 	struct vm_area_struct *vma;
 
 	if (holebegin < 0)
 		first = 0;
-	/* No reverse map (Linux's i_mmap tree): look at every VMA of every process. Zapping a
-	 * range twice (vfork children share their parent's mm) finds nothing the second time. */
-	list_for_each_entry(task, &task_list, tasks) {
-		if (!task->mm)
-			continue;
-		for_each_vma(task->mm, vma) {
-			unsigned long from;
+	/* The VMAs that map the file: its i_mmap list (mm/rmap.h), not every process's VMAs. */
+	if (!mapping->i_mmap.next)
+		return;				/* never mapped */
+	list_for_each_entry(vma, &mapping->i_mmap, shared) {
+		unsigned long from;
 
-			if (!vma->vm_file || vma->vm_file->f_mapping != mapping ||
-			    first >= vma->vm_pgoff + vma_pages(vma))
-				continue;
-			from = first > vma->vm_pgoff ? first - vma->vm_pgoff : 0;
-			zap_page_range(vma, vma->vm_start + (from << PAGE_SHIFT), vma->vm_end);
-		}
+		if (first >= vma->vm_pgoff + vma_pages(vma))
+			continue;
+		from = first > vma->vm_pgoff ? first - vma->vm_pgoff : 0;
+		zap_page_range(vma, vma->vm_start + (from << PAGE_SHIFT), vma->vm_end);
 	}
 }
 

@@ -20,10 +20,14 @@
  *                          alone maps is sent to swap now: a slot, the swap cache, the PTE
  *                          replaced by the swap entry, the page written and freed (mm/swap.h
  *                          tells the slot's life). The next touch is a major fault. Pages
- *                          others map too (after fork) stay, as Linux skips them without a
- *                          full reverse map; so do file and shmem pages (Linux may drop clean
+ *                          others map too (after fork) stay, as Linux 6.1 skips them; so do
+ *                          file and shmem pages (Linux may drop clean
  *                          page-cache pages: Faultline leaves them). With no swap device on,
- *                          or every slot taken, the rest of the range simply stays.
+ *                          or every slot taken, the rest of the range simply stays. The PTE
+ *                          goes through try_to_unmap() (mm/rmap.h), as reclaim's will.
+ *   MADV_PAGEOUT_SHARED .. (200, Faultline only) MADV_PAGEOUT of every private anonymous page
+ *                          of the range, however many processes map it: try_to_unmap() puts
+ *                          the swap entry in each of their PTEs (tests: swap_pageout_rmap).
  *   MADV_COLD ............ accepted, no effect until there are LRU lists to move pages on.
  *   MADV_POPULATE_READ,
  *   MADV_POPULATE_WRITE .. every page of the range is faulted in now, as a read or a write
@@ -77,8 +81,12 @@
 #define MADV_PAGEOUT	21
 #define MADV_POPULATE_READ	22
 #define MADV_POPULATE_WRITE	23
+/* Faultline only (Linux says -EINVAL): MADV_PAGEOUT that also takes pages other PTEs map
+ * (after fork), through the reverse map: for watching try_to_unmap work, and for its tests. */
+#define MADV_PAGEOUT_SHARED 200
 
-/* madvise_behavior_valid - is @advice one Linux 6.1 accepts on x86-64? */
+/* madvise_behavior_valid - is @advice one Linux 6.1 accepts on x86-64 (or Faultline's own
+ * MADV_PAGEOUT_SHARED)? */
 static bool madvise_behavior_valid(int advice)
 {
 	switch (advice) {
@@ -88,6 +96,7 @@ static bool madvise_behavior_valid(int advice)
 	case MADV_NOHUGEPAGE: case MADV_DONTDUMP: case MADV_DODUMP: case MADV_WIPEONFORK:
 	case MADV_KEEPONFORK: case MADV_COLD: case MADV_PAGEOUT:
 	case MADV_POPULATE_READ: case MADV_POPULATE_WRITE:
+	case MADV_PAGEOUT_SHARED:
 		return true;
 	default:
 		return false;
@@ -148,13 +157,15 @@ struct pageout_walk {
 	unsigned int nr;
 	unsigned long next;		/* where the walk stopped (end: it finished) */
 	bool no_swap;			/* no free slot left: stop */
+	bool shared;			/* MADV_PAGEOUT_SHARED: pages others map go too */
 };
 
 /*
  * pageout_pte - unmap one page for MADV_PAGEOUT (the part of Linux's reclaim_pages() that
- * never sleeps): give it a slot and a place in the swap cache, replace its PTE by the swap
- * entry. A page whose slot already holds its data (read back from swap, unchanged) is freed at
- * once; the others are collected for writing, and the walk stops when the batch is full.
+ * never sleeps): give it a slot and a place in the swap cache, then try_to_unmap() replaces
+ * every PTE that maps it (only this one, unless MADV_PAGEOUT_SHARED) by the swap entry. A page
+ * whose slot already holds its data (read back from swap, unchanged) is freed at once; the
+ * others are collected for writing, and the walk stops when the batch is full.
  */
 static int pageout_pte(pte_t *pte, unsigned long addr, struct mm_walk *walk)
 {
@@ -167,8 +178,8 @@ static int pageout_pte(pte_t *pte, unsigned long addr, struct mm_walk *walk)
 	if (!pte_present(ptent))
 		return 0;
 	page = vm_normal_page(vma, addr, ptent);
-	if (!page || !PageAnon(page) || page->_mapcount != 1 || PageLocked(page) ||
-	    PageWriteback(page))
+	if (!page || !PageAnon(page) || (page->_mapcount != 1 && !p->shared) ||
+	    PageLocked(page) || PageWriteback(page))
 		return 0;
 	if (!PageSwapCache(page)) {
 		entry = get_swap_page();
@@ -183,27 +194,17 @@ static int pageout_pte(pte_t *pte, unsigned long addr, struct mm_walk *walk)
 		}
 		set_page_flag(page, PG_uptodate);
 		set_page_flag(page, PG_dirty);		/* the slot does not hold it yet */
-	} else {
-		entry = (swp_entry_t){ page->private };
-		if (pte_dirty(ptent))
-			set_page_flag(page, PG_dirty);
 	}
-	if (swap_duplicate(entry))
-		return 0;
-	ptep_get_and_clear(pte);
-	set_pte(pte, swp_entry_to_pte(entry));
-	flush_tlb_one(addr);
-	page_remove_rmap(page);
-	dec_mm_counter(vma->vm_mm, MM_ANONPAGES);
-	inc_mm_counter(vma->vm_mm, MM_SWAPENTS);
+	if (!try_to_unmap(page))
+		return 0;			/* still mapped somewhere: stays (in the swap cache) */
 	if (!PageDirty(page)) {
 		swap_cache_drop_clean(page);		/* the slot has it already */
-		put_page(page);				/* the PTE's reference */
 		return 0;
 	}
+	get_page(page);					/* the batch's, the PTEs' went */
 	set_page_flag(page, PG_locked);
 	set_page_writeback(page);
-	p->pages[p->nr++] = page;			/* with the PTE's reference */
+	p->pages[p->nr++] = page;
 	if (p->nr < PAGEOUT_BATCH)
 		return 0;
 	p->next = addr + PAGE_SIZE;
@@ -219,12 +220,12 @@ static const struct mm_walk_ops pageout_walk_ops = { .pte_entry = pageout_pte };
  * 0, or -EINTR if a fatal signal ended a wait.
  */
 static int madvise_pageout(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long start,
-			   unsigned long end)
+			   unsigned long end, bool shared)
 {
 	unsigned long addr = start;
 
 	while (addr < end) {
-		struct pageout_walk p = { .next = end };
+		struct pageout_walk p = { .next = end, .shared = shared };
 		int err;
 
 		walk_page_vma(vma, addr, end, &pageout_walk_ops, &p);
@@ -315,7 +316,8 @@ static int madvise_vma_behavior(struct mm_struct *mm, struct vm_area_struct *vma
 	case MADV_POPULATE_WRITE:
 		return madvise_populate(vma, start, end, advice == MADV_POPULATE_WRITE);
 	case MADV_PAGEOUT:
-		return madvise_pageout(mm, vma, start, end);
+	case MADV_PAGEOUT_SHARED:
+		return madvise_pageout(mm, vma, start, end, advice == MADV_PAGEOUT_SHARED);
 	case MADV_COLD:
 	case MADV_MERGEABLE:
 	case MADV_UNMERGEABLE:
@@ -412,7 +414,7 @@ static bool madvise_need_mmap_write(int advice)
 	switch (advice) {
 	case MADV_DONTNEED: case MADV_FREE: case MADV_WILLNEED: case MADV_REMOVE:
 	case MADV_COLD: case MADV_PAGEOUT: case MADV_POPULATE_READ:
-	case MADV_POPULATE_WRITE:
+	case MADV_POPULATE_WRITE: case MADV_PAGEOUT_SHARED:
 		return false;
 	default:
 		return true;

@@ -169,6 +169,8 @@ static vm_fault_t do_anonymous_page(struct vm_fault *vmf)
 		set_pte(vmf->pte, pfn_pte(zero_pfn, pgprot_wrprotect(vma->vm_page_prot)));
 		return 0;
 	}
+	if (anon_vma_prepare(vma))
+		return VM_FAULT_OOM;
 	vmf->cow_page = alloc_user_page(true);
 	if (!vmf->cow_page)
 		return VM_FAULT_OOM;
@@ -202,6 +204,8 @@ static vm_fault_t do_cow_fault(struct vm_fault *vmf)
 {
 	vm_fault_t ret;
 
+	if (anon_vma_prepare(vmf->vma))
+		return VM_FAULT_OOM;
 	vmf->cow_page = alloc_user_page(false);
 	if (!vmf->cow_page)
 		return VM_FAULT_OOM;
@@ -276,6 +280,8 @@ static vm_fault_t do_swap_page(struct vm_fault *vmf)
 		       entry.val, swp_type(entry), swp_offset(entry), vmf->address);
 		return VM_FAULT_SIGBUS;
 	}
+	if (anon_vma_prepare(vma))		/* (it has one: its pages went to swap from here) */
+		return VM_FAULT_OOM;
 	page = swapin_page(entry, &major);
 	if (IS_ERR(page)) {
 		/* Killed while waiting for the read: back to user mode, where SIGKILL ends the
@@ -336,9 +342,12 @@ static vm_fault_t wp_page_reuse(struct vm_fault *vmf)
 static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
-	struct page *old = vmf->page, *new = alloc_user_page(!old);
+	struct page *old = vmf->page, *new;
 	pte_t entry;
 
+	if (anon_vma_prepare(vma))
+		return VM_FAULT_OOM;
+	new = alloc_user_page(!old);
 	if (!new)
 		return VM_FAULT_OOM;
 	if (old)

@@ -19,6 +19,7 @@
 struct file;
 struct page;
 struct vm_area_struct;
+struct anon_vma;
 
 /* vm_flags: Linux's bits and values. */
 #define VM_NONE		0x00000000UL
@@ -113,15 +114,21 @@ struct vm_area_struct {
 	const struct vm_operations_struct *vm_ops;
 	void *vm_private_data;		/* shared anonymous memory: its shmem object */
 	/*
-	 * vm_anon_id - which private anonymous memory this VMA's pages belong to: a stand-in for
-	 * Linux's anon_vma until the reclaim issue (8) adds anon_vma, which then replaces it.
-	 * 0 for memory created in this process (mmap, brk, the stack). fork gives the child's
-	 * copy of a VMA holding anonymous pages a new, unique id; split_vma and mremap keep it.
+	 * vm_anon_id - the merge rule of Linux's anon_vma_chain (the reverse map itself is
+	 * anon_vma, below): 0 for memory created in this process (mmap, brk, the stack). fork
+	 * gives the child's copy of a VMA holding anonymous pages a new, unique id; split_vma and
+	 * mremap keep it.
 	 * VMAs merge only when their ids are equal, so a child's new mapping next to one it
 	 * inherited stays a separate VMA, as in Linux (where the inherited VMA's anon_vma_chain
 	 * is not singular), while mappings made within one process still merge.
 	 */
 	unsigned long vm_anon_id;
+	/* The reverse map (mm/rmap.h): the anon_vma this VMA's anonymous pages belong to (NULL
+	 * until the first one), its link on that anon_vma's list, and its link on the i_mmap list
+	 * of the file or shmem object it maps. */
+	struct anon_vma *anon_vma;
+	struct list_head anon_vma_node;
+	struct list_head shared;
 };
 
 struct mm_struct {

@@ -14,6 +14,7 @@
 #include "mm/memory.h"
 #include "mm/shmem.h"
 #include "mm/page_alloc.h"
+#include "mm/rmap.h"
 #include "mm/slab.h"
 #include "kernel/sched.h"
 #include "kernel/errno.h"
@@ -81,13 +82,14 @@ static void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
 }
 
 /* Can @a (below) and @b (directly above) become one VMA? Private anonymous pages must belong
- * to the same memory (vm_anon_id, Linux's anon_vma test): not across a fork. */
+ * to the same memory (vm_anon_id, Linux's anon_vma test): not across a fork; and to one
+ * anon_vma, at contiguous offsets (page->index stays right: mm/rmap.h). */
 static bool can_merge(const struct vm_area_struct *a, const struct vm_area_struct *b)
 {
 	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags && a->vm_file == b->vm_file &&
-	       a->vm_anon_id == b->vm_anon_id &&
+	       a->vm_anon_id == b->vm_anon_id && is_mergeable_anon_vma(a, b) &&
 	       a->vm_ops == b->vm_ops && a->vm_private_data == b->vm_private_data &&
-	       (a->vm_file || a->vm_private_data ? a->vm_pgoff + vma_pages(a) == b->vm_pgoff : true);
+	       a->vm_pgoff + vma_pages(a) == b->vm_pgoff;
 }
 
 struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *vma)
@@ -99,6 +101,7 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *vm
 		mm->total_vm -= vma_pages(vma);
 		vma->vm_end = next->vm_end;
 		mm->total_vm += vma_pages(vma);
+		anon_vma_merge(vma, next);
 		vm_area_free(next);
 	}
 	if (prev && can_merge(prev, vma)) {
@@ -106,6 +109,7 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *vm
 		mm->total_vm -= vma_pages(prev);
 		prev->vm_end = vma->vm_end;
 		mm->total_vm += vma_pages(prev);
+		anon_vma_merge(prev, vma);
 		vm_area_free(vma);
 		vma = prev;
 	}
@@ -325,6 +329,7 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 		return err;
 	}
 	vma_set_page_prot(vma);		/* ->mmap may have asked for write notification */
+	vma_link_file(vma);		/* on its file's (or shmem object's) i_mmap */
 	vma_link(mm, vma);
 	vma_merge(mm, vma);
 	return addr;

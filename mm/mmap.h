@@ -57,6 +57,10 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
 /* do_mprotect - change permissions of [start, start+len): 0, -EINVAL, -ENOMEM, -EACCES. */
 int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len, unsigned long prot);
 
+/* do_mremap - mremap(2) on @mm (mm/mremap.c): the (new) address, or -errno as unsigned long. */
+unsigned long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+			unsigned long new_len, unsigned long flags, unsigned long new_addr);
+
 /* change_protection - re-derive the present PTEs of [start, end) in @vma from its vm_flags. */
 void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 

@@ -147,6 +147,8 @@ static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr
 	new_vma->vm_start = new_addr;
 	new_vma->vm_end = new_addr + new_len;
 	new_vma->vm_pgoff = vma->vm_pgoff + ((old_addr - vma->vm_start) >> PAGE_SHIFT);
+	if (vma_is_anonymous(vma) && !vma->anon_vma)
+		new_vma->vm_pgoff = new_addr >> PAGE_SHIFT;	/* no pages yet: offsets start afresh */
 	new_vma->vm_flags &= ~VM_ACCOUNT_BRK;	/* a moved heap is no longer [heap] */
 	vma_link(mm, new_vma);
 	moved = move_page_tables(vma, old_addr, new_addr, old_len);

@@ -22,7 +22,7 @@ enum pageflags {
 	PG_head,	/* first page of a multi-page kmalloc block; page->order holds its order */
 	PG_dirty,	/* contents differ from the backing file or swap slot */
 	PG_uptodate,	/* contents are valid (read from the file / swap, or zeroed) */
-	PG_anon,	/* anonymous user memory (page->mapping unused) */
+	PG_anon,	/* anonymous user memory (page->mapping unused; page->anon_vma) */
 	PG_swapcache,	/* has a swap slot; page->private is the swap entry */
 	PG_locked,	/* locked: being read in (not yet PG_uptodate), or under write-back setup */
 	PG_writeback,	/* being written to its backing store */
@@ -51,6 +51,7 @@ struct page {
 			struct address_space *mapping;	/* file (page cache) or NULL */
 			unsigned long index;		/* page offset within the file or VMA */
 			unsigned long private;		/* swap entry when PG_swapcache */
+			struct anon_vma *anon_vma;	/* PG_anon and mapped: its VMA family (mm/rmap.h) */
 		};
 	};
 };

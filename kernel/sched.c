@@ -236,23 +236,11 @@ static void timer_interrupt(struct pt_regs *regs)
  */
 int schedule_timeout_ns(u64 wakeup_ns)
 {
+	/* schedule_hrtimeout sleeps once; a wake-up that is not a signal sleeps again. */
 	while (ktime_get_ns() < wakeup_ns) {
-		unsigned long flags = local_irq_save();
-
-		if (signal_pending(current)) {
-			local_irq_restore(flags);
+		if (signal_pending(current))
 			return -EINTR;
-		}
-		current->wakeup_ns = wakeup_ns;
-		current->state = TASK_INTERRUPTIBLE;
-		list_del_init(&current->run_list);
-		list_add_tail(&current->run_list, &sleepers);
-		local_irq_restore(flags);
-		schedule();
-		flags = local_irq_save();
-		list_del_init(&current->run_list);	/* woken by a signal: leave the sleepers */
-		current->state = TASK_RUNNING;
-		local_irq_restore(flags);
+		schedule_hrtimeout(wakeup_ns);
 	}
 	return 0;
 }

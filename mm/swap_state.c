@@ -16,6 +16,7 @@
 #include "mm/swap.h"
 #include "mm/page_alloc.h"
 #include "mm/vmstat.h"
+#include "mm/lru.h"
 #include "fs/pagemap.h"
 #include "kernel/lib/xarray.h"
 #include "kernel/errno.h"
@@ -136,6 +137,7 @@ repeat:
 			goto repeat;
 		return ERR_PTR(err);
 	}
+	lru_cache_add(page);			/* reclaim may take it again */
 	*major = true;
 	err = swap_readpage(page);
 	if (err) {

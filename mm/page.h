@@ -32,6 +32,7 @@ enum pageflags {
 	PG_active,	/* on (or, when isolated, belongs to) an active LRU list */
 	PG_referenced,	/* accessed through read()/write() once: the next access activates it */
 	PG_lru_anon,	/* belongs on the anonymous LRU lists (set when first added: mm/lru.h) */
+	PG_reclaim,	/* reclaim holds it (and a reference): isolated, or waiting for its write */
 };
 
 struct kmem_cache;
@@ -94,6 +95,7 @@ static inline void clear_page_flag(struct page *page, int bit)
 #define PageLRU(p)		test_page_flag(p, PG_lru)
 #define PageActive(p)		test_page_flag(p, PG_active)
 #define PageReferenced(p)	test_page_flag(p, PG_referenced)
+#define PageReclaim(p)		test_page_flag(p, PG_reclaim)
 
 /* test_and_clear_page_flag - clear @bit, returning whether it was set (Linux's
  * TestClearPageReferenced and friends). */

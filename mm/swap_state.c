@@ -148,5 +148,11 @@ repeat:
 		put_page(page);
 		return ERR_PTR(err);
 	}
+	/* While we slept in the read, reclaim may have found the page clean and unmapped and
+	 * dropped it from the cache (the slot still has the data): start again. */
+	if (!PageSwapCache(page) || page->private != entry.val) {
+		put_page(page);
+		goto repeat;
+	}
 	return page;
 }

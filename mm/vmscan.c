@@ -30,9 +30,10 @@
  *                        back through do_swap_page, a major fault;
  *   anonymous, no swap . kept (activated): without swap, anonymous memory cannot leave RAM.
  *
- * Pages being written wait on the "written list" (Faultline's; Linux rotates them to the
- * inactive tail with PG_reclaim when the write ends, from the disk's interrupt, which
- * Faultline's lists must not be touched from). Every pass first frees the pages there whose
+ * Pages being written wait on the "written list" (Faultline's; Linux marks them PG_reclaim and
+ * rotates them to the inactive tail when the write ends, from the disk's interrupt, which
+ * Faultline's lists must not be touched from; Faultline's PG_reclaim only says that reclaim
+ * holds the page, for the consistency checker). Every pass first frees the pages there whose
  * writes have ended. Everything is counted in /proc/vmstat with Linux's names: pgscan_kswapd
  * and pgscan_direct (pages looked at), pgsteal_kswapd and pgsteal_direct (pages freed),
  * pgactivate, pgdeactivate, pgrefill, pswpout, allocstall, pageoutrun.
@@ -128,6 +129,7 @@ static void count_reclaimed(struct scan_control *sc, bool file)
  */
 static void putback_page(struct page *page, bool activate)
 {
+	clear_page_flag(page, PG_reclaim);
 	if (page_count(page) == 1) {
 		clear_page_flag(page, PG_active);
 		put_page(page);
@@ -169,6 +171,7 @@ static bool free_written_page(struct page *page, struct scan_control *sc)
 		return false;
 	}
 	clear_page_flag(page, PG_active);
+	clear_page_flag(page, PG_reclaim);
 	put_page(page);				/* reclaim's: the last one */
 	count_reclaimed(sc, file);
 	return true;
@@ -298,6 +301,7 @@ static enum page_references shrink_anon_page(struct page *page, struct scan_cont
 	}
 	if (!swap_cache_drop_clean(page))
 		return PAGEREF_KEEP;
+	clear_page_flag(page, PG_reclaim);
 	put_page(page);
 	count_reclaimed(sc, false);
 	return PAGEREF_RECLAIM;
@@ -332,6 +336,7 @@ static enum page_references shrink_file_page(struct page *page, struct scan_cont
 	if (!remove_mapping(mapping, page))
 		return PAGEREF_KEEP;
 	clear_page_flag(page, PG_active);
+	clear_page_flag(page, PG_reclaim);
 	put_page(page);
 	count_reclaimed(sc, true);
 	return PAGEREF_RECLAIM;
@@ -376,6 +381,7 @@ static unsigned long isolate_lru_pages(unsigned long nr, enum lru_list lru, stru
 
 		del_page_from_lru_list(page);
 		get_page(page);
+		set_page_flag(page, PG_reclaim);	/* for the consistency checker */
 		list_add_tail(&page->lru, dst);
 		taken++;
 	}

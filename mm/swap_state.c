@@ -137,7 +137,7 @@ repeat:
 			goto repeat;
 		return ERR_PTR(err);
 	}
-	lru_cache_add(page);			/* reclaim may take it again */
+	lru_cache_add_refault(page);		/* reclaim may take it again */
 	*major = true;
 	err = swap_readpage(page);
 	if (err) {

@@ -236,6 +236,8 @@ static size_t vmstat_show(char *buf, size_t size, struct task_struct *task)
 		{ "nr_swapcached", total_swapcache_pages() },
 		{ "pgpgin", vm_events[PGPGIN] / 2 },
 		{ "pgpgout", vm_events[PGPGOUT] / 2 },
+		{ "workingset_refault_anon", vm_events[WORKINGSET_REFAULT_ANON] },
+		{ "workingset_activate_anon", vm_events[WORKINGSET_ACTIVATE_ANON] },
 		{ "pswpin", vm_events[PSWPIN] },
 		{ "pswpout", vm_events[PSWPOUT] },
 		{ "pgfault", vm_events[PGFAULT] },

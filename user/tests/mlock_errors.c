@@ -3,6 +3,7 @@
  *   - unknown flags: mlockall(0), mlockall(MCL_ONFAULT) alone, mlockall(8) are EINVAL;
  *   - a range with a hole is ENOMEM; what lies before the hole was locked all the same
  *     (apply_vma_lock_flags stops at the hole), a hole at the start locks nothing;
+ *   - a PROT_NONE range is locked but cannot be faulted in: ENOMEM (populate's EFAULT);
  *   - RLIMIT_MEMLOCK is 8 MiB (soft and hard) by default;
  *   - over RLIMIT_MEMLOCK a caller other than root gets ENOMEM from mlock (pages it already
  *     locked are not counted twice), EAGAIN from mmap(MAP_LOCKED), ENOMEM from
@@ -88,6 +89,14 @@ int main(void)
 	EXPECT_EQ(vm_lck_kb(), 0);
 	EXPECT_ERRNO(syscall(SYS_mlock2, p + 2 * PAGE_SIZE, PAGE_SIZE, MLOCK_ONFAULT), ENOMEM);
 	EXPECT_EQ(munmap(p, 8 * PAGE_SIZE), 0);
+
+	/* PROT_NONE cannot be faulted in: ENOMEM, the VMA locked all the same. */
+	p = mmap(NULL, 2 * PAGE_SIZE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT(p != MAP_FAILED, "mmap: %s", strerror(errno));
+	EXPECT_ERRNO(mlock(p, 2 * PAGE_SIZE), ENOMEM);
+	EXPECT_EQ(vm_lck_kb(), (long)(2 * PAGE_SIZE / 1024));
+	EXPECT_EQ(munmap(p, 2 * PAGE_SIZE), 0);
+	EXPECT_EQ(vm_lck_kb(), 0);
 
 	/* Over the limit, but root: allowed. */
 	p = mmap(NULL, 8 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);

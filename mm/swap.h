@@ -89,6 +89,9 @@ void swapcache_clear(swp_entry_t entry);
 void si_swapinfo(unsigned long *total, unsigned long *free);
 /* swaps_show - /proc/swaps in Linux's format. */
 size_t swaps_show(char *buf, size_t size);
+/* is_swap_bdev - is @bdev an active swap device (claimed by swapon)? Writes to it through its
+ * device file fail with -ETXTBSY (fs/block_dev.c), as Linux's IS_SWAPFILE. */
+bool is_swap_bdev(const struct block_device *bdev);
 /* swap_for_each_device - call @fn for each active device (the consistency checker). */
 void swap_for_each_device(void (*fn)(struct swap_info_struct *si, void *arg), void *arg);
 

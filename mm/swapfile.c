@@ -36,6 +36,7 @@
 #include "mm/vmalloc.h"
 #include "drivers/block/blkdev.h"
 #include "fs/fs.h"
+#include "fs/block_dev.h"
 #include "fs/inode.h"
 #include "fs/namei.h"
 #include "fs/pagemap.h"
@@ -354,10 +355,10 @@ static int read_swap_header(struct swap_info_struct *si, const u8 *hdr)
 	return 0;
 }
 
-/* claim_swapfile - the disk @name names, or -errno: a directory -EISDIR (Linux's open for
- * writing fails so), anything but a block device -EINVAL (logged for a regular file), a disk
- * already swapped on -EBUSY, a read-only one -EROFS. */
-static struct block_device *claim_swapfile(const char *name)
+/* claim_swapfile - the disk @name names, claimed for @si (bd_claim), or -errno: a directory
+ * -EISDIR (Linux's open for writing fails so), anything but a block device -EINVAL (logged
+ * for a regular file), a disk already swapped on or mounted -EBUSY, a read-only one -EROFS. */
+static struct block_device *claim_swapfile(const char *name, struct swap_info_struct *si)
 {
 	struct inode *inode = kern_path(name);
 	struct block_device *bdev = NULL;
@@ -378,12 +379,18 @@ static struct block_device *claim_swapfile(const char *name)
 	} else if (bdev->read_only) {
 		err = -EROFS;
 	} else {
-		for (unsigned int type = 0; type < MAX_SWAPFILES; type++)
-			if ((swap_info[type].flags & SWP_USED) && swap_info[type].bdev == bdev)
-				err = -EBUSY;
+		err = bd_claim(bdev, si);	/* -EBUSY: swapped on, or mounted */
 	}
 	iput(inode);
 	return err ? ERR_PTR(err) : bdev;
+}
+
+bool is_swap_bdev(const struct block_device *bdev)
+{
+	for (unsigned int type = 0; type < MAX_SWAPFILES; type++)
+		if (bdev->bd_holder == &swap_info[type])
+			return true;
+	return false;
 }
 
 long sys_swapon(const char __user *specialfile, int swap_flags)
@@ -401,11 +408,6 @@ long sys_swapon(const char __user *specialfile, int swap_flags)
 	name = getname(specialfile);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
-	bdev = claim_swapfile(name);		/* may sleep (a lookup on a disk) */
-	if (IS_ERR(bdev)) {
-		putname(name);
-		return PTR_ERR(bdev);
-	}
 	for (unsigned int type = 0; type < MAX_SWAPFILES && !si; type++)
 		if (!(swap_info[type].flags & SWP_USED))
 			si = &swap_info[type];
@@ -414,8 +416,14 @@ long sys_swapon(const char __user *specialfile, int swap_flags)
 		return -EPERM;			/* Linux's answer when all MAX_SWAPFILES are on */
 	}
 	memset(si, 0, sizeof(*si));
-	si->flags = SWP_USED;			/* the type is ours while we sleep reading */
+	si->flags = SWP_USED;			/* the type is ours while we sleep (lookup, read) */
 	si->type = (unsigned int)(si - swap_info);
+	bdev = claim_swapfile(name, si);	/* may sleep (a lookup on a disk) */
+	if (IS_ERR(bdev)) {
+		si->flags = 0;
+		putname(name);
+		return PTR_ERR(bdev);
+	}
 	si->bdev = bdev;
 	strscpy(si->name, name, sizeof(si->name));
 	putname(name);
@@ -427,6 +435,7 @@ long sys_swapon(const char __user *specialfile, int swap_flags)
 	if (hdr)
 		put_page(hdr);
 	if (err) {
+		bd_release(bdev, si);
 		si->flags = 0;
 		return err;
 	}
@@ -617,6 +626,7 @@ long sys_swapoff(const char __user *specialfile)
 	}
 	pr_info("swapoff: %s: %lu pages of swap released\n", si->name, si->pages);
 	vfree(si->swap_map);
+	bd_release(si->bdev, si);
 	memset(si, 0, sizeof(*si));
 	return 0;
 }

@@ -54,7 +54,7 @@ struct swap_info_struct {
 	short prio;			/* higher is used first */
 	unsigned int type;		/* index in swap_info[]: the type of its entries */
 	struct block_device *bdev;
-	char name[64];			/* the path swapon was given, for /proc/swaps */
+	char *name;			/* the path swapon was given (kmalloc'ed), for /proc/swaps */
 	unsigned int *swap_map;		/* per slot: count | SWAP_HAS_CACHE, or SWAP_MAP_BAD */
 	unsigned long max;		/* slots: last_page + 1 (slot 0 is the header) */
 	unsigned long pages;		/* usable slots (max - 1 - bad pages) */

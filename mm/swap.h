@@ -120,6 +120,19 @@ bool swap_cache_drop_clean(struct page *page);
  * -EINTR (killed while waiting).
  */
 struct page *swapin_page(swp_entry_t entry, bool *major);
+/*
+ * swap_io_done - a swap bio ended (interrupt context; after its pages' flags are set). A page
+ * of it that no PTE needs any more (count 0: its process died in the write, or a page read
+ * ahead was unmapped meanwhile) must leave the swap cache, freeing its slot, but cannot here:
+ * the bio is queued for the swap_reap thread, which does it in a task at once. A read's bio
+ * goes there too, so that it (and its references to the pages) is dropped at once, not at the
+ * next bio_alloc: no task waits for read-ahead. Otherwise the bio is put (bio_put_irq).
+ */
+struct bio;
+void swap_io_done(struct bio *bio);
+/* swap_ra_stats - swap read-ahead: pages read ahead (Linux's vmstat swap_ra) and of those,
+ * how many a fault then found in the swap cache (swap_ra_hit). */
+void swap_ra_stats(unsigned long *ra, unsigned long *ra_hit);
 /* total_swapcache_pages - pages in the swap cache (/proc/meminfo SwapCached). */
 unsigned long total_swapcache_pages(void);
 /* swap_cache_init_type - swapon of type @type: its swap cache starts empty. */
@@ -136,8 +149,13 @@ void swap_cache_init_type(unsigned int type);
  * Returns 0, or -EINTR if a fatal signal ended the wait (the writes finish on their own).
  */
 int swap_writepages(struct page **pages, unsigned int n);
-/* swap_readpage - read locked @page (in the swap cache) from its slot and wait. The read's
- * end sets PG_uptodate if it worked and unlocks the page. 0, -EIO, -ENOMEM or -EINTR. */
+/* swap_read_submit - start reading the @n locked swap-cache pages of @pages (in slot order)
+ * from their slots, neighbouring slots in one bio; no wait. Each read's end sets PG_uptodate
+ * if it worked and unlocks the page; a page whose read could not start is unlocked at once,
+ * not uptodate. */
+void swap_read_submit(struct page **pages, unsigned int n);
+/* swap_readpage - swap_read_submit of locked @page alone, then wait for it. 0, -EIO or
+ * -EINTR. */
 int swap_readpage(struct page *page);
 
 #endif

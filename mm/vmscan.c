@@ -67,7 +67,6 @@
 #include "kernel/lib/string.h"
 
 #define DEF_PRIORITY		12	/* the first pass scans 1/4096 of each list */
-#define VM_SWAPPINESS		60	/* anonymous : file scan weight, out of 200 (Linux) */
 #define WRITTEN_SCAN_MAX	64	/* pages still under write-back looked at per pass */
 
 /* struct scan_control - one reclaim run: what it may do, and how far it got. */

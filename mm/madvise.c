@@ -31,7 +31,10 @@
  *   MADV_PAGEOUT_SHARED .. (200, Faultline only) MADV_PAGEOUT of every private anonymous page
  *                          of the range, however many processes map it: try_to_unmap() puts
  *                          the swap entry in each of their PTEs (tests: swap_pageout_rmap).
- *   MADV_COLD ............ accepted, no effect until there are LRU lists to move pages on.
+ *   MADV_COLD ............ (Linux 5.4+) each page of the range that only this PTE maps loses
+ *                          its Accessed bit and moves to its inactive LRU list (mm/lru.h):
+ *                          the next reclaim takes it first unless it is used again. Nothing
+ *                          is written or freed now (pgdeactivate).
  *   MADV_POPULATE_READ,
  *   MADV_POPULATE_WRITE .. every page of the range is faulted in now, as a read or a write
  *                          would (a write breaks copy-on-write), each fault counted as a
@@ -60,6 +63,8 @@
 #include "mm/page_alloc.h"
 #include "mm/pagewalk.h"
 #include "mm/rmap.h"
+#include "mm/lru.h"
+#include "mm/vmstat.h"
 #include "mm/swap.h"
 #include "fs/pagemap.h"
 #include "fs/fs.h"
@@ -142,6 +147,36 @@ static void madvise_willneed(struct vm_area_struct *vma, unsigned long start, un
 		cond_resched();
 	}
 }
+
+/* --- MADV_COLD --- */
+
+/* cold_pte - MADV_COLD of one PTE: a page only it maps is made old and inactive (Linux's
+ * madvise_cold_or_pageout_pte_range without the pageout half). */
+static int cold_pte(pte_t *pte, unsigned long addr, struct mm_walk *walk)
+{
+	pte_t ptent = ptep_get(pte);
+	struct page *page;
+
+	if (!pte_present(ptent))
+		return 0;
+	page = vm_normal_page(walk->vma, addr, ptent);
+	if (!page || page->_mapcount != 1)
+		return 0;
+	if (pte_young(ptent)) {
+		set_pte(pte, pte_mkold(ptent));
+		flush_tlb_one(addr);
+	}
+	clear_page_flag(page, PG_referenced);
+	if (PageLRU(page) && PageActive(page)) {
+		del_page_from_lru_list(page);
+		clear_page_flag(page, PG_active);
+		add_page_to_lru_list(page);
+		count_vm_event(PGDEACTIVATE);
+	}
+	return 0;
+}
+
+static const struct mm_walk_ops cold_walk_ops = { .pte_entry = cold_pte };
 
 /* --- MADV_PAGEOUT --- */
 
@@ -312,9 +347,11 @@ static int madvise_vma_behavior(struct mm_struct *mm, struct vm_area_struct *vma
 	case MADV_PAGEOUT_SHARED:
 		return madvise_pageout(mm, vma, start, end, advice == MADV_PAGEOUT_SHARED);
 	case MADV_COLD:
+		walk_page_vma(vma, start, end, &cold_walk_ops, NULL);
+		return 0;
 	case MADV_MERGEABLE:
 	case MADV_UNMERGEABLE:
-		return 0;			/* nothing to act on yet (no reclaim, no KSM) */
+		return 0;			/* nothing to act on (no KSM) */
 	case MADV_NORMAL:
 		new_flags &= ~(VM_RAND_READ | VM_SEQ_READ);
 		break;

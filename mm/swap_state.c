@@ -248,6 +248,29 @@ static void swap_cluster_readahead(swp_entry_t entry, struct page *page)
 			put_page(pages[i]);	/* the swap cache and the bio hold them */
 }
 
+/*
+ * swap_ra_next_block - a fault has just used the middle page of a block read ahead: start
+ * reading the next aligned block of SWAP_RA_PAGES slots too, without waiting (Faultline's;
+ * file read-ahead's PG_readahead marker does the same). A program that reads its swapped
+ * memory in order then finds the next block read, or on its way, when it gets there.
+ */
+static void swap_ra_next_block(swp_entry_t entry)
+{
+	unsigned long start = (swp_offset(entry) & ~(SWAP_RA_PAGES - 1)) + SWAP_RA_PAGES;
+	struct page *pages[SWAP_RA_PAGES];
+	unsigned int n = 0;
+
+	for (unsigned long offset = start; offset < start + SWAP_RA_PAGES; offset++) {
+		struct page *ra = swap_ra_page(swp_entry(swp_type(entry), offset));
+
+		if (ra)
+			pages[n++] = ra;
+	}
+	swap_read_submit(pages, n);
+	for (unsigned int i = 0; i < n; i++)
+		put_page(pages[i]);		/* the swap cache and the bio hold them */
+}
+
 struct page *swapin_page(swp_entry_t entry, bool *major)
 {
 	struct page *page;
@@ -261,6 +284,8 @@ repeat:
 		if (PageReadahead(page)) {	/* read ahead, and now wanted */
 			clear_page_flag(page, PG_readahead);
 			swap_ra_hit++;
+			if ((swp_offset(entry) & (SWAP_RA_PAGES - 1)) == SWAP_RA_PAGES / 2)
+				swap_ra_next_block(entry);
 		}
 		/* Being written out or read in by someone else: wait, then judge. */
 		err = wait_on_page_locked_killable(page);

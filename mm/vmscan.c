@@ -554,6 +554,10 @@ void wakeup_kswapd(void)
 		return;
 	kswapd_woken = true;
 	wake_up(&kswapd_wait);
+	/* Let it run at the waker's next return to user mode, as Linux's scheduler lets a task
+	 * that slept preempt the one that woke it: reclaim then goes on in kswapd's small steps
+	 * while the program runs between them, rather than in one long direct reclaim. */
+	need_resched = true;
 }
 
 /*

@@ -519,6 +519,18 @@ unsigned long try_to_free_pages(gfp_t gfp, unsigned int order)
 	sc->may_unmap = true;
 	count_vm_event(ALLOCSTALL);
 	current->flags |= PF_MEMALLOC;
+	/* Many pages already on their way to the disk: wait for the first of them to be written
+	 * rather than scan for more (Linux's reclaim_throttle for write-back). A scan now would
+	 * only find pages referenced once and cycle the whole list in one go. */
+	shrink_written(sc);
+	if (!sc->nr_reclaimed && nr_written >= 2 * SWAP_CLUSTER_MAX) {
+		reclaim_throttle();
+		shrink_written(sc);
+	}
+	if (sc->nr_reclaimed) {
+		current->flags &= ~PF_MEMALLOC;
+		return sc->nr_reclaimed;
+	}
 	for (sc->priority = DEF_PRIORITY; sc->priority >= 0; sc->priority--) {
 		shrink_node(sc);
 		if (sc->nr_reclaimed + sc->nr_queued >= sc->nr_to_reclaim ||

@@ -15,7 +15,9 @@
  * pass. Children leave with _exit(). Sizes come from MemTotal, so the tests mean the same on
  * both kernels whatever the kernel keeps for itself.
  *
- *   reclaim_swap_on(dev)    swapon(dev, 0), asserting it worked; swapoff(dev) at exit
+ *   reclaim_swap_none()     swapoff both swap disks (what a killed test may have left on)
+ *   reclaim_swap_on(dev)    swapon(dev, 0), asserting it worked, no other swap on; swapoff
+ *                           (dev) at exit
  *   reclaim_swap_off()      swapoff of that disk now, checked
  *   ram_pages()             MemTotal in pages
  *   others_swap_kb()        what the other processes hold on swap (their VmSwap)
@@ -41,9 +43,21 @@ static void reclaim_swap_off_at_exit(void)
 		swapoff(reclaim_swap_dev);
 }
 
-/* reclaim_swap_on - swapon(@dev, 0) or exit failing the test; swapoff(@dev) runs at exit. */
+/*
+ * reclaim_swap_none - swapoff both swap disks, ignoring errors: a test killed before its own
+ * swapoff (by the OOM killer, say) leaves swap on, and the next test must not inherit it.
+ */
+static inline void reclaim_swap_none(void)
+{
+	swapoff(RECLAIM_SWAP_DEV);
+	swapoff(RECLAIM_SWAP_SMALL_DEV);
+}
+
+/* reclaim_swap_on - swapon(@dev, 0), with no other swap on, or exit failing the test;
+ * swapoff(@dev) runs at exit. */
 static inline void reclaim_swap_on(const char *dev)
 {
+	reclaim_swap_none();
 	ASSERT(swapon(dev, 0) == 0, "swapon(%s): %s", dev, strerror(errno));
 	reclaim_swap_dev = dev;
 	atexit(reclaim_swap_off_at_exit);

@@ -17,7 +17,9 @@ int main(void)
 	unsigned char *p;
 	int fd;
 
+	reclaim_swap_none();
 	EXPECT_EQ(meminfo_kb("SwapTotal:"), 0);	/* no swap: only write-back can free a page */
+	umount2(MNT, 0);	/* left mounted if an earlier run was killed */
 	ext2_mount(RECLAIM_EXT2_DEV, MNT, 0);
 	fd = open(BIG, O_RDWR | O_CREAT | O_TRUNC, 0644);
 	ASSERT(fd >= 0, "open %s: %s", BIG, strerror(errno));

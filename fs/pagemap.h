@@ -98,11 +98,20 @@ ssize_t generic_file_read(struct file *file, char __user *buf, size_t count, lof
 void balance_dirty_pages(struct address_space *mapping);
 
 /*
- * shrink_page_cache - memory ran out: drop up to @nr clean, unused page-cache pages of mounted
- * disk file systems (they can be read back). Never sleeps. Returns how many were freed. (The
- * reclaim issue replaces this with LRU lists, kswapd and reverse mapping.)
+ * remove_mapping - reclaim drops page-cache @page of @mapping, which it holds with a
+ * reference: only if the page is clean, unlocked, not under write-back, unmapped, and held by
+ * nobody but the cache and the caller (no read() copying from it). True if it was dropped (the
+ * caller's reference is then the last). Never sleeps.
  */
-unsigned long shrink_page_cache(unsigned long nr);
+bool remove_mapping(struct address_space *mapping, struct page *page);
+
+/* mapping_evictable - may @mapping's pages leave memory (and so go on the LRU lists, mm/lru.h)?
+ * Only a disk file's: ramfs and shmem pages have no backing store to be read again from (Linux
+ * puts them on its unevictable list). */
+static inline bool mapping_evictable(const struct address_space *mapping)
+{
+	return mapping->a_ops && mapping->a_ops->readpage;
+}
 
 /*
  * grab_cache_page_beyond_eof - page @index of @mapping for a write, when the page lies wholly
@@ -114,8 +123,8 @@ struct page *grab_cache_page_beyond_eof(struct address_space *mapping, unsigned 
 
 /*
  * add_to_page_cache - put the new @page (locked, with the caller's reference) at @index of
- * @mapping; the cache takes a reference of its own. 0, -EEXIST if the slot is taken, or
- * -ENOMEM (nothing changed).
+ * @mapping; the cache takes a reference of its own, and a disk file's page goes on the
+ * inactive file LRU list. 0, -EEXIST if the slot is taken, or -ENOMEM (nothing changed).
  */
 int add_to_page_cache(struct page *page, struct address_space *mapping, unsigned long index);
 

@@ -14,6 +14,7 @@
 #include "kernel/lib/string.h"
 #include "kernel/io.h"
 #include "mm/init.h"
+#include "mm/vmscan.h"
 #include "drivers/pci/pci.h"
 #include "drivers/block/blkdev.h"
 #include "mm/memory.h"
@@ -82,6 +83,7 @@ void start_kernel(u32 magic, u32 boot_info_phys)
 	syscall_init();
 	start_init(NULL, NULL, NULL);
 	flusher_init();		/* pid 2: write-back (fs/fs-writeback.c) */
+	vmscan_init();		/* pid 3: kswapd0, page reclaim (mm/vmscan.c) */
 	pr_info("Faultline: starting init. Ctrl-A C opens the QEMU monitor (try `info mem`), Ctrl-A X quits.\n");
 	cpu_idle();
 }

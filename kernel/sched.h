@@ -130,7 +130,13 @@ struct task_struct {
 	struct cred cred;		/* uids, gids, groups (kernel/cred.h; fork copies) */
 	struct rlimit64 rlim[RLIM_NLIMITS]; /* resource limits (fork copies) */
 	unsigned int personality;	/* personality(2): PER_LINUX (0) unless set; fork copies */
+	unsigned int flags;		/* PF_* (fork clears them) */
 };
+
+/* task_struct->flags */
+#define PF_MEMALLOC	0x00000800	/* reclaiming memory: allocate below the watermarks, never
+					 * reclaim again from inside reclaim (mm/vmscan.c) */
+#define PF_KSWAPD	0x00020000	/* the kswapd thread */
 
 /* The running task. */
 extern struct task_struct *current;

@@ -28,6 +28,7 @@
  *     the address the PTE is at; every anon_vma's count equals its list of VMAs.
  */
 #include "mm/debug_vm.h"
+#include "mm/lru.h"
 #include "mm/mm_types.h"
 #include "mm/memory.h"
 #include "mm/mmap.h"
@@ -356,14 +357,20 @@ static void check_frames(struct mmcheck *c)
 		} else if (maps > 0 || page->_mapcount || PageAnon(page) || page->mapping ||
 			   PageSwapCache(page)) {
 			struct address_space *mapping = PageAnon(page) ? NULL : page->mapping;
-			int want_refs = maps + (page->mapping ? 1 : 0) + (PageSwapCache(page) ? 1 : 0);
+			int want_refs = maps + (page->mapping ? 1 : 0) + (PageSwapCache(page) ? 1 : 0) +
+					(PageReclaim(page) ? 1 : 0);
 
 			if (page->_mapcount != maps)
 				problem(c, "pfn %#lx: mapcount %d, but %d PTEs map it", pfn, page->_mapcount, maps);
 			if (page_count(page) != want_refs)
-				problem(c, "pfn %#lx: count %d, expected %d (%d PTEs%s%s)", pfn, page_count(page),
-					want_refs, maps, page->mapping ? " + the page cache" : "",
-					PageSwapCache(page) ? " + the swap cache" : "");
+				problem(c, "pfn %#lx: count %d, expected %d (%d PTEs%s%s%s)", pfn,
+					page_count(page), want_refs, maps,
+					page->mapping ? " + the page cache" : "",
+					PageSwapCache(page) ? " + the swap cache" : "",
+					PageReclaim(page) ? " + reclaim" : "");
+			if (!PageLRU(page) && !PageReclaim(page) &&
+			    (PageAnon(page) || PageSwapCache(page) || (mapping && mapping_evictable(mapping))))
+				problem(c, "pfn %#lx: an evictable page on no LRU list (flags %#lx, mapcount %d, count %d)", pfn, page->flags, page->_mapcount, page_count(page));
 			if (PageSwapCache(page))
 				check_swapcache_page(c, page);
 			if (PageAnon(page) && page->mapping)
@@ -389,6 +396,29 @@ static void check_frames(struct mmcheck *c)
 			nr_pagecache_pages());
 	if (free_found != nr_free_pages())
 		problem(c, "the free lists hold %lu frames, nr_free_pages() says %lu", free_found, nr_free_pages());
+}
+
+/* check_lru - each LRU list's pages are in use, marked PG_lru, of the list's kind and
+ * activity, and as many as the list's count says. */
+static void check_lru(struct mmcheck *c)
+{
+	for (int lru = 0; lru < NR_LRU_LISTS; lru++) {
+		unsigned long n = 0;
+		struct page *page;
+
+		list_for_each_entry(page, &lruvec.lists[lru], lru) {
+			if (++n > max_pfn) {
+				problem(c, "LRU list %d loops", lru);
+				return;
+			}
+			if (!PageLRU(page) || PageBuddy(page) || PageSlab(page) || !page_count(page) ||
+			    PageReclaim(page) || page_lru(page) != (enum lru_list)lru)
+				problem(c, "pfn %#lx on LRU list %d: flags %#lx count %d", page_to_pfn(page),
+					lru, page->flags, page_count(page));
+		}
+		if (n != lru_pages(lru))
+			problem(c, "LRU list %d holds %lu pages, its count says %lu", lru, n, lru_pages(lru));
+	}
 }
 
 static void check_one_mm(struct mm_struct *mm, pid_t pid, void *arg)
@@ -420,6 +450,7 @@ size_t mm_check_consistency(char *buf, size_t size)
 	swap_for_each_device(check_swap_refs, &c);
 	shmem_for_each_object(check_shmem_object, &c);
 	check_frames(&c);
+	check_lru(&c);
 	vfree(c.maps);
 
 	if (c.problems)

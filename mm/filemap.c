@@ -30,6 +30,7 @@
 #include "kernel/errno.h"
 #include "kernel/lib/string.h"
 #include "mm/rmap.h"
+#include "mm/lru.h"
 #include "fs/mount.h"
 
 /* Pages in all page caches, for /proc/meminfo "Cached:". */
@@ -228,6 +229,8 @@ int add_to_page_cache(struct page *page, struct address_space *mapping, unsigned
 	get_page(page);
 	mapping->nrpages++;
 	nr_pagecache++;
+	if (mapping_evictable(mapping))
+		lru_cache_add(page);
 	return 0;
 }
 
@@ -265,7 +268,7 @@ struct page *find_get_page(struct address_space *mapping, unsigned long index)
  * for the caller: ERR_PTR(-EEXIST) if the slot is taken, ERR_PTR(-ENOMEM). */
 static struct page *add_new_page_locked(struct address_space *mapping, unsigned long index)
 {
-	struct page *page = alloc_page(__GFP_ZERO);
+	struct page *page = alloc_page(GFP_PAGECACHE | __GFP_ZERO);
 	int err;
 
 	if (!page)
@@ -567,6 +570,7 @@ ssize_t generic_file_read(struct file *file, char __user *buf, size_t count, lof
 			break;
 		}
 		file->f_ra.prev_index = index;
+		mark_page_accessed(page);	/* used twice: to the active list (mm/lru.h) */
 		left = copy_to_user(buf + done, (char *)page_address(page) + off, chunk);
 		put_page(page);
 		done += chunk - left;
@@ -602,54 +606,12 @@ void balance_dirty_pages(struct address_space *mapping)
 		filemap_fdatawait_keep_errors(mapping);	/* throttled until the disk catches up */
 }
 
-/*
- * shrink_mapping - drop up to @nr clean, unused pages of @mapping: not locked, dirty or under
- * write-back, and referenced by the cache alone (no mapping, no reader). They can be read
- * back from the disk. Returns how many were dropped.
- */
-static unsigned long shrink_mapping(struct address_space *mapping, unsigned long nr)
+bool remove_mapping(struct address_space *mapping, struct page *page)
 {
-	unsigned long index, freed = 0;
-	struct page *page;
-
-	xa_for_each(&mapping->i_pages, index, page) {
-		if (freed >= nr)
-			break;
-		if (PageLocked(page) || PageDirty(page) || PageWriteback(page) ||
-		    page_count(page) != 1)
-			continue;
-		delete_from_page_cache(mapping, page);
-		freed++;
-	}
-	return freed;
-}
-
-struct shrink_control {
-	unsigned long nr_to_scan, freed;
-};
-
-/* shrink_sb - shrink_page_cache's visit of one mounted file system. */
-static int shrink_sb(struct vfsmount *mnt, void *arg)
-{
-	struct shrink_control *sc = arg;
-	struct inode *inode;
-
-	list_for_each_entry(inode, &mnt->mnt_sb->s_inodes, i_sb_list) {
-		struct address_space *mapping = inode->i_mapping;
-
-		if (!mapping || !mapping->nrpages || !mapping->a_ops || !mapping->a_ops->readpage)
-			continue;
-		sc->freed += shrink_mapping(mapping, sc->nr_to_scan - sc->freed);
-		if (sc->freed >= sc->nr_to_scan)
-			return 1;
-	}
-	return 0;
-}
-
-unsigned long shrink_page_cache(unsigned long nr)
-{
-	struct shrink_control sc = { nr, 0 };
-
-	mount_for_each(shrink_sb, &sc);
-	return sc.freed;
+	/* The cache's reference and the caller's, and no other: nobody reads or maps it. */
+	if (page->mapping != mapping || PageLocked(page) || PageDirty(page) ||
+	    PageWriteback(page) || page->_mapcount || page_count(page) != 2)
+		return false;
+	delete_from_page_cache(mapping, page);
+	return true;
 }

@@ -15,6 +15,7 @@
 #include "mm/memblock.h"
 #include "mm/pgtable.h"
 #include "mm/page_alloc.h"
+#include "mm/lru.h"
 #include "mm/slab.h"
 #include "mm/vmalloc.h"
 #include "kernel/multiboot2.h"
@@ -163,7 +164,9 @@ void mm_init(void)
 	phys_addr_t map = memblock_alloc(nr_pfns * sizeof(struct page), PAGE_SIZE);
 
 	free_area_init(__va(map), nr_pfns);
+	lru_init();
 	memblock_free_all();
+	setup_per_zone_wmarks();
 	kmem_cache_init();
 	vmalloc_init();
 }

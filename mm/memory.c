@@ -43,6 +43,7 @@
 #include "mm/swapops.h"
 #include "mm/swap.h"
 #include "mm/rmap.h"
+#include "mm/lru.h"
 #include "mm/vmstat.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
@@ -148,10 +149,12 @@ static vm_fault_t finish_fault(struct vm_fault *vmf)
 	entry = pfn_pte(page_to_pfn(page), vma->vm_page_prot);
 	if (vmf->flags & FAULT_FLAG_WRITE)
 		entry = maybe_mkwrite(pte_mkdirty(entry), vma);
-	if (vmf->cow_page)
+	if (vmf->cow_page) {
 		page_add_new_anon_rmap(page, vma, vmf->address);
-	else
+		lru_cache_add(page);		/* a new page: the inactive anon list's head */
+	} else {
 		page_add_file_rmap(page);
+	}
 	inc_mm_counter(vma->vm_mm, mm_counter(page));
 	set_pte(vmf->pte, entry);
 	return 0;
@@ -267,6 +270,21 @@ static vm_fault_t do_fault(struct vm_fault *vmf)
  */
 static vm_fault_t do_wp_page(struct vm_fault *vmf);
 
+/*
+ * should_try_to_free_swap - after a swap-in, should the page give up its slot? Linux's rule:
+ * when swap is more than half full, for a locked VMA, or for a write (the slot's copy is stale
+ * at once). A page read back and only read keeps its slot and stays in the swap cache, clean:
+ * if reclaim takes it again it is dropped without being written a second time.
+ */
+static bool should_try_to_free_swap(struct vm_area_struct *vma, unsigned int flags)
+{
+	unsigned long total, free;
+
+	si_swapinfo(&total, &free);
+	(void)vma;	/* (Linux also frees it for a VM_LOCKED VMA) */
+	return free * 2 < total || (flags & FAULT_FLAG_WRITE);
+}
+
 static vm_fault_t do_swap_page(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
@@ -306,7 +324,8 @@ static vm_fault_t do_swap_page(struct vm_fault *vmf)
 	inc_mm_counter(vma->vm_mm, MM_ANONPAGES);
 	dec_mm_counter(vma->vm_mm, MM_SWAPENTS);
 	swap_free(entry);
-	try_to_free_swap(page);			/* the last PTE that held the entry: slot freed */
+	if (should_try_to_free_swap(vma, vmf->flags))
+		try_to_free_swap(page);		/* the last PTE that held the entry: slot freed */
 	exclusive = !PageSwapCache(page) && page->_mapcount == 1 && page_count(page) == 1;
 	pte = pfn_pte(page_to_pfn(page), vma->vm_page_prot);
 	if ((vmf->flags & FAULT_FLAG_WRITE) && exclusive) {
@@ -364,6 +383,7 @@ static vm_fault_t wp_page_copy(struct vm_fault *vmf)
 	}
 	entry = maybe_mkwrite(pte_mkdirty(pfn_pte(page_to_pfn(new), vma->vm_page_prot)), vma);
 	page_add_new_anon_rmap(new, vma, vmf->address);
+	lru_cache_add(new);
 	set_pte(vmf->pte, entry);
 	flush_tlb_one(vmf->address);
 	if (old) {

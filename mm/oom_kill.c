@@ -28,6 +28,7 @@
  * the sleeps below; pids are never reused (kernel_clone counts up), so a pid names one task.
  */
 #include "mm/oom_kill.h"
+#include "mm/vmstat.h"
 #include "mm/mm_types.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
@@ -194,6 +195,7 @@ static void oom_kill_process(struct oom_control *oc, const char *message)
 	       K(get_mm_counter(mm, MM_FILEPAGES)), K(get_mm_counter(mm, MM_SHMEMPAGES)), 0U,
 	       mm_pgtables_bytes(mm) >> 10, (short)0);
 	mark_oom_victim(victim);
+	count_vm_event(OOM_KILL);
 	send_signal(victim, SIGKILL);
 	list_for_each_entry(p, &task_list, tasks) {
 		if (p == victim || p->mm != mm || task_exiting(p))

@@ -28,6 +28,11 @@ enum pageflags {
 	PG_writeback,	/* being written to its backing store */
 	PG_swapbacked,	/* page-cache page of shared anonymous memory (shmem): its backing is swap */
 	PG_readahead,	/* page-cache page read ahead: the first hit on it starts the next window */
+	PG_lru,		/* on one of the LRU lists (mm/lru.h); clear while reclaim holds it */
+	PG_active,	/* on (or, when isolated, belongs to) an active LRU list */
+	PG_referenced,	/* accessed through read()/write() once: the next access activates it */
+	PG_lru_anon,	/* belongs on the anonymous LRU lists (set when first added: mm/lru.h) */
+	PG_reclaim,	/* reclaim holds it (and a reference): isolated, or waiting for its write */
 };
 
 struct kmem_cache;
@@ -87,6 +92,17 @@ static inline void clear_page_flag(struct page *page, int bit)
 #define PageReadahead(p)	test_page_flag(p, PG_readahead)
 #define PageLocked(p)		test_page_flag(p, PG_locked)
 #define PageWriteback(p)	test_page_flag(p, PG_writeback)
+#define PageLRU(p)		test_page_flag(p, PG_lru)
+#define PageActive(p)		test_page_flag(p, PG_active)
+#define PageReferenced(p)	test_page_flag(p, PG_referenced)
+#define PageReclaim(p)		test_page_flag(p, PG_reclaim)
+
+/* test_and_clear_page_flag - clear @bit, returning whether it was set (Linux's
+ * TestClearPageReferenced and friends). */
+static inline bool test_and_clear_page_flag(struct page *page, int bit)
+{
+	return (__atomic_fetch_and(&page->flags, ~(1UL << bit), __ATOMIC_RELAXED) >> bit) & 1UL;
+}
 
 static inline unsigned long page_to_pfn(const struct page *page)
 {

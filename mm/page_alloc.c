@@ -15,12 +15,15 @@
  * Only the head page of a free block carries PG_buddy and page->order; every frame of a free
  * block has _refcount 0. Faultline has one CPU and allocates only from process context, so
  * no lock is taken here.
+ *
+ * The watermarks (min, low, high; setup_per_zone_wmarks) decide when memory is short: below
+ * low kswapd is woken, below min an allocation that may reclaim does (mm/vmscan.c), and only
+ * the kernel's own allocations, reclaim's and a dying task's go below min.
  */
 #include "mm/page_alloc.h"
 #include "mm/oom_kill.h"
-#include "fs/pagemap.h"
-
-#define SHRINK_BATCH	32		/* clean cache pages dropped per attempt */
+#include "mm/vmscan.h"
+#include "mm/lru.h"
 #include "kernel/printk.h"
 #include "kernel/panic.h"
 #include "kernel/lib/string.h"
@@ -37,6 +40,9 @@ static struct free_area free_area[MAX_ORDER + 1];
 static unsigned long free_pages_count;	/* frames on the free lists */
 static unsigned long total_pages;	/* frames ever given to the allocator */
 static unsigned long bad_page_count;	/* bad frees caught */
+static unsigned long watermark[NR_WMARK];	/* pages: see setup_per_zone_wmarks */
+
+#define WMARK_SCALE_FACTOR	10	/* per 10,000 of RAM between the watermarks (Linux) */
 
 /*
  * bad_page - report a free that would corrupt the allocator: "BUG: Bad page state" (or, if a
@@ -207,7 +213,7 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order)
 }
 
 /*
- * __alloc_pages_may_oom - the free lists had nothing for a user allocation: run the OOM
+ * __alloc_pages_may_oom - reclaim made no progress for a user allocation: run the OOM
  * killer, and retry as long as it freed memory (a victim exited). Returns the block, or
  * NULL when the OOM killer made no progress: the current task is the victim or dying
  * anyway, nothing could be killed, or the victim did not exit in time (mm/oom_kill.h).
@@ -225,25 +231,82 @@ static struct page *__alloc_pages_may_oom(gfp_t gfp, unsigned int order)
 	return page;
 }
 
+/* watermark_ok - would 2^@order pages leave at least @mark free? */
+static bool watermark_ok(unsigned int order, unsigned long mark)
+{
+	return free_pages_count >= mark + (1UL << order);
+}
+
 /*
- * alloc_pages - allocate 2^@order physically contiguous frames.
- * Returns the first frame's descriptor with _refcount 1, or NULL if no block of that order
- * is free (or order > MAX_ORDER). Never panics for lack of memory. Without a free block it
- * first drops clean page-cache pages of mounted files (shrink_page_cache). With __GFP_HARDWALL
- * (GFP_USER, GFP_HIGHUSER_MOVABLE) and order <= PAGE_ALLOC_COSTLY_ORDER, a failure runs the
- * OOM killer and retries while that frees memory: the call may then sleep, and returns NULL
- * only if the current task is the victim (or dying anyway) or no memory could be freed.
+ * __alloc_pages_slowpath - free pages are below min and the caller may reclaim: reclaim
+ * directly and retry, as long as reclaim frees pages or pages it sent to disk are still being
+ * written (at most MAX_RECLAIM_RETRIES passes without progress); then, for user memory, the OOM
+ * killer. A dying task (SIGKILL, an OOM victim) may take the reserve below min: its exit is
+ * what frees memory.
  */
+static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
+{
+	int no_progress = 0;
+	struct page *page;
+
+	for (;;) {
+		if (current_may_use_reserves())
+			return get_page_from_freelist(gfp, order);
+		if (try_to_free_pages(gfp, order)) {
+			no_progress = 0;
+		} else {
+			if (++no_progress > MAX_RECLAIM_RETRIES)
+				break;
+			reclaim_throttle();
+		}
+		if (watermark_ok(order, watermark[WMARK_MIN])) {
+			page = get_page_from_freelist(gfp, order);
+			if (page)
+				return page;
+		}
+	}
+	if (!(gfp & __GFP_HARDWALL) || order > PAGE_ALLOC_COSTLY_ORDER)
+		return NULL;
+	return __alloc_pages_may_oom(gfp, order);
+}
+
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	struct page *page = get_page_from_freelist(gfp, order);
+	struct page *page;
 
-	/* Out of free frames: first drop clean page-cache pages (they can be read again). */
-	while (!page && shrink_page_cache(SHRINK_BATCH + (1UL << order)))
+	if (watermark_ok(order, watermark[WMARK_LOW]) || current_is_reclaiming())
+		return get_page_from_freelist(gfp, order);
+	wakeup_kswapd();
+	if (watermark_ok(order, watermark[WMARK_MIN]))
+		return get_page_from_freelist(gfp, order);
+	if (gfp & __GFP_NORETRY)
+		return NULL;
+	if (gfp & __GFP_DIRECT_RECLAIM)
+		return __alloc_pages_slowpath(gfp, order);
+	/* A kernel allocation: the reserve, then clean file pages (nothing is unmapped). */
+	page = get_page_from_freelist(gfp, order);
+	while (!page && shrink_clean_file_pages(SWAP_CLUSTER_MAX + (1UL << order)))
 		page = get_page_from_freelist(gfp, order);
-	if (page || !(gfp & __GFP_HARDWALL) || order > PAGE_ALLOC_COSTLY_ORDER)
-		return page;
-	return __alloc_pages_may_oom(gfp, order);
+	return page;
+}
+
+void setup_per_zone_wmarks(void)
+{
+	unsigned long kbytes = total_pages * (PAGE_SIZE / 1024), min_kbytes = 0, gap;
+
+	/* Linux's min_free_kbytes: sqrt(lowmem_kbytes * 16), between 128 KiB and 256 MiB. */
+	while ((min_kbytes + 1) * (min_kbytes + 1) <= kbytes * 16)
+		min_kbytes++;
+	min_kbytes = min(max(min_kbytes, 128UL), 262144UL);
+	watermark[WMARK_MIN] = min_kbytes / (PAGE_SIZE / 1024);
+	gap = max(watermark[WMARK_MIN] / 4, total_pages * WMARK_SCALE_FACTOR / 10000);
+	watermark[WMARK_LOW] = watermark[WMARK_MIN] + gap;
+	watermark[WMARK_HIGH] = watermark[WMARK_MIN] + 2 * gap;
+}
+
+unsigned long wmark_pages(enum zone_watermarks w)
+{
+	return watermark[w];
 }
 
 /*
@@ -326,6 +389,8 @@ void __free_pages(struct page *page, unsigned int order)
 	page = pfn_to_page(pfn);
 	if (--page->_refcount > 0)
 		return;
+	if (PageLRU(page))
+		del_page_from_lru_list(page);	/* Linux's __page_cache_release */
 	page->flags = 0;	/* PG_head, PG_anon, PG_dirty...: nothing survives a free */
 	page->_mapcount = 0;
 	__free_one_page(pfn, order);

@@ -9,21 +9,35 @@
 #define MAX_ORDER	10		/* largest block: 2^10 pages = 4 MiB (orders 0..MAX_ORDER) */
 
 /*
- * gfp_t: how to allocate. Faultline has one zone (no highmem, nothing movable) and no
- * reclaim, so Linux's flags reduce to two questions: zero the memory, and may a failure run
- * the OOM killer? Only allocations of user memory may: they come from the page-fault path,
- * where sleeping is allowed and the faulting process can be killed. A GFP_KERNEL allocation
- * that finds nothing fails at once (NULL; callers return -ENOMEM), as before: kernel callers
- * may run with interrupts off or with half-built state, where waiting for a victim to exit
- * is not safe.
+ * gfp_t: how to allocate. Faultline has one zone (no highmem, nothing movable), so Linux's
+ * flags reduce to three questions: zero the memory? may the allocation sleep to reclaim
+ * memory (mm/vmscan.c) when free memory is below the min watermark? and may a failure run the
+ * OOM killer?
+ *
+ *   GFP_KERNEL ........... kernel memory (slab, page tables, bios). Never sleeps: it may use
+ *                          the reserve below the min watermark, wakes kswapd, and at the very
+ *                          end drops clean unmapped file pages (which touches no page table);
+ *                          then NULL (callers return -ENOMEM). Linux's GFP_KERNEL reclaims
+ *                          directly; Faultline's kernel code allocates in places where reclaim
+ *                          unmapping pages under its feet would not be safe (it has no page
+ *                          locks around its page-table walks), so only the allocations below,
+ *                          made where the fault and read paths re-check what they found after
+ *                          sleeping, reclaim directly.
+ *   __GFP_DIRECT_RECLAIM . below the min watermark, reclaim directly (may sleep).
+ *   __GFP_HARDWALL ....... user memory: when reclaim cannot help, out_of_memory() and retry.
+ *   __GFP_NORETRY ........ a guess (read-ahead): fail rather than go below the min watermark.
  */
 typedef unsigned int gfp_t;
 #define GFP_KERNEL	0u
 #define __GFP_ZERO	0x1u		/* zero the memory before returning it */
 #define __GFP_HARDWALL	0x2u		/* user memory: on failure, out_of_memory() and retry */
-#define GFP_USER	__GFP_HARDWALL	/* Linux: what distinguishes GFP_USER from GFP_KERNEL */
+#define __GFP_DIRECT_RECLAIM 0x4u	/* may sleep in direct reclaim */
+#define __GFP_NORETRY	0x8u		/* keep above the min watermark, never reclaim */
+#define GFP_USER	(__GFP_HARDWALL | __GFP_DIRECT_RECLAIM)
 #define GFP_HIGHUSER	GFP_USER	/* one zone: "high" memory is all memory */
-#define GFP_HIGHUSER_MOVABLE GFP_HIGHUSER /* user pages (anonymous, COW copies, page cache) */
+#define GFP_HIGHUSER_MOVABLE GFP_HIGHUSER /* user pages (anonymous, COW copies, swap-ins) */
+#define GFP_PAGECACHE	__GFP_DIRECT_RECLAIM /* file pages read or written: reclaim, no OOM kill
+					 * (a failure is -ENOMEM to read()/write(), SIGBUS... to a fault) */
 #define PAGE_ALLOC_COSTLY_ORDER 3	/* larger blocks never invoke the OOM killer (Linux) */
 
 /*
@@ -41,10 +55,12 @@ void free_bootmem_range(unsigned long start_pfn, unsigned long end_pfn);
 /*
  * alloc_pages - allocate 2^@order physically contiguous frames.
  * Returns the first frame's descriptor with _refcount 1, or NULL if no block of that order
- * is free (or order > MAX_ORDER). Never panics for lack of memory. With __GFP_HARDWALL
- * (GFP_USER, GFP_HIGHUSER_MOVABLE) and order <= PAGE_ALLOC_COSTLY_ORDER, a failure runs the
- * OOM killer and retries while that frees memory: the call may then sleep, and returns NULL
- * only if the current task is the victim (or dying anyway) or no memory could be freed.
+ * is free (or order > MAX_ORDER). Never panics for lack of memory. Below the low watermark it
+ * wakes kswapd; with __GFP_DIRECT_RECLAIM, below the min watermark it reclaims itself (and
+ * may sleep). With __GFP_HARDWALL (GFP_USER, GFP_HIGHUSER_MOVABLE) and order <=
+ * PAGE_ALLOC_COSTLY_ORDER, when reclaim makes no progress it runs the OOM killer and retries
+ * while that frees memory; it returns NULL only if the current task is the victim (or dying
+ * anyway) or no memory could be freed. See the gfp_t table above.
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 static inline struct page *alloc_page(gfp_t gfp)
@@ -72,6 +88,14 @@ unsigned long get_zeroed_page(gfp_t gfp);
 void free_pages(unsigned long addr, unsigned int order);
 
 unsigned long nr_free_pages(void);	/* frames currently free */
+
+/* The free-page watermarks (Linux's zone watermarks, set at boot from the RAM size as Linux's
+ * min_free_kbytes): below low, kswapd is woken and reclaims until free pages reach high; an
+ * allocation that may reclaim does so itself below min. */
+enum zone_watermarks { WMARK_MIN, WMARK_LOW, WMARK_HIGH, NR_WMARK };
+unsigned long wmark_pages(enum zone_watermarks w);
+/* setup_per_zone_wmarks - compute the watermarks from the RAM handed to the allocator. */
+void setup_per_zone_wmarks(void);
 unsigned long totalram_pages(void);	/* frames ever handed to the allocator */
 unsigned long nr_bad_page_reports(void); /* how many bad frees were caught (tests read it) */
 

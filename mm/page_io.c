@@ -69,17 +69,21 @@ static bool next_slot_follows(struct bio *bio, struct page *page, struct block_d
 {
 	struct page *last = bio->bi_io_vec[bio->bi_vcnt - 1].bv_page;
 
-	return bio->bi_bdev == bdev && bio->bi_vcnt < BIO_MAX_VECS &&
+	return bio->bi_bdev == bdev && bio->bi_vcnt < min(BIO_MAX_VECS, bdev->max_segments) &&
 	       swap_page_sector(page) == swap_page_sector(last) + SECTORS_PER_PAGE;
 }
 
-int swap_writepages(struct page **pages, unsigned int n)
+/*
+ * swap_submit_writes - start the writes of @n pages (see swap_writepages), neighbouring slots
+ * in one bio. With @bios (room for @n), each bio gets a reference for the caller, who frees
+ * it after waiting; without, the completion frees it. Returns the bios recorded.
+ */
+static unsigned int swap_submit_writes(struct page **pages, unsigned int n, struct bio **bios)
 {
-	struct bio *bios[SWAP_WRITE_BATCH], *bio = NULL;
+	struct bio *bio = NULL;
 	unsigned int nr_bios = 0;
-	int err = 0;
 
-	for (unsigned int i = 0; i < n && i < SWAP_WRITE_BATCH; i++) {
+	for (unsigned int i = 0; i < n; i++) {
 		struct page *page = pages[i];
 		struct swap_info_struct *si = swp_swap_info((swp_entry_t){ page->private });
 
@@ -99,15 +103,28 @@ int swap_writepages(struct page **pages, unsigned int n)
 			}
 			bio->bi_iter.bi_sector = swap_page_sector(page);
 			bio->bi_end_io = end_swap_bio_write;
-			bio_get(bio);		/* ours: the bio is freed here, in the task */
-			bios[nr_bios++] = bio;
+			if (bios) {
+				bio_get(bio);	/* ours: the bio is freed here, in the task */
+				bios[nr_bios++] = bio;
+			}
 		}
 		clear_page_flag(page, PG_dirty);	/* set again by a failed write */
 		bio_add_page(bio, page, PAGE_SIZE, 0);
 	}
 	if (bio)
 		submit_bio(bio);
-	for (unsigned int i = 0; i < n && i < SWAP_WRITE_BATCH; i++) {
+	return nr_bios;
+}
+
+int swap_writepages(struct page **pages, unsigned int n)
+{
+	struct bio *bios[SWAP_WRITE_BATCH];
+	unsigned int nr_bios;
+	int err = 0;
+
+	n = min(n, (unsigned int)SWAP_WRITE_BATCH);
+	nr_bios = swap_submit_writes(pages, n, bios);
+	for (unsigned int i = 0; i < n; i++) {
 		if (wait_on_page_locked_killable(pages[i])) {
 			err = -EINTR;
 			break;
@@ -121,6 +138,12 @@ int swap_writepages(struct page **pages, unsigned int n)
 	for (unsigned int i = 0; i < nr_bios; i++)
 		bio_put(bios[i]);		/* after a fatal signal the completion frees it */
 	return err;
+}
+
+void swap_writepages_async(struct page **pages, unsigned int n)
+{
+	swap_submit_writes(pages, n, NULL);
+	count_vm_events(PSWPOUT, n);		/* counted as started (a failure is logged) */
 }
 
 int swap_readpage(struct page *page)

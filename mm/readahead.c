@@ -125,7 +125,7 @@ static void do_page_cache_ra(struct file *file, unsigned long index, unsigned lo
 			n = 0;
 			continue;
 		}
-		page = alloc_page(0);		/* no OOM kill for a guess: a failure ends it */
+		page = alloc_page(__GFP_NORETRY);	/* a guess: no reclaim for it, a failure ends it */
 		if (!page)
 			break;
 		set_page_flag(page, PG_locked);

@@ -133,6 +133,12 @@ void swap_cache_init_type(unsigned int type);
  * Returns 0, or -EINTR if a fatal signal ended the wait (the writes finish on their own).
  */
 int swap_writepages(struct page **pages, unsigned int n);
+/*
+ * swap_writepages_async - start the writes of @n pages as swap_writepages does (any number,
+ * neighbouring slots in one bio) without waiting: each page stays locked and PG_writeback
+ * until its write ends; one whose write failed keeps PG_dirty. For reclaim (mm/vmscan.c).
+ */
+void swap_writepages_async(struct page **pages, unsigned int n);
 /* swap_readpage - read locked @page (in the swap cache) from its slot and wait. The read's
  * end sets PG_uptodate if it worked and unlocks the page. 0, -EIO, -ENOMEM or -EINTR. */
 int swap_readpage(struct page *page);

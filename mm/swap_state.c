@@ -16,6 +16,7 @@
 #include "mm/swap.h"
 #include "mm/page_alloc.h"
 #include "mm/vmstat.h"
+#include "mm/lru.h"
 #include "fs/pagemap.h"
 #include "kernel/lib/xarray.h"
 #include "kernel/errno.h"
@@ -136,6 +137,7 @@ repeat:
 			goto repeat;
 		return ERR_PTR(err);
 	}
+	lru_cache_add(page);			/* reclaim may take it again */
 	*major = true;
 	err = swap_readpage(page);
 	if (err) {
@@ -145,6 +147,12 @@ repeat:
 			delete_from_swap_cache(page);
 		put_page(page);
 		return ERR_PTR(err);
+	}
+	/* While we slept in the read, reclaim may have found the page clean and unmapped and
+	 * dropped it from the cache (the slot still has the data): start again. */
+	if (!PageSwapCache(page) || page->private != entry.val) {
+		put_page(page);
+		goto repeat;
 	}
 	return page;
 }

@@ -2,8 +2,10 @@
  * mm/vmstat.h - system-wide memory counters (Linux's vmstat: node page state and VM events).
  *
  * Page-state counters say how many pages are in some state now (AnonPages, Mapped in
- * /proc/meminfo); event counters count things that happened (page faults). One CPU, no
- * interrupt-time updates: plain longs.
+ * /proc/meminfo); event counters count things that happened (page faults, pages reclaimed).
+ * The names are Linux's, so a student reads /proc/vmstat on both kernels the same way. The
+ * lengths of the LRU lists (nr_inactive_anon ...) are in mm/lru.h. Events are counted only in
+ * tasks (one CPU): plain longs.
  */
 #ifndef FAULTLINE_VMSTAT_H
 #define FAULTLINE_VMSTAT_H
@@ -23,6 +25,21 @@ enum vm_event_item {
 	PGPGOUT,		/* 512-byte sectors written to block devices (shown in KiB) */
 	PSWPIN,			/* pages read in from swap */
 	PSWPOUT,		/* pages written out to swap */
+	PGACTIVATE,		/* pages moved from an inactive LRU list to an active one */
+	PGDEACTIVATE,		/* pages aged from an active list to the inactive one */
+	PGREFILL,		/* active-list pages looked at by that aging */
+	PGSTEAL_KSWAPD,		/* pages kswapd freed */
+	PGSTEAL_DIRECT,		/* pages freed by direct reclaim (an allocating task) */
+	PGSCAN_KSWAPD,		/* inactive-list pages kswapd looked at */
+	PGSCAN_DIRECT,		/* inactive-list pages direct reclaim looked at */
+	PGSCAN_ANON,		/* of all scanned: anonymous */
+	PGSCAN_FILE,		/* file */
+	PGSTEAL_ANON,		/* of all freed: anonymous (sent to swap) */
+	PGSTEAL_FILE,		/* file (dropped, or written back first) */
+	PGROTATED,		/* pages put back at the head of their list (second chance) */
+	PAGEOUTRUN,		/* kswapd's runs (woken below the low watermark) */
+	ALLOCSTALL,		/* allocations that had to reclaim directly */
+	OOM_KILL,		/* processes the OOM killer killed */
 	NR_VM_EVENT_ITEMS
 };
 

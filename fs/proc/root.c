@@ -19,6 +19,7 @@
 #include "mm/pgtable.h"
 #include "mm/vmalloc.h"
 #include "mm/vmstat.h"
+#include "mm/lru.h"
 #include "mm/swap.h"
 #include "mm/debug_vm.h"
 #include "mm/slab.h"
@@ -172,24 +173,37 @@ long proc_dir_readdir(struct file *file, void __user *dirent, size_t count,
 
 /* --- the system-wide files --- */
 
-/* meminfo_show - /proc/meminfo in Linux's format. AnonPages and Mapped count the pages some
- * PTE maps (mm/rmap.c); SwapTotal, SwapFree and SwapCached come from mm/swapfile.c and
- * mm/swap_state.c. Faultline has no LRU lists and no reclaimable page cache yet
- * (ramfs pages stay), so those lines are 0 and MemAvailable = MemFree. */
+/* meminfo_show - /proc/meminfo in Linux's format and order (the lines Faultline keeps).
+ * AnonPages and Mapped count the pages some PTE maps (mm/rmap.c); the Active and Inactive
+ * lines are the LRU lists (mm/lru.h); SwapTotal, SwapFree and SwapCached come from
+ * mm/swapfile.c and mm/swap_state.c. Unevictable: page-cache pages on no list (ramfs, shmem).
+ * MemAvailable is Linux's estimate: free pages above the low watermark, plus the file LRU
+ * pages that could be dropped (half of them kept in Linux's formula, and at most the low
+ * watermark's worth of them). */
 static size_t meminfo_show(char *buf, size_t size, struct task_struct *task)
 {
 	static const char *const names[] = {
 		"MemTotal:", "MemFree:", "MemAvailable:", "Buffers:", "Cached:", "SwapCached:",
-		"Active:", "Inactive:", "SwapTotal:", "SwapFree:", "Dirty:", "Writeback:",
+		"Active:", "Inactive:", "Active(anon):", "Inactive(anon):", "Active(file):",
+		"Inactive(file):", "Unevictable:", "SwapTotal:", "SwapFree:", "Dirty:", "Writeback:",
 		"AnonPages:", "Mapped:", "Shmem:", "SReclaimable:", "PageTables:", "VmallocTotal:",
 		"VmallocUsed:",
 	};
-	unsigned long swap_total, swap_free;
+	unsigned long swap_total, swap_free, file_lru, available, low = wmark_pages(WMARK_LOW);
+	unsigned long active = lru_pages(LRU_ACTIVE_ANON) + lru_pages(LRU_ACTIVE_FILE);
+	unsigned long inactive = lru_pages(LRU_INACTIVE_ANON) + lru_pages(LRU_INACTIVE_FILE);
+
 	si_swapinfo(&swap_total, &swap_free);
+	file_lru = lru_pages(LRU_ACTIVE_FILE) + lru_pages(LRU_INACTIVE_FILE);
+	available = nr_free_pages() > low ? nr_free_pages() - low : 0;
+	available += file_lru - min(file_lru / 2, low);
 	unsigned long kb[ARRAY_SIZE(names)] = {
-		totalram_pages() * 4, nr_free_pages() * 4, nr_free_pages() * 4, 0,
-		nr_pagecache_pages() * 4, total_swapcache_pages() * 4, 0, 0, swap_total * 4,
-		swap_free * 4, global_node_page_state(NR_FILE_DIRTY) * 4,
+		totalram_pages() * 4, nr_free_pages() * 4, available * 4, 0,
+		nr_pagecache_pages() * 4, total_swapcache_pages() * 4, active * 4, inactive * 4,
+		lru_pages(LRU_ACTIVE_ANON) * 4, lru_pages(LRU_INACTIVE_ANON) * 4,
+		lru_pages(LRU_ACTIVE_FILE) * 4, lru_pages(LRU_INACTIVE_FILE) * 4,
+		(nr_pagecache_pages() > file_lru ? nr_pagecache_pages() - file_lru : 0) * 4,
+		swap_total * 4, swap_free * 4, global_node_page_state(NR_FILE_DIRTY) * 4,
 		global_node_page_state(NR_WRITEBACK) * 4, global_node_page_state(NR_ANON_MAPPED) * 4,
 		global_node_page_state(NR_FILE_MAPPED) * 4, 0, slab_reclaimable_pages() * 4,
 		nr_pagetable_pages * 4, (VMALLOC_END - VMALLOC_START + 1) / 1024,
@@ -209,18 +223,38 @@ static size_t vmstat_show(char *buf, size_t size, struct task_struct *task)
 {
 	const struct { const char *name; unsigned long value; } rows[] = {
 		{ "nr_free_pages", nr_free_pages() },
+		{ "nr_inactive_anon", lru_pages(LRU_INACTIVE_ANON) },
+		{ "nr_active_anon", lru_pages(LRU_ACTIVE_ANON) },
+		{ "nr_inactive_file", lru_pages(LRU_INACTIVE_FILE) },
+		{ "nr_active_file", lru_pages(LRU_ACTIVE_FILE) },
 		{ "nr_anon_pages", global_node_page_state(NR_ANON_MAPPED) },
 		{ "nr_mapped", global_node_page_state(NR_FILE_MAPPED) },
-		{ "nr_file_pages", nr_pagecache_pages() },
+		{ "nr_file_pages", nr_pagecache_pages() + total_swapcache_pages() },
 		{ "nr_dirty", global_node_page_state(NR_FILE_DIRTY) },
 		{ "nr_writeback", global_node_page_state(NR_WRITEBACK) },
 		{ "nr_page_table_pages", nr_pagetable_pages },
+		{ "nr_swapcached", total_swapcache_pages() },
 		{ "pgpgin", vm_events[PGPGIN] / 2 },
 		{ "pgpgout", vm_events[PGPGOUT] / 2 },
 		{ "pswpin", vm_events[PSWPIN] },
 		{ "pswpout", vm_events[PSWPOUT] },
 		{ "pgfault", vm_events[PGFAULT] },
 		{ "pgmajfault", vm_events[PGMAJFAULT] },
+		{ "pgactivate", vm_events[PGACTIVATE] },
+		{ "pgdeactivate", vm_events[PGDEACTIVATE] },
+		{ "pgrefill", vm_events[PGREFILL] },
+		{ "pgsteal_kswapd", vm_events[PGSTEAL_KSWAPD] },
+		{ "pgsteal_direct", vm_events[PGSTEAL_DIRECT] },
+		{ "pgscan_kswapd", vm_events[PGSCAN_KSWAPD] },
+		{ "pgscan_direct", vm_events[PGSCAN_DIRECT] },
+		{ "pgscan_anon", vm_events[PGSCAN_ANON] },
+		{ "pgscan_file", vm_events[PGSCAN_FILE] },
+		{ "pgsteal_anon", vm_events[PGSTEAL_ANON] },
+		{ "pgsteal_file", vm_events[PGSTEAL_FILE] },
+		{ "pgrotated", vm_events[PGROTATED] },
+		{ "pageoutrun", vm_events[PAGEOUTRUN] },
+		{ "allocstall_normal", vm_events[ALLOCSTALL] },
+		{ "oom_kill", vm_events[OOM_KILL] },
 	};
 	size_t len = 0;
 

@@ -198,12 +198,23 @@ bool out_of_memory(struct oom_control *oc)
 	return false;
 }
 
-/* It first drops clean page-cache pages of mounted files (mm/filemap.c): there are none on
- * the host, so nothing is freed. */
-unsigned long shrink_page_cache(unsigned long nr)
+/* Reclaim (mm/vmscan.c, mm/lru.c): the host tests never set the watermarks, so the
+ * allocator only calls these when a block is missing; there is nothing to reclaim. */
+void wakeup_kswapd(void) {}
+unsigned long try_to_free_pages(gfp_t gfp, unsigned int order)
+{
+	(void)gfp;
+	(void)order;
+	return 0;
+}
+bool reclaim_throttle(void) { return false; }
+unsigned long shrink_clean_file_pages(unsigned long nr)
 {
 	(void)nr;
 	return 0;
 }
+bool current_may_use_reserves(void) { return false; }
+bool current_is_reclaiming(void) { return false; }
+void del_page_from_lru_list(struct page *page) { (void)page; }
 
 #endif

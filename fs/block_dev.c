@@ -9,11 +9,16 @@
  * one at a time so that two of them cannot undo each other's bytes. As on Linux:
  *   - read at or past the end returns 0 (end of file); a read that crosses it is shortened;
  *   - write at or past the end fails with -ENOSPC; one that crosses it is shortened;
- *   - write on a read-only disk fails with -EPERM (Linux's blkdev_write_iter);
+ *   - write on a read-only disk fails with -EPERM (Linux's blkdev_write_iter), on an active
+ *     swap device with -ETXTBSY (the same function's IS_SWAPFILE check: the kernel owns every
+ *     slot, and a stray write would corrupt pages that processes will read back);
  *   - lseek accepts positions 0..size only (Linux's fixed_size_llseek), SEEK_END counts from
  *     the size; stat shows st_size 0 and st_rdev the disk's number;
  *   - fsync flushes the disk's write cache;
  *   - ioctl BLKGETSIZE64, BLKGETSIZE, BLKSSZGET, BLKBSZGET, BLKROGET and BLKFLSBUF.
+ * A disk is claimed exclusively by whoever builds on it (bd_claim, Linux's FMODE_EXCL open):
+ * a mounted file system or a swap device. The other one is refused with -EBUSY, so swapon of a
+ * mounted disk and mount of a swap disk fail instead of writing under each other.
  * Every wait for the disk ends on a fatal signal (see drivers/block/blkdev.h for why that is
  * safe while the device still uses the bounce page).
  */
@@ -23,9 +28,29 @@
 #include "kernel/sched.h"
 #include "mm/page.h"
 #include "mm/page_alloc.h"
+#include "mm/swap.h"
+#include "kernel/printk.h"
 
 #define SEEK_DATA	3
 #define SEEK_HOLE	4
+
+int bd_claim(struct block_device *bdev, void *holder)
+{
+	if (bdev->bd_holder)
+		return -EBUSY;
+	bdev->bd_holder = holder;
+	return 0;
+}
+
+void bd_release(struct block_device *bdev, void *holder)
+{
+	if (bdev->bd_holder != holder) {
+		pr_err("BUG: bd_release: %s is held by %p, not %p\n", bdev->bd_name, bdev->bd_holder,
+		       holder);
+		return;
+	}
+	bdev->bd_holder = NULL;
+}
 
 /* file_bdev - the disk an open block special file reads and writes (set by blkdev_open). */
 static struct block_device *file_bdev(const struct file *file)
@@ -174,7 +199,7 @@ static ssize_t blkdev_read(struct file *file, char __user *buf, size_t count, lo
 }
 
 /* blkdev_write - f_op->write: up to @count bytes at *@pos; -ENOSPC at or past the end,
- * -EPERM on a read-only disk. */
+ * -EPERM on a read-only disk, -ETXTBSY on an active swap device. */
 static ssize_t blkdev_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
 {
 	struct block_device *bdev = file_bdev(file);
@@ -182,6 +207,8 @@ static ssize_t blkdev_write(struct file *file, const char __user *buf, size_t co
 
 	if (bdev->read_only)
 		return -EPERM;
+	if (is_swap_bdev(bdev))
+		return -ETXTBSY;
 	if (*pos < 0)
 		return -EINVAL;
 	if (!count)

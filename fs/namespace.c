@@ -18,6 +18,7 @@
 #include "fs/mount.h"
 #include "fs/namei.h"
 #include "fs/inode.h"
+#include "fs/block_dev.h"
 #include "fs/syscalls.h"
 #include "mm/slab.h"
 #include "kernel/errno.h"
@@ -174,6 +175,7 @@ static void kill_super(struct super_block *sb)
 	left = invalidate_buffers(sb);
 	if (left)
 		pr_err("%s: %lu buffers still in use at unmount\n", sb->s_id, left);
+	bd_release(sb->s_bdev, sb->s_type);
 	free_super(sb);
 }
 
@@ -205,6 +207,9 @@ static long do_new_mount(const char *dev_name, struct inode *mp, const char *mp_
 			return -EBUSY;		/* a disk is mounted once */
 	if (mp->i_mounted)
 		return -EBUSY;
+	err = bd_claim(bdev, fs_type);		/* -EBUSY: a swap device (mm/swapfile.c) */
+	if (err)
+		return err;
 
 	mnt = kzalloc(sizeof(*mnt), GFP_KERNEL);
 	sb = alloc_super(fs_type);
@@ -216,6 +221,7 @@ static long do_new_mount(const char *dev_name, struct inode *mp, const char *mp_
 		kfree(mnt);
 		if (sb)
 			free_super(sb);
+		bd_release(bdev, fs_type);
 		return -ENOMEM;
 	}
 	sb_set_bdev(sb, bdev);
@@ -228,6 +234,7 @@ static long do_new_mount(const char *dev_name, struct inode *mp, const char *mp_
 		free_super(sb);
 		kfree(mnt->mnt_path);
 		kfree(mnt);
+		bd_release(bdev, fs_type);
 		return err;
 	}
 	strscpy(mnt->mnt_devname, dev_name, sizeof(mnt->mnt_devname));
@@ -269,7 +276,7 @@ static long do_remount(struct inode *root, unsigned long flags)
  * @dev_name on the directory @dir_name; @flags MS_RDONLY mounts it read-only, MS_REMOUNT
  * changes that of an existing mount. @data (options) is ignored. Returns 0 or -errno: -ENODEV
  * (unknown type), -ENOTBLK (not a block device), -ENXIO, -ENOENT, -ENOTDIR, -EBUSY (the disk
- * or the directory already has a mount), -EINVAL (the disk does not hold that file system),
+ * or the directory already has a mount, or the disk is an active swap device), -EINVAL (the disk does not hold that file system),
  * -EIO, -EFAULT, -ENOMEM, -EINTR.
  */
 long sys_mount(const char __user *dev_name, const char __user *dir_name,

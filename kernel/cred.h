@@ -28,6 +28,7 @@ struct rlimit64 {
 };
 #define RLIMIT_STACK	3
 #define RLIMIT_NOFILE	7
+#define RLIMIT_MEMLOCK	8
 #define RLIM_NLIMITS	16
 #define RLIM_INFINITY	(~0ULL)
 
@@ -36,6 +37,8 @@ struct rlimit64 {
 #define INR_OPEN_CUR	1024
 #define INR_OPEN_MAX	4096
 #define NR_OPEN_MAX	1048576
+/* Linux's (5.16+) boot default for RLIMIT_MEMLOCK, soft and hard: 8 MiB may be mlocked. */
+#define MLOCK_LIMIT	(8ULL << 20)
 
 /* rlim_init - the limits of the first process (others inherit their parent's at fork). */
 void rlim_init(struct rlimit64 *rlim);

@@ -164,7 +164,8 @@ struct mm_struct *get_task_mm(struct task_struct *task)
 
 /* dup_mm - see mm/mmap.h: the mm fields, then each VMA and its page-table entries
  * (copy_page_range write-protects private pages in both). As Linux's dup_mmap(), a
- * VM_DONTCOPY VMA is left out and a VM_WIPEONFORK VMA is copied without its pages. */
+ * VM_DONTCOPY VMA is left out and a VM_WIPEONFORK VMA is copied without its pages; the
+ * child has no memory locks (no VM_LOCKED, locked_vm and def_flags 0). */
 struct mm_struct *dup_mm(struct mm_struct *old)
 {
 	struct mm_struct *mm = mm_alloc();
@@ -198,6 +199,7 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 			goto fail;
 		copy->vm_mm = mm;
 		copy->vm_anon_id = 0;
+		copy->vm_flags &= VM_LOCKED_CLEAR_MASK;	/* locks are not inherited (mm/mlock.c) */
 		vma_link(mm, copy);
 		if (vma->vm_flags & VM_WIPEONFORK)
 			continue;		/* madvise(MADV_WIPEONFORK): the child starts from zeros */

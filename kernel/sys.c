@@ -275,6 +275,7 @@ void rlim_init(struct rlimit64 *rlim)
 		rlim[i] = (struct rlimit64){ RLIM_INFINITY, RLIM_INFINITY };
 	rlim[RLIMIT_STACK] = (struct rlimit64){ STACK_RLIMIT, STACK_RLIMIT };
 	rlim[RLIMIT_NOFILE] = (struct rlimit64){ INR_OPEN_CUR, INR_OPEN_MAX };
+	rlim[RLIMIT_MEMLOCK] = (struct rlimit64){ MLOCK_LIMIT, MLOCK_LIMIT };
 }
 
 u64 rlimit(unsigned int resource)
@@ -286,7 +287,8 @@ u64 rlimit(unsigned int resource)
  * sys_prlimit64 - read and/or set a resource limit of the caller (@pid 0 or its own pid;
  * -ESRCH otherwise). A soft limit above the hard one is -EINVAL; raising the hard limit needs
  * root (-EPERM), and RLIMIT_NOFILE may not go above fs.nr_open (-EPERM), as in Linux. Only
- * RLIMIT_NOFILE is enforced (the descriptor table, fs/file.c); the stack keeps its fixed size.
+ * RLIMIT_NOFILE (the descriptor table, fs/file.c) and RLIMIT_MEMLOCK (mm/mlock.c) are
+ * enforced; the stack keeps its fixed size.
  */
 long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __user *new,
 		   struct rlimit64 __user *old)

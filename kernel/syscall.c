@@ -243,6 +243,11 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(274, sys_get_robust_list),
 	SYSCALL(324, sys_membarrier),
 	SYSCALL(435, sys_clone3),
+	SYSCALL(149, sys_mlock),
+	SYSCALL(150, sys_munlock),
+	SYSCALL(151, sys_mlockall),
+	SYSCALL(152, sys_munlockall),
+	SYSCALL(325, sys_mlock2),
 };
 
 /* Unknown system calls are logged once each (a bitmap over the numbers seen). */

@@ -45,6 +45,12 @@ long sys_swapoff(const char __user *specialfile);
 long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
 		unsigned long flags, unsigned long new_addr);
 long sys_mincore(unsigned long start, size_t len, unsigned char __user *vec);
+/* mm/mlock.c: locking memory (Linux ABI). */
+long sys_mlock(unsigned long start, size_t len);
+long sys_munlock(unsigned long start, size_t len);
+long sys_mlock2(unsigned long start, size_t len, int flags);
+long sys_mlockall(int flags);
+long sys_munlockall(void);
 /* System V shared memory (ipc/shm.c). */
 long sys_shmget(int key, size_t size, int shmflg);
 long sys_shmat(int shmid, unsigned long shmaddr, int shmflg);

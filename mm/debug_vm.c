@@ -14,6 +14,7 @@
  *     live mms; _refcount = those PTEs + 1 if it is in a page cache; an anonymous page that no
  *     PTE maps must not exist (it would be a leak);
  *   - every mm's rss counters = its PTEs by kind, and pgtables_bytes = its tables below the PGD;
+ *     its locked_vm = the pages of its VM_LOCKED VMAs (mm/mlock.c);
  *   - every shared memory object is used by as many VMAs as its refcount says;
  *   - the frames that belong to a page cache are as many as the cache's counter says, each is
  *     found in its cache's xarray at its index, and is PG_dirty exactly when tagged dirty;
@@ -159,14 +160,19 @@ static void check_mm_tables(struct mmcheck *c, struct mm_struct *mm, pid_t pid)
 {
 	static const char *const names[NR_MM_COUNTERS] = { "file", "anon", "swapents", "shmem" };
 	struct vm_area_struct *vma;
-	unsigned long tables;
+	unsigned long tables, locked = 0;
 
 	for_each_vma(mm, vma) {
 		const char *why = anon_vma_check(vma);
 
 		if (why)
 			problem(c, "pid %d: VMA %#lx-%#lx: %s", pid, vma->vm_start, vma->vm_end, why);
+		if (vma->vm_flags & VM_LOCKED)
+			locked += vma_pages(vma);
 	}
+	if (locked != mm->locked_vm)		/* mm/mlock.c: VmLck is the locked VMAs' pages */
+		problem(c, "pid %d: locked_vm is %lu, its VM_LOCKED VMAs have %lu pages", pid,
+			mm->locked_vm, locked);
 	c->mm = mm;
 	c->vma = NULL;
 	for (int i = 0; i < NR_MM_COUNTERS; i++)

@@ -52,6 +52,23 @@ void lru_cache_add(struct page *page)
 	add_page_to_lru_list(page);
 }
 
+void lru_cache_add_refault(struct page *page)
+{
+	count_vm_event(WORKINGSET_REFAULT_ANON);
+	lru_cache_add(page);
+	if (reclaim_policy != POLICY_LRU)
+		return;
+	/* Evicted and needed again: a working-set page. To the active list, marked referenced,
+	 * so that after aging one more use keeps it (Linux's workingset_refault, without the
+	 * refault-distance test: every refault counts as one within the working set). */
+	del_page_from_lru_list(page);
+	set_page_flag(page, PG_active);
+	set_page_flag(page, PG_referenced);
+	add_page_to_lru_list(page);
+	count_vm_event(WORKINGSET_ACTIVATE_ANON);
+	count_vm_event(PGACTIVATE);
+}
+
 void mark_page_accessed(struct page *page)
 {
 	if (reclaim_policy == POLICY_FIFO)

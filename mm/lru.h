@@ -97,6 +97,11 @@ void lru_init(void);
  * list, goes to the head of its inactive list. */
 void lru_cache_add(struct page *page);
 
+/* lru_cache_add_refault - @page was read back from swap for a fault: it was evicted and is
+ * used again. Under the lru policy it starts on the active list (see mm/lru.c); workingset_*
+ * counters in /proc/vmstat. */
+void lru_cache_add_refault(struct page *page);
+
 /* add_page_to_lru_list / del_page_from_lru_list - put @page (not on a list) at the head of
  * page_lru(@page), or take it off the list it is on; PG_lru follows. For reclaim. */
 void add_page_to_lru_list(struct page *page);

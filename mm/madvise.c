@@ -5,12 +5,15 @@
  * or a wrapping (negative) length -EINVAL, and a range with unmapped holes (kernel addresses
  * included) is applied to what is mapped and then reported as -ENOMEM. An advice that does not
  * fit a VMA (MADV_WIPEONFORK on a file or shared mapping, MADV_FREE on anything but private
- * anonymous memory) stops the walk with -EINVAL at that VMA.
+ * anonymous memory) stops the walk with -EINVAL at that VMA. On a VM_LOCKED VMA (mm/mlock.c)
+ * the advice that would drop its pages or push them out (DONTNEED, FREE, REMOVE, COLD,
+ * PAGEOUT, PAGEOUT_SHARED) is -EINVAL, as Linux 6.1 refuses it.
  *
  * What each advice does here:
  *   MADV_DONTNEED ........ the range's PTEs are zapped: the next touch of a private page sees
  *                          zeros (anonymous memory) or the file again; a shared page is found
  *                          again in its object.
+ *   MADV_DONTNEED_LOCKED . (24) MADV_DONTNEED, allowed on a locked VMA too (it stays locked).
  *   MADV_FREE ............ private anonymous only. Linux frees such pages lazily, when reclaim
  *                          wants memory; until Faultline has reclaim it frees them at once, as
  *                          DONTNEED (a program may not tell the difference: it may see zeros).
@@ -28,7 +31,10 @@
  *   MADV_PAGEOUT_SHARED .. (200, Faultline only) MADV_PAGEOUT of every private anonymous page
  *                          of the range, however many processes map it: try_to_unmap() puts
  *                          the swap entry in each of their PTEs (tests: swap_pageout_rmap).
- *   MADV_COLD ............ accepted, no effect until there are LRU lists to move pages on.
+ *   MADV_COLD ............ (Linux 5.4+) each page of the range that only this PTE maps loses
+ *                          its Accessed bit and moves to its inactive LRU list (mm/lru.h):
+ *                          the next reclaim takes it first unless it is used again. Nothing
+ *                          is written or freed now (pgdeactivate).
  *   MADV_POPULATE_READ,
  *   MADV_POPULATE_WRITE .. every page of the range is faulted in now, as a read or a write
  *                          would (a write breaks copy-on-write), each fault counted as a
@@ -57,6 +63,8 @@
 #include "mm/page_alloc.h"
 #include "mm/pagewalk.h"
 #include "mm/rmap.h"
+#include "mm/lru.h"
+#include "mm/vmstat.h"
 #include "mm/swap.h"
 #include "fs/pagemap.h"
 #include "fs/fs.h"
@@ -81,6 +89,7 @@
 #define MADV_PAGEOUT	21
 #define MADV_POPULATE_READ	22
 #define MADV_POPULATE_WRITE	23
+#define MADV_DONTNEED_LOCKED	24
 /* Faultline only (Linux says -EINVAL): MADV_PAGEOUT that also takes pages other PTEs map
  * (after fork), through the reverse map: for watching try_to_unmap work, and for its tests. */
 #define MADV_PAGEOUT_SHARED 200
@@ -95,7 +104,7 @@ static bool madvise_behavior_valid(int advice)
 	case MADV_DOFORK: case MADV_MERGEABLE: case MADV_UNMERGEABLE: case MADV_HUGEPAGE:
 	case MADV_NOHUGEPAGE: case MADV_DONTDUMP: case MADV_DODUMP: case MADV_WIPEONFORK:
 	case MADV_KEEPONFORK: case MADV_COLD: case MADV_PAGEOUT:
-	case MADV_POPULATE_READ: case MADV_POPULATE_WRITE:
+	case MADV_POPULATE_READ: case MADV_POPULATE_WRITE: case MADV_DONTNEED_LOCKED:
 	case MADV_PAGEOUT_SHARED:
 		return true;
 	default:
@@ -105,23 +114,14 @@ static bool madvise_behavior_valid(int advice)
 
 /*
  * madvise_update_vma - give [start, end) of @vma the flags @new_flags: split at the edges,
- * set, merge with the neighbours where they now agree (Linux's madvise_update_vma()).
- * 0 or -ENOMEM (a split failed).
+ * set, merge with the neighbours where they now agree (Linux's madvise_update_vma(), through
+ * vma_modify_flags). 0 or -ENOMEM (a split failed).
  */
 static int madvise_update_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long start,
 			      unsigned long end, unsigned long new_flags)
 {
-	if (new_flags == vma->vm_flags)
-		return 0;
-	if (split_vma(mm, vma, start))
-		return -ENOMEM;
-	vma = find_vma(mm, start);
-	if (split_vma(mm, vma, end))
-		return -ENOMEM;
-	vma = find_vma(mm, start);
-	vma->vm_flags = new_flags;
-	vma_merge(mm, vma);
-	return 0;
+	vma = vma_modify_flags(mm, vma, start, end, new_flags);
+	return IS_ERR(vma) ? (int)PTR_ERR(vma) : 0;
 }
 
 /* madvise_willneed - read the file pages of [start, end) into the page cache. */
@@ -147,6 +147,36 @@ static void madvise_willneed(struct vm_area_struct *vma, unsigned long start, un
 		cond_resched();
 	}
 }
+
+/* --- MADV_COLD --- */
+
+/* cold_pte - MADV_COLD of one PTE: a page only it maps is made old and inactive (Linux's
+ * madvise_cold_or_pageout_pte_range without the pageout half). */
+static int cold_pte(pte_t *pte, unsigned long addr, struct mm_walk *walk)
+{
+	pte_t ptent = ptep_get(pte);
+	struct page *page;
+
+	if (!pte_present(ptent))
+		return 0;
+	page = vm_normal_page(walk->vma, addr, ptent);
+	if (!page || page->_mapcount != 1)
+		return 0;
+	if (pte_young(ptent)) {
+		set_pte(pte, pte_mkold(ptent));
+		flush_tlb_one(addr);
+	}
+	clear_page_flag(page, PG_referenced);
+	if (PageLRU(page) && PageActive(page)) {
+		del_page_from_lru_list(page);
+		clear_page_flag(page, PG_active);
+		add_page_to_lru_list(page);
+		count_vm_event(PGDEACTIVATE);
+	}
+	return 0;
+}
+
+static const struct mm_walk_ops cold_walk_ops = { .pte_entry = cold_pte };
 
 /* --- MADV_PAGEOUT --- */
 
@@ -251,37 +281,32 @@ static int madvise_pageout(struct mm_struct *mm, struct vm_area_struct *vma, uns
 
 /*
  * madvise_populate - fault in every page of [start, end) of @vma for reading, or writing if
- * @write (Linux's madvise_populate over faultin_vma_page_range). 0, -EINVAL (the VMA does not
- * allow the access), -EFAULT (VM_FAULT_SIGBUS/SIGSEGV), -ENOMEM, -EINTR (SIGKILL).
+ * @write (Linux's madvise_populate over faultin_vma_page_range, mm/gup.c). 0, -EINVAL (the
+ * VMA does not allow the access), -EFAULT (VM_FAULT_SIGBUS/SIGSEGV), -ENOMEM, -EINTR.
  */
 static int madvise_populate(struct vm_area_struct *vma, unsigned long start, unsigned long end,
 			    bool write)
 {
-	unsigned int flags = write ? FAULT_FLAG_WRITE : 0;
-
 	if (!(vma->vm_flags & (write ? VM_WRITE : VM_READ)))
 		return -EINVAL;
-	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
-		vm_fault_t ret;
+	return faultin_vma_page_range(vma, start, end, write);
+}
 
-		if (fatal_signal_pending(current))
-			return -EINTR;
-		if (follow_page(vma, addr, write ? FOLL_WRITE : 0)) {
-			cond_resched();
-			continue;		/* there already, as the access needs it */
-		}
-		ret = handle_mm_fault(vma, addr, flags);
-		if (ret & VM_FAULT_OOM)
-			return -ENOMEM;
-		if (ret & (VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV))
-			return -EFAULT;
-		if (ret & VM_FAULT_MAJOR)	/* Linux's mm_account_fault, as for GUP */
-			current->maj_flt++;
-		else
-			current->min_flt++;
-		cond_resched();
+/*
+ * madvise_refused_locked - is @advice -EINVAL on a VM_LOCKED VMA, as in Linux 6.1? Dropping
+ * the pages (DONTNEED, FREE: madvise_dontneed_free_valid_vma; REMOVE) or pushing them towards
+ * reclaim (COLD, PAGEOUT: can_madv_lru_vma) would undo the lock; MADV_DONTNEED_LOCKED is the
+ * explicit way to drop locked pages (the VMA stays locked, a touch faults them back).
+ */
+static bool madvise_refused_locked(int advice)
+{
+	switch (advice) {
+	case MADV_DONTNEED: case MADV_FREE: case MADV_REMOVE: case MADV_COLD:
+	case MADV_PAGEOUT: case MADV_PAGEOUT_SHARED:
+		return true;
+	default:
+		return false;
 	}
-	return 0;
 }
 
 /*
@@ -293,6 +318,8 @@ static int madvise_vma_behavior(struct mm_struct *mm, struct vm_area_struct *vma
 {
 	unsigned long new_flags = vma->vm_flags;
 
+	if ((vma->vm_flags & VM_LOCKED) && madvise_refused_locked(advice))
+		return -EINVAL;
 	switch (advice) {
 	case MADV_FREE:
 		if (!vma_is_anonymous(vma) || (vma->vm_flags & VM_SHARED))
@@ -300,6 +327,7 @@ static int madvise_vma_behavior(struct mm_struct *mm, struct vm_area_struct *vma
 		zap_page_range(vma, start, end);	/* lazily freed in Linux: see above */
 		return 0;
 	case MADV_DONTNEED:
+	case MADV_DONTNEED_LOCKED:	/* (Linux 5.18+) DONTNEED that a locked VMA allows */
 		zap_page_range(vma, start, end);
 		return 0;
 	case MADV_REMOVE:
@@ -319,9 +347,11 @@ static int madvise_vma_behavior(struct mm_struct *mm, struct vm_area_struct *vma
 	case MADV_PAGEOUT_SHARED:
 		return madvise_pageout(mm, vma, start, end, advice == MADV_PAGEOUT_SHARED);
 	case MADV_COLD:
+		walk_page_vma(vma, start, end, &cold_walk_ops, NULL);
+		return 0;
 	case MADV_MERGEABLE:
 	case MADV_UNMERGEABLE:
-		return 0;			/* nothing to act on yet (no reclaim, no KSM) */
+		return 0;			/* nothing to act on (no KSM) */
 	case MADV_NORMAL:
 		new_flags &= ~(VM_RAND_READ | VM_SEQ_READ);
 		break;
@@ -413,7 +443,7 @@ static bool madvise_need_mmap_write(int advice)
 {
 	switch (advice) {
 	case MADV_DONTNEED: case MADV_FREE: case MADV_WILLNEED: case MADV_REMOVE:
-	case MADV_COLD: case MADV_PAGEOUT: case MADV_POPULATE_READ:
+	case MADV_DONTNEED_LOCKED: case MADV_COLD: case MADV_PAGEOUT: case MADV_POPULATE_READ:
 	case MADV_POPULATE_WRITE: case MADV_PAGEOUT_SHARED:
 		return false;
 	default:

@@ -272,7 +272,7 @@ static vm_fault_t do_wp_page(struct vm_fault *vmf);
 
 /*
  * should_try_to_free_swap - after a swap-in, should the page give up its slot? Linux's rule:
- * when swap is more than half full, for a locked VMA, or for a write (the slot's copy is stale
+ * when swap is more than half full, for a locked VMA (never evicted again), or for a write (the slot's copy is stale
  * at once). A page read back and only read keeps its slot and stays in the swap cache, clean:
  * if reclaim takes it again it is dropped without being written a second time.
  */
@@ -281,8 +281,7 @@ static bool should_try_to_free_swap(struct vm_area_struct *vma, unsigned int fla
 	unsigned long total, free;
 
 	si_swapinfo(&total, &free);
-	(void)vma;	/* (Linux also frees it for a VM_LOCKED VMA) */
-	return free * 2 < total || (flags & FAULT_FLAG_WRITE);
+	return free * 2 < total || (vma->vm_flags & VM_LOCKED) || (flags & FAULT_FLAG_WRITE);
 }
 
 static vm_fault_t do_swap_page(struct vm_fault *vmf)

@@ -5,7 +5,9 @@
  * byte per page, bit 0 set when the page is resident: its PTE is present (the shared zero page
  * included, as in Linux), or, for a page of a file or of shared memory that this process has
  * not touched, when the page is in that object's page cache (another process, or read(),
- * brought it in). A swap entry is not resident (there is no swap cache yet).
+ * brought it in). A swap entry counts as resident while its page is in the swap cache and
+ * valid (read back for another PTE fork left holding the entry, read ahead, or still there
+ * after its write), as Linux's mincore_pte_range -> mincore_page on the swap address space.
  *
  * Errors as Linux: -EINVAL for a misaligned start, -ENOMEM when the range leaves user space or
  * any page of it is unmapped, -EFAULT when the vector cannot be written.
@@ -14,6 +16,7 @@
 #include "mm/mmap_lock.h"
 #include "mm/pagewalk.h"
 #include "mm/shmem.h"
+#include "mm/swap.h"
 #include "mm/page_alloc.h"
 #include "kernel/sched.h"
 #include "kernel/errno.h"
@@ -47,6 +50,20 @@ static unsigned char mincore_page_cache(struct address_space *mapping,
 	return 1;
 }
 
+/* mincore_swap_cache - is the page of swap entry @entry in the swap cache and uptodate (a
+ * read still under way is not resident yet, as Linux's mincore_page)? */
+static unsigned char mincore_swap_cache(swp_entry_t entry)
+{
+	struct page *page = lookup_swap_cache(entry);
+	unsigned char present;
+
+	if (!page)
+		return 0;
+	present = PageUptodate(page) ? 1 : 0;
+	put_page(page);
+	return present;
+}
+
 static int mincore_pte(pte_t *pte, unsigned long addr, struct mm_walk *walk)
 {
 	struct mincore_walk *w = walk->private;
@@ -57,8 +74,10 @@ static int mincore_pte(pte_t *pte, unsigned long addr, struct mm_walk *walk)
 		*v = 1;
 	else if (pte_none(entry))
 		*v = mincore_page_cache(w->mapping, walk->vma, addr);
+	else if (is_swap_pte(entry))
+		*v = mincore_swap_cache(pte_to_swp_entry(entry));
 	else
-		*v = 0;				/* a swap entry: on the device, not in memory */
+		*v = 0;
 	return 0;
 }
 

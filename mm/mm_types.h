@@ -32,6 +32,7 @@ struct anon_vma;
 #define VM_MAYEXEC	0x00000040UL
 #define VM_MAYSHARE	0x00000080UL
 #define VM_GROWSDOWN	0x00000100UL	/* the stack: grows down on a fault just below it */
+#define VM_LOCKED	0x00002000UL	/* mlock: pages faulted in at once and never reclaimed */
 #define VM_SEQ_READ	0x00008000UL	/* madvise(MADV_SEQUENTIAL): a hint, kept for /proc and merging */
 #define VM_RAND_READ	0x00010000UL	/* madvise(MADV_RANDOM) */
 #define VM_DONTCOPY	0x00020000UL	/* madvise(MADV_DONTFORK): fork leaves a hole in the child */
@@ -39,9 +40,11 @@ struct anon_vma;
 #define VM_DONTDUMP	0x04000000UL	/* madvise(MADV_DONTDUMP) */
 #define VM_HUGEPAGE	0x20000000UL	/* madvise(MADV_HUGEPAGE): a hint (no user huge pages) */
 #define VM_NOHUGEPAGE	0x40000000UL	/* madvise(MADV_NOHUGEPAGE) */
+#define VM_LOCKONFAULT	0x00080000UL	/* mlock2(MLOCK_ONFAULT): locked as each page faults in */
 #define VM_ACCOUNT_BRK	0x00100000UL	/* the brk heap (Faultline's tag, for /proc/PID/maps) */
 #define VM_STACK	VM_GROWSDOWN
 #define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
+#define VM_LOCKED_CLEAR_MASK	(~(VM_LOCKED | VM_LOCKONFAULT))
 
 /* What a fault handler returns (vm_fault_t bits). */
 typedef unsigned int vm_fault_t;
@@ -151,6 +154,9 @@ struct mm_struct {
 	unsigned long start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long total_vm;		/* pages mapped by VMAs */
+	unsigned long locked_vm;	/* pages of VM_LOCKED VMAs (VmLck; RLIMIT_MEMLOCK counts them) */
+	unsigned long def_flags;	/* VM_LOCKED(|VM_LOCKONFAULT) after mlockall(MCL_FUTURE):
+					 * added to every new mapping (mm/mlock.c) */
 	/* Resident pages by kind (Linux's rss_stat): what /proc/PID/status and the OOM killer
 	 * read. Counted where a PTE starts or stops mapping a counted page (mm/memory.c). */
 	long rss_stat[NR_MM_COUNTERS];

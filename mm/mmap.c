@@ -33,6 +33,16 @@ void switch_mm(struct mm_struct *mm)
 
 /* --- the VMA tree and list --- */
 
+/* vm_stat_account - @npages (negative: fewer) of a VMA with @vm_flags were mapped: total_vm
+ * follows, and locked_vm too if the VMA is VM_LOCKED (Linux's vm_stat_account and the
+ * locked_vm lines beside it). mlock_fixup (mm/mlock.c) accounts a VMA whose flag changes. */
+static void vm_stat_account(struct mm_struct *mm, unsigned long vm_flags, long npages)
+{
+	mm->total_vm += npages;
+	if (vm_flags & VM_LOCKED)
+		mm->locked_vm += npages;
+}
+
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {
 	struct rb_node *node = mm->mm_rb.rb_node;
@@ -70,7 +80,7 @@ void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
 	rb_insert_color(&vma->vm_rb, &mm->mm_rb);
 	list_add_tail(&vma->vm_list, next ? &next->vm_list : &mm->mmap_list);
 	mm->map_count++;
-	mm->total_vm += vma_pages(vma);
+	vm_stat_account(mm, vma->vm_flags, (long)vma_pages(vma));
 }
 
 static void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
@@ -78,7 +88,7 @@ static void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
 	rb_erase(&vma->vm_rb, &mm->mm_rb);
 	list_del(&vma->vm_list);
 	mm->map_count--;
-	mm->total_vm -= vma_pages(vma);
+	vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
 }
 
 /* Can @a (below) and @b (directly above) become one VMA? Private anonymous pages must belong
@@ -98,17 +108,15 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *vm
 
 	if (next && can_merge(vma, next)) {
 		vma_unlink(mm, next);
-		mm->total_vm -= vma_pages(vma);
+		vm_stat_account(mm, vma->vm_flags, (long)vma_pages(next));
 		vma->vm_end = next->vm_end;
-		mm->total_vm += vma_pages(vma);
 		anon_vma_merge(vma, next);
 		vm_area_free(next);
 	}
 	if (prev && can_merge(prev, vma)) {
 		vma_unlink(mm, vma);
-		mm->total_vm -= vma_pages(prev);
+		vm_stat_account(mm, prev->vm_flags, (long)vma_pages(vma));
 		prev->vm_end = vma->vm_end;
-		mm->total_vm += vma_pages(prev);
 		anon_vma_merge(prev, vma);
 		vm_area_free(vma);
 		vma = prev;
@@ -134,6 +142,22 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 	vma_link(mm, vma);
 	vma_link(mm, upper);
 	return 0;
+}
+
+struct vm_area_struct *vma_modify_flags(struct mm_struct *mm, struct vm_area_struct *vma,
+					unsigned long start, unsigned long end,
+					unsigned long new_flags)
+{
+	if (new_flags == vma->vm_flags)
+		return vma;
+	if (split_vma(mm, vma, start))
+		return ERR_PTR(-ENOMEM);
+	vma = find_vma(mm, start);
+	if (split_vma(mm, vma, end))
+		return ERR_PTR(-ENOMEM);
+	vma = find_vma(mm, start);
+	vma->vm_flags = new_flags;
+	return vma_merge(mm, vma);
 }
 
 /* --- unmapping --- */
@@ -275,7 +299,15 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file, unsigned long add
 	if (mm->map_count >= MAX_MAP_COUNT)
 		return -ENOMEM;
 
-	vm_flags = calc_vm_flags(prot, flags);
+	/* mlockall(MCL_FUTURE) locks every new mapping (mm->def_flags), MAP_LOCKED this one. */
+	vm_flags = calc_vm_flags(prot, flags) | mm->def_flags;
+	if (flags & MAP_LOCKED) {
+		if (!can_do_mlock())
+			return -EPERM;
+		vm_flags |= VM_LOCKED;
+	}
+	if (mlock_future_check(mm, vm_flags, len))
+		return -EAGAIN;
 	if (file && !file_mmap_ok(file, len, pgoff))
 		return -EOVERFLOW;
 	if (file) {
@@ -379,9 +411,11 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address)
 		return new_start >= vma->vm_start ? 0 : -ENOMEM;
 	if (vma->vm_end - new_start > STACK_RLIMIT)
 		return -ENOMEM;
+	if (mlock_future_check(mm, vma->vm_flags, vma->vm_start - new_start))
+		return -ENOMEM;			/* a locked stack may not grow past RLIMIT_MEMLOCK */
 	if (prev && prev->vm_end + PAGE_SIZE > new_start)	/* keep a guard gap */
 		return -ENOMEM;
-	mm->total_vm += (vma->vm_start - new_start) >> PAGE_SHIFT;
+	vm_stat_account(mm, vma->vm_flags, (long)((vma->vm_start - new_start) >> PAGE_SHIFT));
 	vma->vm_pgoff -= (vma->vm_start - new_start) >> PAGE_SHIFT;
 	vma->vm_start = new_start;		/* the rbtree key changes, its order does not */
 	return 0;
@@ -393,6 +427,7 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigne
 	      unsigned long fd, unsigned long off)
 {
 	struct file *file = NULL;
+	bool populate;
 	long ret;
 
 	if (!IS_ALIGNED(off, PAGE_SIZE))
@@ -404,8 +439,14 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigne
 	}
 	ret = mmap_write_lock_killable(current->mm);
 	if (!ret) {
+		/* MAP_LOCKED (or mlockall(MCL_FUTURE)) and MAP_POPULATE fault the pages in once the
+		 * mapping exists, ignoring errors, as Linux's vm_mmap_pgoff -> mm_populate. */
+		populate = (flags & MAP_LOCKED) || (current->mm->def_flags & VM_LOCKED) ||
+			   (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE;
 		ret = (long)do_mmap(current->mm, file, addr, len, prot, flags, off >> PAGE_SHIFT);
 		mmap_write_unlock(current->mm);
+		if (populate && !IS_ERR_VALUE(ret))
+			mm_populate(current->mm, (unsigned long)ret, len);
 	}
 	if (file)
 		fput(file);		/* the VMA took its own reference */
@@ -429,12 +470,17 @@ long sys_munmap(unsigned long addr, unsigned long len)
 long sys_brk(unsigned long brk)
 {
 	struct mm_struct *mm = current->mm;
+	unsigned long oldbrk;
 	long ret;
 
 	if (mmap_write_lock_killable(mm))
 		return (long)mm->brk;
+	oldbrk = ALIGN_UP(mm->brk, PAGE_SIZE);
 	ret = (long)do_brk(mm, brk);
 	mmap_write_unlock(mm);
+	/* After mlockall(MCL_FUTURE) the new heap is locked: fault it in (Linux's sys_brk). */
+	if ((mm->def_flags & VM_LOCKED) && ALIGN_UP((unsigned long)ret, PAGE_SIZE) > oldbrk)
+		mm_populate(mm, oldbrk, ALIGN_UP((unsigned long)ret, PAGE_SIZE) - oldbrk);
 	return ret;
 }
 
@@ -446,9 +492,9 @@ void vma_unlink_free(struct mm_struct *mm, struct vm_area_struct *vma)
 
 void vma_set_end(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long end)
 {
-	mm->total_vm -= vma_pages(vma);
+	vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
 	vma->vm_end = end;
-	mm->total_vm += vma_pages(vma);
+	vm_stat_account(mm, vma->vm_flags, (long)vma_pages(vma));
 }
 
 unsigned long new_anon_id(void)

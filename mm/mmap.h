@@ -20,9 +20,11 @@
 #define MAP_ANONYMOUS	0x20
 #define MAP_GROWSDOWN	0x0100
 #define MAP_DENYWRITE	0x0800
+#define MAP_LOCKED	0x2000		/* mlock the mapping (mm/mlock.c): populated, VM_LOCKED */
 #define MAP_EXECUTABLE	0x1000
 #define MAP_NORESERVE	0x4000
-#define MAP_POPULATE	0x8000
+#define MAP_POPULATE	0x8000		/* fault every page in after mapping (errors ignored) */
+#define MAP_NONBLOCK	0x10000		/* with MAP_POPULATE: do not populate (Linux's rule) */
 #define MAP_STACK	0x20000
 #define MAP_FIXED_NOREPLACE 0x100000
 #define MADV_DONTNEED	4

@@ -14,6 +14,8 @@
  *   grow, MREMAP_MAYMOVE .......... a new VMA at a free address, the PTEs moved, the old range
  *                                    unmapped (MREMAP_DONTUNMAP: left mapped, but empty)
  *   MREMAP_FIXED .................. the same move, to the caller's address (what was there goes)
+ * A locked mapping (mm/mlock.c) stays locked: growing it faults the new part in (after the
+ * lock is let go), and MREMAP_DONTUNMAP unlocks the old range, whose pages moved.
  * Errors as Linux: -EINVAL for bad flags, a misaligned address, a zero new length or
  * overlapping old and new ranges; -EFAULT when the old range is not inside one VMA; -ENOMEM
  * when it cannot grow in place and may not move, or no room is left.
@@ -161,6 +163,8 @@ static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr
 	}
 	if (!(flags & MREMAP_DONTUNMAP) && old_len)
 		do_munmap(mm, old_addr, old_len);	/* no PTEs left there: frees VMAs and tables */
+	else if (vma->vm_flags & VM_LOCKED)	/* the lock moved with the pages (Linux) */
+		(void)apply_vma_lock_flags(mm, old_addr, old_len, 0);
 	vma_merge(mm, new_vma);
 	return new_addr;
 }
@@ -169,7 +173,8 @@ static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr
  * vma_to_resize - the VMA holding the old range [@addr, +@old_len), checked for a resize to
  * @new_len (Linux's vma_to_resize()). ERR_PTR(-EFAULT) if @addr is unmapped or the range runs
  * past the VMA's end, ERR_PTR(-EINVAL) for old_len 0 of a private mapping (that would not
- * duplicate anything) or a file offset that would wrap.
+ * duplicate anything) or a file offset that would wrap, ERR_PTR(-EAGAIN) for a locked
+ * mapping growing past RLIMIT_MEMLOCK.
  */
 static struct vm_area_struct *vma_to_resize(struct mm_struct *mm, unsigned long addr,
 					    unsigned long old_len, unsigned long new_len)
@@ -185,6 +190,8 @@ static struct vm_area_struct *vma_to_resize(struct mm_struct *mm, unsigned long 
 		return ERR_PTR(-EFAULT);
 	if (new_len == old_len)
 		return vma;
+	if (mlock_future_check(mm, vma->vm_flags, new_len - old_len))
+		return ERR_PTR(-EAGAIN);	/* a locked mapping may not grow past RLIMIT_MEMLOCK */
 	pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
 	if (pgoff + (new_len >> PAGE_SHIFT) < pgoff)
 		return ERR_PTR(-EINVAL);
@@ -294,11 +301,20 @@ long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len
 		unsigned long flags, unsigned long new_addr)
 {
 	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	bool locked;
 	long ret;
 
 	if (mmap_write_lock_killable(mm))
 		return -EINTR;
 	ret = (long)do_mremap(mm, addr, old_len, new_len, flags, new_addr);
+	vma = IS_ERR_VALUE(ret) ? NULL : find_vma(mm, (unsigned long)ret);
+	locked = vma && (vma->vm_flags & VM_LOCKED);
 	mmap_write_unlock(mm);
+	/* A locked mapping that grew has its new part faulted in, as Linux's mremap does. */
+	old_len = ALIGN_UP(old_len, PAGE_SIZE);
+	new_len = ALIGN_UP(new_len, PAGE_SIZE);
+	if (locked && new_len > old_len)
+		mm_populate(mm, (unsigned long)ret + old_len, new_len - old_len);
 	return ret;
 }

@@ -12,8 +12,13 @@
  * twice at once, and no frame is freed under the device.
  *
  * Writes of neighbouring slots go in one bio (up to BIO_MAX_VECS pages): MADV_PAGEOUT hands
- * over pages whose slots the next-fit allocator gave out in order. Reads are one page at a
- * time: there is no swap read-ahead (Linux reads the neighbouring slots too).
+ * over pages whose slots the next-fit allocator gave out in order. Reads of neighbouring slots
+ * go in one bio too: swap read-ahead (mm/swap_state.c) reads a fault's whole cluster at once.
+ *
+ * A page whose I/O ends after the last PTE holding its entry went (its process was killed in
+ * the write, or a page read ahead was unmapped first) could not be freed then, being locked.
+ * The completion hands such a bio to swap_io_done (mm/swap_state.c), which frees the page and
+ * its slot in a task as soon as the device is done, instead of bio_put_irq.
  */
 #include "mm/swap.h"
 #include "mm/vmstat.h"
@@ -42,18 +47,20 @@ static void end_swap_bio_write(struct bio *bio)
 		end_page_writeback(page);
 		unlock_page(page);
 	}
-	bio_put_irq(bio);
+	swap_io_done(bio);
 }
 
-/* end_swap_bio_read - a swap read ended (interrupt context): the page is valid or not. */
+/* end_swap_bio_read - a swap read ended (interrupt context): its pages are valid or not. */
 static void end_swap_bio_read(struct bio *bio)
 {
-	struct page *page = bio->bi_io_vec[0].bv_page;
+	for (unsigned int i = 0; i < bio->bi_vcnt; i++) {
+		struct page *page = bio->bi_io_vec[i].bv_page;
 
-	if (!bio->bi_status)
-		set_page_flag(page, PG_uptodate);
-	unlock_page(page);
-	bio_put_irq(bio);
+		if (!bio->bi_status)
+			set_page_flag(page, PG_uptodate);
+		unlock_page(page);
+	}
+	swap_io_done(bio);
 }
 
 /* swap_write_failed - @page's write never started: end its I/O state here, in the task. */
@@ -146,32 +153,41 @@ void swap_writepages_async(struct page **pages, unsigned int n)
 	count_vm_events(PSWPOUT, n);		/* counted as started (a failure is logged) */
 }
 
+void swap_read_submit(struct page **pages, unsigned int n)
+{
+	struct bio *bio = NULL;
+
+	for (unsigned int i = 0; i < n; i++) {
+		struct page *page = pages[i];
+		struct swap_info_struct *si = swp_swap_info((swp_entry_t){ page->private });
+
+		if (!si) {
+			unlock_page(page);	/* not uptodate: its reader sees -EIO */
+			continue;
+		}
+		count_vm_event(PSWPIN);		/* at submission, as Linux's swap_readpage */
+		if (bio && next_slot_follows(bio, page, si->bdev) &&
+		    bio_add_page(bio, page, PAGE_SIZE, 0))
+			continue;
+		if (bio)
+			submit_bio(bio);
+		bio = bio_alloc(si->bdev, REQ_OP_READ);
+		if (!bio) {
+			unlock_page(page);
+			continue;
+		}
+		bio->bi_iter.bi_sector = swap_page_sector(page);
+		bio->bi_end_io = end_swap_bio_read;
+		bio_add_page(bio, page, PAGE_SIZE, 0);
+	}
+	if (bio)
+		submit_bio(bio);
+}
+
 int swap_readpage(struct page *page)
 {
-	struct swap_info_struct *si = swp_swap_info((swp_entry_t){ page->private });
-	struct bio *bio;
-	int err = 0;
-
-	if (!si) {
-		unlock_page(page);
-		return -EIO;
-	}
-	bio = bio_alloc(si->bdev, REQ_OP_READ);
-	if (!bio) {
-		unlock_page(page);
-		return -ENOMEM;
-	}
-	bio->bi_iter.bi_sector = swap_page_sector(page);
-	bio->bi_end_io = end_swap_bio_read;
-	bio_add_page(bio, page, PAGE_SIZE, 0);
-	bio_get(bio);				/* ours: the bio is freed here, in the task */
-	submit_bio(bio);
+	swap_read_submit(&page, 1);
 	if (wait_on_page_locked_killable(page))
-		err = -EINTR;
-	else if (!PageUptodate(page))
-		err = -EIO;
-	else
-		count_vm_event(PSWPIN);
-	bio_put(bio);
-	return err;
+		return -EINTR;
+	return PageUptodate(page) ? 0 : -EIO;
 }

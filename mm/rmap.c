@@ -296,12 +296,29 @@ static bool try_to_unmap_one(struct page *page, struct vm_area_struct *vma,
 	return true;
 }
 
+/* page_mlocked_one - stop the walk (and say so in *@arg) at a VM_LOCKED VMA mapping the page. */
+static bool page_mlocked_one(struct page *page, struct vm_area_struct *vma,
+			     unsigned long address, pte_t *ptep, void *arg)
+{
+	(void)page; (void)address; (void)ptep;
+	if (!(vma->vm_flags & VM_LOCKED))
+		return true;
+	*(bool *)arg = true;
+	return false;
+}
+
 bool try_to_unmap(struct page *page)
 {
 	struct rmap_walk_control rwc = { .rmap_one = try_to_unmap_one };
+	bool mlocked = false;
+	struct rmap_walk_control mlocked_rwc = { .arg = &mlocked, .rmap_one = page_mlocked_one };
 
 	if (PageAnon(page) && !PageSwapCache(page))
 		return false;			/* no swap entry to leave behind */
+	/* A page some locked VMA maps is never reclaimed (mm/mlock.c): it keeps every PTE. */
+	rmap_walk(page, &mlocked_rwc);
+	if (mlocked)
+		return false;
 	rmap_walk(page, &rwc);
 	return page->_mapcount == 0;
 }

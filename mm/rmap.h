@@ -133,7 +133,8 @@ int page_referenced(struct page *page);
  * each: swap_duplicate), the mm's counters move from anon to swap entries. File and shmem
  * pages simply lose their PTEs, a PTE's dirty bit moving to the page first (set_page_dirty).
  * Each removed PTE drops its page reference. Returns true if no PTE maps @page afterwards;
- * false for an anonymous page not in the swap cache, or if a swap count could not be taken.
+ * false for an anonymous page not in the swap cache, or if a swap count could not be taken;
+ * false, every PTE kept, if a VM_LOCKED VMA maps it (mlock: locked pages are never reclaimed).
  */
 bool try_to_unmap(struct page *page);
 

@@ -54,7 +54,7 @@ struct swap_info_struct {
 	short prio;			/* higher is used first */
 	unsigned int type;		/* index in swap_info[]: the type of its entries */
 	struct block_device *bdev;
-	char name[64];			/* the path swapon was given, for /proc/swaps */
+	char *name;			/* the path swapon was given (kmalloc'ed), for /proc/swaps */
 	unsigned int *swap_map;		/* per slot: count | SWAP_HAS_CACHE, or SWAP_MAP_BAD */
 	unsigned long max;		/* slots: last_page + 1 (slot 0 is the header) */
 	unsigned long pages;		/* usable slots (max - 1 - bad pages) */
@@ -89,6 +89,9 @@ void swapcache_clear(swp_entry_t entry);
 void si_swapinfo(unsigned long *total, unsigned long *free);
 /* swaps_show - /proc/swaps in Linux's format. */
 size_t swaps_show(char *buf, size_t size);
+/* is_swap_bdev - is @bdev an active swap device (claimed by swapon)? Writes to it through its
+ * device file fail with -ETXTBSY (fs/block_dev.c), as Linux's IS_SWAPFILE. */
+bool is_swap_bdev(const struct block_device *bdev);
 /* swap_for_each_device - call @fn for each active device (the consistency checker). */
 void swap_for_each_device(void (*fn)(struct swap_info_struct *si, void *arg), void *arg);
 
@@ -117,6 +120,19 @@ bool swap_cache_drop_clean(struct page *page);
  * -EINTR (killed while waiting).
  */
 struct page *swapin_page(swp_entry_t entry, bool *major);
+/*
+ * swap_io_done - a swap bio ended (interrupt context; after its pages' flags are set). A page
+ * of it that no PTE needs any more (count 0: its process died in the write, or a page read
+ * ahead was unmapped meanwhile) must leave the swap cache, freeing its slot, but cannot here:
+ * the bio is queued for the swap_reap thread, which does it in a task at once. A read's bio
+ * goes there too, so that it (and its references to the pages) is dropped at once, not at the
+ * next bio_alloc: no task waits for read-ahead. Otherwise the bio is put (bio_put_irq).
+ */
+struct bio;
+void swap_io_done(struct bio *bio);
+/* swap_ra_stats - swap read-ahead: pages read ahead (Linux's vmstat swap_ra) and of those,
+ * how many a fault then found in the swap cache (swap_ra_hit). */
+void swap_ra_stats(unsigned long *ra, unsigned long *ra_hit);
 /* total_swapcache_pages - pages in the swap cache (/proc/meminfo SwapCached). */
 unsigned long total_swapcache_pages(void);
 /* swap_cache_init_type - swapon of type @type: its swap cache starts empty. */
@@ -141,6 +157,13 @@ int swap_writepages(struct page **pages, unsigned int n);
 void swap_writepages_async(struct page **pages, unsigned int n);
 /* swap_readpage - read locked @page (in the swap cache) from its slot and wait. The read's
  * end sets PG_uptodate if it worked and unlocks the page. 0, -EIO, -ENOMEM or -EINTR. */
+/* swap_read_submit - start reading the @n locked swap-cache pages of @pages (in slot order)
+ * from their slots, neighbouring slots in one bio; no wait. Each read's end sets PG_uptodate
+ * if it worked and unlocks the page; a page whose read could not start is unlocked at once,
+ * not uptodate. */
+void swap_read_submit(struct page **pages, unsigned int n);
+/* swap_readpage - swap_read_submit of locked @page alone, then wait for it. 0, -EIO or
+ * -EINTR. */
 int swap_readpage(struct page *page);
 
 #endif

@@ -11,19 +11,103 @@
  *
  * A page leaves the cache when it is no longer needed there: once no PTE holds its entry
  * (try_to_free_swap; the slot is freed with it), or once it is written and unmapped
- * (swap_cache_drop_clean; the slot keeps the data).
+ * (swap_cache_drop_clean; the slot keeps the data). A page still under I/O when its last PTE
+ * went cannot leave then; its I/O's end hands it to the swap_reap thread (swap_io_done), so
+ * its slot is free as soon as the device is done with it, not at some later scan.
+ *
+ * Swap read-ahead (Linux's swap_cluster_readahead, page-cluster 3): a fault that must read
+ * its page also reads the other slots in use of its aligned block of SWAP_RA_PAGES, in the
+ * same bio, into the swap cache, marked PG_readahead, and waits only for its own page. The
+ * next faults on those entries find their page in the cache (minor faults: swap_ra_hit).
+ * A page read ahead that no fault wants is a clean swap-cache page with no PTE: it goes with
+ * its slot's last PTE (free_swap_and_cache, or swap_io_done if the read is still under way),
+ * at swapoff, or by reclaim, which drops clean unmapped swap-cache pages.
  */
 #include "mm/swap.h"
 #include "mm/page_alloc.h"
 #include "mm/vmstat.h"
 #include "mm/lru.h"
+#include "drivers/block/blkdev.h"
+#include "kernel/kthread.h"
+#include "kernel/io.h"
+#include "kernel/printk.h"
 #include "fs/pagemap.h"
 #include "kernel/lib/xarray.h"
 #include "kernel/errno.h"
 #include "kernel/err.h"
 
+#define SWAP_RA_ORDER	3			/* Linux's vm.page-cluster */
+#define SWAP_RA_PAGES	(1UL << SWAP_RA_ORDER)	/* slots read together on a fault */
+
 static struct xarray swapper_spaces[MAX_SWAPFILES];
 static unsigned long nr_swapcache;
+static unsigned long swap_ra, swap_ra_hit;	/* pages read ahead; of which a fault found */
+
+static LIST_HEAD(swap_reap_list);		/* finished bios with pages to free (bi_list) */
+static DECLARE_WAIT_QUEUE_HEAD(swap_reap_wait);
+static struct task_struct *swap_reaper;
+
+void swap_ra_stats(unsigned long *ra, unsigned long *ra_hit)
+{
+	*ra = swap_ra;
+	*ra_hit = swap_ra_hit;
+}
+
+/* swap_page_unneeded - is @page in the swap cache under an entry no PTE holds any more? */
+static bool swap_page_unneeded(struct page *page)
+{
+	return PageSwapCache(page) && !swap_count((swp_entry_t){ page->private });
+}
+
+void swap_io_done(struct bio *bio)
+{
+	unsigned long flags;
+	bool reap = bio->bi_opf == REQ_OP_READ;	/* no task waits for read-ahead's bios */
+
+	for (unsigned int i = 0; i < bio->bi_vcnt && !reap; i++)
+		reap = swap_page_unneeded(bio->bi_io_vec[i].bv_page);
+	if (!reap || !swap_reaper) {
+		bio_put_irq(bio);		/* (no thread: get_swap_page's scan reclaims them) */
+		return;
+	}
+	flags = local_irq_save();
+	list_add_tail(&bio->bi_list, &swap_reap_list);
+	local_irq_restore(flags);
+	wake_up(&swap_reap_wait);
+}
+
+/* swap_reap - take each bio swap_io_done queued, free the pages of it that no PTE needs
+ * (with their slots), drop the bio. The swap_reap thread runs it, and so does every swap-in
+ * (swapin_page), first and after its wait, so a page it maps holds no reference of a finished
+ * bio (the thread may not have run yet). */
+static void swap_reap(void)
+{
+	for (;;) {
+		unsigned long flags = local_irq_save();
+		struct bio *bio = list_empty(&swap_reap_list) ? NULL :
+				  list_first_entry(&swap_reap_list, struct bio, bi_list);
+
+		if (bio)
+			list_del_init(&bio->bi_list);
+		local_irq_restore(flags);
+		if (!bio)
+			return;
+		for (unsigned int i = 0; i < bio->bi_vcnt; i++)
+			if (swap_page_unneeded(bio->bi_io_vec[i].bv_page))
+				try_to_free_swap(bio->bi_io_vec[i].bv_page);
+		bio_put(bio);
+	}
+}
+
+/* swap_reap_thread - the swap_reap thread's life: swap_reap whenever swap_io_done queues. */
+static void swap_reap_thread(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		wait_event_killable(swap_reap_wait, !list_empty(&swap_reap_list));
+		swap_reap();
+	}
+}
 
 unsigned long total_swapcache_pages(void)
 {
@@ -33,6 +117,11 @@ unsigned long total_swapcache_pages(void)
 void swap_cache_init_type(unsigned int type)
 {
 	xa_init(&swapper_spaces[type]);
+	if (!swap_reaper) {
+		swap_reaper = kthread_run(swap_reap_thread, NULL, "swap_reap");
+		if (!swap_reaper)
+			pr_err("swap: cannot start the swap_reap thread\n");
+	}
 }
 
 int add_to_swap_cache(struct page *page, swp_entry_t entry)
@@ -55,6 +144,7 @@ void delete_from_swap_cache(struct page *page)
 	xa_erase(&swapper_spaces[swp_type(entry)], swp_offset(entry));
 	clear_page_flag(page, PG_swapcache);
 	clear_page_flag(page, PG_dirty);
+	clear_page_flag(page, PG_readahead);
 	page->private = 0;
 	nr_swapcache--;
 	swapcache_clear(entry);
@@ -92,6 +182,95 @@ bool swap_cache_drop_clean(struct page *page)
 	return true;
 }
 
+/*
+ * swap_ra_page - a new page in the swap cache, locked and PG_readahead, for @entry, a
+ * neighbour of a faulting entry; NULL if no PTE holds @entry, its page is cached already, or
+ * there is no memory to spare (read-ahead never takes the last free pages, nor calls the OOM
+ * killer). The caller holds a reference and starts the read.
+ */
+static struct page *swap_ra_page(swp_entry_t entry)
+{
+	struct page *page;
+
+	if (!swp_swap_info(entry) || !swap_count(entry))
+		return NULL;
+	page = lookup_swap_cache(entry);
+	if (page) {
+		put_page(page);
+		return NULL;
+	}
+	page = alloc_page(__GFP_NORETRY);	/* a guess: not below the min watermark, no
+						 * reclaim, no OOM kill */
+	if (!page)
+		return NULL;
+	if (swapcache_prepare(entry)) {		/* the entry changed while we allocated */
+		put_page(page);
+		return NULL;
+	}
+	set_page_flag(page, PG_locked);
+	if (add_to_swap_cache(page, entry)) {
+		swapcache_clear(entry);
+		put_page(page);
+		return NULL;
+	}
+	set_page_flag(page, PG_readahead);
+	lru_cache_add(page);			/* unused, reclaim drops it (it is clean) */
+	swap_ra++;
+	return page;
+}
+
+/*
+ * swap_cluster_readahead - read @page (locked, in the swap cache for @entry, not uptodate)
+ * and the neighbours of @entry in its aligned block of SWAP_RA_PAGES slots that PTEs hold
+ * (Linux's swap_cluster_readahead), in slot order, neighbouring slots in one bio. Waits for
+ * nothing: the caller waits for @page.
+ */
+static void swap_cluster_readahead(swp_entry_t entry, struct page *page)
+{
+	unsigned long start = swp_offset(entry) & ~(SWAP_RA_PAGES - 1);
+	struct page *pages[SWAP_RA_PAGES];
+	unsigned int n = 0;
+
+	for (unsigned long offset = start; offset < start + SWAP_RA_PAGES; offset++) {
+		struct page *ra;
+
+		if (offset == swp_offset(entry)) {
+			pages[n++] = page;
+			continue;
+		}
+		ra = offset ? swap_ra_page(swp_entry(swp_type(entry), offset)) : NULL;
+		if (ra)
+			pages[n++] = ra;
+	}
+	swap_read_submit(pages, n);
+	for (unsigned int i = 0; i < n; i++)
+		if (pages[i] != page)
+			put_page(pages[i]);	/* the swap cache and the bio hold them */
+}
+
+/*
+ * swap_ra_next_block - a fault has just used the middle page of a block read ahead: start
+ * reading the next aligned block of SWAP_RA_PAGES slots too, without waiting (Faultline's;
+ * file read-ahead's PG_readahead marker does the same). A program that reads its swapped
+ * memory in order then finds the next block read, or on its way, when it gets there.
+ */
+static void swap_ra_next_block(swp_entry_t entry)
+{
+	unsigned long start = (swp_offset(entry) & ~(SWAP_RA_PAGES - 1)) + SWAP_RA_PAGES;
+	struct page *pages[SWAP_RA_PAGES];
+	unsigned int n = 0;
+
+	for (unsigned long offset = start; offset < start + SWAP_RA_PAGES; offset++) {
+		struct page *ra = swap_ra_page(swp_entry(swp_type(entry), offset));
+
+		if (ra)
+			pages[n++] = ra;
+	}
+	swap_read_submit(pages, n);
+	for (unsigned int i = 0; i < n; i++)
+		put_page(pages[i]);		/* the swap cache and the bio hold them */
+}
+
 struct page *swapin_page(swp_entry_t entry, bool *major)
 {
 	struct page *page;
@@ -99,10 +278,18 @@ struct page *swapin_page(swp_entry_t entry, bool *major)
 
 	*major = false;
 repeat:
+	swap_reap();
 	page = lookup_swap_cache(entry);
 	if (page) {
+		if (PageReadahead(page)) {	/* read ahead, and now wanted */
+			clear_page_flag(page, PG_readahead);
+			swap_ra_hit++;
+			if ((swp_offset(entry) & (SWAP_RA_PAGES - 1)) == SWAP_RA_PAGES / 2)
+				swap_ra_next_block(entry);
+		}
 		/* Being written out or read in by someone else: wait, then judge. */
 		err = wait_on_page_locked_killable(page);
+		swap_reap();
 		if (err) {
 			put_page(page);
 			return ERR_PTR(err);
@@ -137,9 +324,14 @@ repeat:
 			goto repeat;
 		return ERR_PTR(err);
 	}
-	lru_cache_add(page);			/* reclaim may take it again */
+	lru_cache_add_refault(page);		/* reclaim may take it again */
 	*major = true;
-	err = swap_readpage(page);
+	swap_cluster_readahead(entry, page);
+	if (wait_on_page_locked_killable(page))
+		err = -EINTR;
+	else if (!PageUptodate(page))
+		err = -EIO;
+	swap_reap();
 	if (err) {
 		/* Killed while the device reads (-EINTR): the page stays locked in the cache
 		 * until the read ends, and the next reader judges it. Otherwise it goes. */

@@ -34,8 +34,10 @@
 #include "mm/pagewalk.h"
 #include "mm/page_alloc.h"
 #include "mm/vmalloc.h"
+#include "mm/slab.h"
 #include "drivers/block/blkdev.h"
 #include "fs/fs.h"
+#include "fs/block_dev.h"
 #include "fs/inode.h"
 #include "fs/namei.h"
 #include "fs/pagemap.h"
@@ -263,6 +265,28 @@ void swap_for_each_device(void (*fn)(struct swap_info_struct *si, void *arg), vo
 			fn(&swap_info[type], arg);
 }
 
+/* swaps_show_path - print @path as Linux's seq_file_path(m, file, " \t\n\\") does: a space,
+ * tab, newline or backslash becomes a backslash and three octal digits (mangle_path), so
+ * that the columns of /proc/swaps can be split on white space. Returns the length printed
+ * (what the padding of the next column is counted from), even if @size cut it short. */
+static size_t swaps_show_path(char *buf, size_t size, const char *path, size_t *len)
+{
+	size_t n = 0;
+
+	for (const char *c = path; *c; c++) {
+		if (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\\') {
+			*len += (size_t)scnprintf(buf + *len, size - *len, "\\%03o", (unsigned char)*c);
+			n += 4;
+		} else {
+			*len += (size_t)scnprintf(buf + *len, size - *len, "%c", *c);
+			n++;
+		}
+	}
+	return n;
+}
+
+/* swaps_show - Linux 6.1's swap_show(): the path (escaped) padded with spaces to 40 columns
+ * (one space at least), then type, size and used in kB and the priority, tab-separated. */
 size_t swaps_show(char *buf, size_t size)
 {
 	size_t len = (size_t)scnprintf(buf, size, "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n");
@@ -271,11 +295,12 @@ size_t swaps_show(char *buf, size_t size)
 		struct swap_info_struct *si = &swap_info[type];
 		unsigned long kb = si->pages << (PAGE_SHIFT - 10);
 		unsigned long used = si->inuse_pages << (PAGE_SHIFT - 10);
-		size_t nlen = strlen(si->name);
+		size_t nlen;
 
 		if (!(si->flags & SWP_WRITEOK))
 			continue;		/* being set up or taken down: not shown, as Linux */
-		len += (size_t)scnprintf(buf + len, size - len, "%s%*s%s\t%lu\t%s%lu\t%s%d\n", si->name,
+		nlen = swaps_show_path(buf, size, si->name, &len);
+		len += (size_t)scnprintf(buf + len, size - len, "%*s%s\t%lu\t%s%lu\t%s%d\n",
 					 nlen < 40 ? (int)(40 - nlen) : 1, " ", "partition", kb,
 					 kb < 10000000 ? "\t" : "", used, used < 10000000 ? "\t" : "",
 					 si->prio);
@@ -354,10 +379,10 @@ static int read_swap_header(struct swap_info_struct *si, const u8 *hdr)
 	return 0;
 }
 
-/* claim_swapfile - the disk @name names, or -errno: a directory -EISDIR (Linux's open for
- * writing fails so), anything but a block device -EINVAL (logged for a regular file), a disk
- * already swapped on -EBUSY, a read-only one -EROFS. */
-static struct block_device *claim_swapfile(const char *name)
+/* claim_swapfile - the disk @name names, claimed for @si (bd_claim), or -errno: a directory
+ * -EISDIR (Linux's open for writing fails so), anything but a block device -EINVAL (logged
+ * for a regular file), a disk already swapped on or mounted -EBUSY, a read-only one -EROFS. */
+static struct block_device *claim_swapfile(const char *name, struct swap_info_struct *si)
 {
 	struct inode *inode = kern_path(name);
 	struct block_device *bdev = NULL;
@@ -378,12 +403,18 @@ static struct block_device *claim_swapfile(const char *name)
 	} else if (bdev->read_only) {
 		err = -EROFS;
 	} else {
-		for (unsigned int type = 0; type < MAX_SWAPFILES; type++)
-			if ((swap_info[type].flags & SWP_USED) && swap_info[type].bdev == bdev)
-				err = -EBUSY;
+		err = bd_claim(bdev, si);	/* -EBUSY: swapped on, or mounted */
 	}
 	iput(inode);
 	return err ? ERR_PTR(err) : bdev;
+}
+
+bool is_swap_bdev(const struct block_device *bdev)
+{
+	for (unsigned int type = 0; type < MAX_SWAPFILES; type++)
+		if (bdev->bd_holder == &swap_info[type])
+			return true;
+	return false;
 }
 
 long sys_swapon(const char __user *specialfile, int swap_flags)
@@ -401,11 +432,6 @@ long sys_swapon(const char __user *specialfile, int swap_flags)
 	name = getname(specialfile);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
-	bdev = claim_swapfile(name);		/* may sleep (a lookup on a disk) */
-	if (IS_ERR(bdev)) {
-		putname(name);
-		return PTR_ERR(bdev);
-	}
 	for (unsigned int type = 0; type < MAX_SWAPFILES && !si; type++)
 		if (!(swap_info[type].flags & SWP_USED))
 			si = &swap_info[type];
@@ -414,11 +440,24 @@ long sys_swapon(const char __user *specialfile, int swap_flags)
 		return -EPERM;			/* Linux's answer when all MAX_SWAPFILES are on */
 	}
 	memset(si, 0, sizeof(*si));
-	si->flags = SWP_USED;			/* the type is ours while we sleep reading */
+	si->flags = SWP_USED;			/* the type is ours while we sleep (lookup, read) */
 	si->type = (unsigned int)(si - swap_info);
+	bdev = claim_swapfile(name, si);	/* may sleep (a lookup on a disk) */
+	if (IS_ERR(bdev)) {
+		si->flags = 0;
+		putname(name);
+		return PTR_ERR(bdev);
+	}
 	si->bdev = bdev;
-	strscpy(si->name, name, sizeof(si->name));
+	si->name = kmalloc(strlen(name) + 1, GFP_KERNEL);	/* getname: at most PATH_MAX */
+	if (si->name)
+		memcpy(si->name, name, strlen(name) + 1);
 	putname(name);
+	if (!si->name) {
+		bd_release(bdev, si);
+		si->flags = 0;
+		return -ENOMEM;
+	}
 
 	hdr = alloc_page(0);
 	err = hdr ? bdev_rw_page(bdev, 0, hdr, 0, PAGE_SIZE, REQ_OP_READ) : -ENOMEM;
@@ -427,6 +466,8 @@ long sys_swapon(const char __user *specialfile, int swap_flags)
 	if (hdr)
 		put_page(hdr);
 	if (err) {
+		bd_release(bdev, si);
+		kfree(si->name);
 		si->flags = 0;
 		return err;
 	}
@@ -617,6 +658,8 @@ long sys_swapoff(const char __user *specialfile)
 	}
 	pr_info("swapoff: %s: %lu pages of swap released\n", si->name, si->pages);
 	vfree(si->swap_map);
+	bd_release(si->bdev, si);
+	kfree(si->name);
 	memset(si, 0, sizeof(*si));
 	return 0;
 }

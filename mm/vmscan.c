@@ -67,7 +67,6 @@
 #include "kernel/lib/string.h"
 
 #define DEF_PRIORITY		12	/* the first pass scans 1/4096 of each list */
-#define VM_SWAPPINESS		60	/* anonymous : file scan weight, out of 200 (Linux) */
 #define WRITTEN_SCAN_MAX	64	/* pages still under write-back looked at per pass */
 
 /* struct scan_control - one reclaim run: what it may do, and how far it got. */
@@ -75,6 +74,7 @@ struct scan_control {
 	unsigned long nr_to_reclaim;	/* stop once this many pages are freed */
 	unsigned long nr_scanned;	/* inactive-list pages looked at */
 	unsigned long nr_reclaimed;	/* pages freed */
+	unsigned long nr_queued;	/* pages sent to disk, to be freed when written */
 	int priority;			/* scan size >> priority of each list */
 	bool kswapd;			/* kswapd's run (else direct reclaim's): the counters */
 	bool may_unmap;			/* false: clean unmapped file pages only, no write */
@@ -264,6 +264,7 @@ static void flush_swap_batch(struct scan_control *sc)
 	swap_writepages_async(sc->batch, sc->nr_batch);
 	for (unsigned int i = 0; i < sc->nr_batch; i++)
 		written_add(sc->batch[i]);
+	sc->nr_queued += sc->nr_batch;
 	sc->nr_batch = 0;
 }
 
@@ -331,6 +332,7 @@ static enum page_references shrink_file_page(struct page *page, struct scan_cont
 			sc->woke_flusher = true;
 		}
 		written_add(page);
+		sc->nr_queued++;
 		return PAGEREF_RECLAIM;
 	}
 	if (!remove_mapping(mapping, page))
@@ -499,7 +501,9 @@ static void shrink_node(struct scan_control *sc)
 				shrink_inactive_list(batch, lru, sc);
 			}
 		}
-		if (sc->nr_reclaimed >= sc->nr_to_reclaim)
+		/* Pages on their way to the disk count: they are freed when written. Going on
+		 * would send far more pages out than asked for. */
+		if (sc->nr_reclaimed + sc->nr_queued >= sc->nr_to_reclaim)
 			break;
 		cond_resched();
 	} while (more);
@@ -517,7 +521,8 @@ unsigned long try_to_free_pages(gfp_t gfp, unsigned int order)
 	current->flags |= PF_MEMALLOC;
 	for (sc->priority = DEF_PRIORITY; sc->priority >= 0; sc->priority--) {
 		shrink_node(sc);
-		if (sc->nr_reclaimed >= sc->nr_to_reclaim || fatal_signal_pending(current))
+		if (sc->nr_reclaimed + sc->nr_queued >= sc->nr_to_reclaim ||
+		    fatal_signal_pending(current))
 			break;
 	}
 	current->flags &= ~PF_MEMALLOC;
@@ -549,6 +554,10 @@ void wakeup_kswapd(void)
 		return;
 	kswapd_woken = true;
 	wake_up(&kswapd_wait);
+	/* Let it run at the waker's next return to user mode, as Linux's scheduler lets a task
+	 * that slept preempt the one that woke it: reclaim then goes on in kswapd's small steps
+	 * while the program runs between them, rather than in one long direct reclaim. */
+	need_resched = true;
 }
 
 /*
@@ -561,19 +570,23 @@ static unsigned long balance_pgdat(struct scan_control *sc)
 	unsigned long total = 0;
 
 	sc->priority = DEF_PRIORITY;
-	while (nr_free_pages() < wmark_pages(WMARK_HIGH) && sc->priority >= 0) {
+	/* Pages being written are as good as free: they are, once their writes end. */
+	while (nr_free_pages() + nr_written < wmark_pages(WMARK_HIGH) && sc->priority >= 0) {
 		sc->nr_to_reclaim = max((unsigned long)SWAP_CLUSTER_MAX,
-					wmark_pages(WMARK_HIGH) - nr_free_pages());
+					wmark_pages(WMARK_HIGH) - nr_free_pages() - nr_written);
 		sc->nr_reclaimed = 0;
+		sc->nr_queued = 0;
 		shrink_node(sc);
-		total += sc->nr_reclaimed;
-		if (sc->nr_reclaimed < sc->nr_to_reclaim) {
-			/* Freed too little: wait for pages in flight, then look harder. */
-			if (!sc->nr_reclaimed && nr_written)
-				reclaim_throttle();
-			sc->priority--;
-		}
+		total += sc->nr_reclaimed + sc->nr_queued;
+		if (sc->nr_reclaimed + sc->nr_queued < sc->nr_to_reclaim)
+			sc->priority--;		/* freed too little: look harder */
 		cond_resched();
+	}
+	/* Then free what was written (waiting for the writes), up to the high watermark. */
+	while (nr_written && nr_free_pages() < wmark_pages(WMARK_HIGH)) {
+		shrink_written(sc);
+		if (nr_free_pages() >= wmark_pages(WMARK_HIGH) || !reclaim_throttle())
+			break;
 	}
 	return total;
 }

@@ -10,6 +10,7 @@
 
 #define SWAP_CLUSTER_MAX	32	/* pages reclaimed, and isolated from a list, at a time */
 #define MAX_RECLAIM_RETRIES	16	/* reclaim passes without progress before giving up */
+#define VM_SWAPPINESS		60	/* anonymous : file scan weight, out of 200 (Linux) */
 
 /* vmscan_init - read vm.policy= from the command line and start kswapd (pid-less kernel
  * thread), after the watermarks are set. */

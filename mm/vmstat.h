@@ -40,6 +40,8 @@ enum vm_event_item {
 	PAGEOUTRUN,		/* kswapd's runs (woken below the low watermark) */
 	ALLOCSTALL,		/* allocations that had to reclaim directly */
 	OOM_KILL,		/* processes the OOM killer killed */
+	WORKINGSET_REFAULT_ANON,	/* anonymous pages read back from swap for a fault */
+	WORKINGSET_ACTIVATE_ANON,	/* of which put straight on the active list */
 	NR_VM_EVENT_ITEMS
 };
 

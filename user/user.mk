@@ -13,6 +13,8 @@
 #   faultbench     the fault benchmark (user/bench/faultbench.c)
 #   fsbench        a 64 MiB file's write, fsync and cold reads on ext2 (user/bench/fsbench.c)
 #   mmbench        mremap moving 64 MiB against copying it, mincore over 1 GiB (user/bench/mmbench.c)
+#   reclaimbench   twice RAM out to swap and back; a hot set under a cold sweep (user/bench/reclaimbench.c)
+#   swapbench      64 MiB paged out and read back in order (user/bench/swapbench.c)
 #   fuzz           the system-call fuzzer (user/fuzz/fuzz.c; tools/fuzz runs it)
 #   bad-elf/       malformed ELF files for tests/bad_elf, made by a host-built generator
 #   init           /init of `make run` and of tools/run-elf --sh (user/init.c)
@@ -48,8 +50,10 @@ USER_RUN_ELF_CHECKS := $(patsubst user/run-elf-checks/%.c,$(USER_BUILD)/run-elf-
 			 $(wildcard user/run-elf-checks/*.c))
 USER_BINS	:= $(USER_TEST_BINS) $(USER_RUNNER) $(USER_BUILD)/pgfaults $(USER_BUILD)/faultbench \
 		   $(USER_BUILD)/sigbench $(USER_BUILD)/fsbench $(USER_BUILD)/mmbench \
+		   $(USER_BUILD)/reclaimbench \
 		   $(USER_BUILD)/fuzz \
 		   $(USER_INIT) $(USER_RUN_ELF_CHECKS)
+USER_BINS	+= $(USER_BUILD)/swapbench
 USER_BINS	+= $(USER_RECLAIM_BINS)
 USER_BAD_ELF_DIR := $(USER_BUILD)/bad-elf
 USER_BAD_ELF_STAMP := $(USER_BUILD)/host/bad-elf.stamp
@@ -89,6 +93,14 @@ $(USER_BUILD)/fsbench: user/bench/fsbench.c
 	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
 
 $(USER_BUILD)/mmbench: user/bench/mmbench.c
+	@mkdir -p $(@D)
+	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
+
+$(USER_BUILD)/reclaimbench: user/bench/reclaimbench.c
+	@mkdir -p $(@D)
+	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
+
+$(USER_BUILD)/swapbench: user/bench/swapbench.c
 	@mkdir -p $(@D)
 	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
 

@@ -63,6 +63,7 @@ struct block_device {
 	void *private_data;		/* the driver's */
 	bool bd_write_busy;		/* fs/block_dev.c: a write to the device file is under way */
 	struct wait_queue_head bd_write_wait;	/* ...and writers wait here for it to finish */
+	void *bd_holder;		/* fs/block_dev.c bd_claim: who has the disk exclusively */
 	struct list_head bd_list;	/* in the list of disks, attach order */
 };
 

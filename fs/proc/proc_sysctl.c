@@ -1,12 +1,14 @@
 /*
  * fs/proc/proc_sysctl.c - /proc/sys: the kernel's tunables as files (Linux's
  * fs/proc/proc_sysctl.c). Faultline has none to tune, so these are the read-only values that
- * programs look up: the pid limit, the taint flags, the kernel's names and the overcommit
- * policy. /proc/sys and its subdirectories are static tables (proc_dir_lookup/readdir).
+ * programs look up: the pid limit, the taint flags, the kernel's names, the overcommit
+ * policy, reclaim's settings (min_free_kbytes, swappiness, and Faultline's vm.policy). /proc/sys and its subdirectories are static tables (proc_dir_lookup/readdir).
  */
 #include "fs/proc/internal.h"
 #include "fs/inode.h"
 #include "kernel/utsname.h"
+#include "mm/lru.h"
+#include "mm/vmscan.h"
 #include "kernel/errno.h"
 #include "kernel/lib/vsprintf.h"
 
@@ -62,6 +64,27 @@ static size_t overcommit_show(char *buf, size_t size, struct task_struct *task)
 	return (size_t)scnprintf(buf, size, "0\n");
 }
 
+/* min_free_kbytes - the min watermark in KiB (Linux's tunable; read-only here). */
+static size_t min_free_kbytes_show(char *buf, size_t size, struct task_struct *task)
+{
+	(void)task;
+	return (size_t)scnprintf(buf, size, "%lu\n", wmark_pages(WMARK_MIN) * (PAGE_SIZE / 1024));
+}
+
+/* swappiness - anonymous pages' scan weight against file pages' (mm/vmscan.c: 60 of 200). */
+static size_t swappiness_show(char *buf, size_t size, struct task_struct *task)
+{
+	(void)task;
+	return (size_t)scnprintf(buf, size, "%d\n", VM_SWAPPINESS);
+}
+
+/* policy - Faultline's own: the replacement policy vm.policy= chose (lru, clock or fifo). */
+static size_t policy_show(char *buf, size_t size, struct task_struct *task)
+{
+	(void)task;
+	return (size_t)scnprintf(buf, size, "%s\n", reclaim_policy_name());
+}
+
 static const struct proc_entry kernel_entries[] = {
 	{ .name = "hostname", .mode = S_IFREG | 0444, .show = hostname_show },
 	{ .name = "osrelease", .mode = S_IFREG | 0444, .show = osrelease_show },
@@ -72,7 +95,10 @@ static const struct proc_entry kernel_entries[] = {
 };
 
 static const struct proc_entry vm_entries[] = {
+	{ .name = "min_free_kbytes", .mode = S_IFREG | 0444, .show = min_free_kbytes_show },
 	{ .name = "overcommit_memory", .mode = S_IFREG | 0444, .show = overcommit_show },
+	{ .name = "policy", .mode = S_IFREG | 0444, .show = policy_show },
+	{ .name = "swappiness", .mode = S_IFREG | 0444, .show = swappiness_show },
 };
 
 static long sys_readdir(struct file *file, void __user *dirent, size_t count);

@@ -221,6 +221,9 @@ static size_t meminfo_show(char *buf, size_t size, struct task_struct *task)
  * for the counters Faultline keeps). pgpgin/pgpgout are in KiB, as Linux shows them. */
 static size_t vmstat_show(char *buf, size_t size, struct task_struct *task)
 {
+	unsigned long swap_ra, swap_ra_hit;
+
+	swap_ra_stats(&swap_ra, &swap_ra_hit);
 	const struct { const char *name; unsigned long value; } rows[] = {
 		{ "nr_free_pages", nr_free_pages() },
 		{ "nr_inactive_anon", lru_pages(LRU_INACTIVE_ANON) },
@@ -236,6 +239,8 @@ static size_t vmstat_show(char *buf, size_t size, struct task_struct *task)
 		{ "nr_swapcached", total_swapcache_pages() },
 		{ "pgpgin", vm_events[PGPGIN] / 2 },
 		{ "pgpgout", vm_events[PGPGOUT] / 2 },
+		{ "workingset_refault_anon", vm_events[WORKINGSET_REFAULT_ANON] },
+		{ "workingset_activate_anon", vm_events[WORKINGSET_ACTIVATE_ANON] },
 		{ "pswpin", vm_events[PSWPIN] },
 		{ "pswpout", vm_events[PSWPOUT] },
 		{ "pgfault", vm_events[PGFAULT] },
@@ -255,6 +260,8 @@ static size_t vmstat_show(char *buf, size_t size, struct task_struct *task)
 		{ "pageoutrun", vm_events[PAGEOUTRUN] },
 		{ "allocstall_normal", vm_events[ALLOCSTALL] },
 		{ "oom_kill", vm_events[OOM_KILL] },
+		{ "swap_ra", swap_ra },
+		{ "swap_ra_hit", swap_ra_hit },
 	};
 	size_t len = 0;
 

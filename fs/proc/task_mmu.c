@@ -72,9 +72,10 @@ size_t task_mem(struct mm_struct *mm, char *buf, size_t size)
 	unsigned long shmem = get_mm_counter(mm, MM_SHMEMPAGES);
 
 	return (size_t)scnprintf(buf, size,
-				 "VmSize:\t%8lu kB\nVmRSS:\t%8lu kB\nRssAnon:\t%8lu kB\n"
+				 "VmSize:\t%8lu kB\nVmLck:\t%8lu kB\nVmRSS:\t%8lu kB\nRssAnon:\t%8lu kB\n"
 				 "RssFile:\t%8lu kB\nRssShmem:\t%8lu kB\nVmPTE:\t%8lu kB\nVmSwap:\t%8lu kB\n",
-				 mm->total_vm << (PAGE_SHIFT - 10), get_mm_rss(mm) << (PAGE_SHIFT - 10),
+				 mm->total_vm << (PAGE_SHIFT - 10), mm->locked_vm << (PAGE_SHIFT - 10),
+				 get_mm_rss(mm) << (PAGE_SHIFT - 10),
 				 anon << (PAGE_SHIFT - 10), file << (PAGE_SHIFT - 10),
 				 shmem << (PAGE_SHIFT - 10), mm_pgtables_bytes(mm) >> 10,
 				 get_mm_counter(mm, MM_SWAPENTS) << (PAGE_SHIFT - 10));

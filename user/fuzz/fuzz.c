@@ -540,6 +540,9 @@ static const struct sig sigs[] = {
 	S(135, A_INT),					/* personality */
 	S(149, A_ADDR, A_MLEN),				/* mlock */
 	S(150, A_ADDR, A_MLEN),				/* munlock */
+	S(151, A_FLAGS),				/* mlockall: MCL_FUTURE locks (and
+							 * populates) the worker's later mmaps */
+	S(152),						/* munlockall */
 	S(158, A_INT, A_PTR),				/* arch_prctl */
 	S(160, A_INT, A_PTR),				/* setrlimit */
 	S(165, A_PATH, A_PATH, A_PTR, A_FLAGS, A_PTR),	/* mount: make_args confines it */
@@ -566,6 +569,7 @@ static const struct sig sigs[] = {
 	S(302, A_SELF, A_INT, A_PTR, A_PTR),		/* prlimit64: never another process's */
 	S(318, A_PTR, A_LEN, A_FLAGS),			/* getrandom */
 	S(319, A_PTR, A_FLAGS),				/* memfd_create */
+	S(325, A_ADDR, A_MLEN, A_FLAGS),		/* mlock2 */
 	S(435, A_PTR, A_LEN),				/* clone3 */
 };
 

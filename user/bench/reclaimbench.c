@@ -1,0 +1,201 @@
+/*
+ * reclaimbench - what evicting pages costs, and how a replacement policy chooses them
+ * (issue 8's figures). Usage: reclaimbench SWAPDEV [fill|hot|all]
+ *
+ *   fill   anonymous memory of twice MemTotal written page by page (pages go out to swap as
+ *          the fill goes on), then read back in order (pages come in, others go out); every
+ *          page is checked. Ticks per page of each phase.
+ *   hot    a hot set of a quarter of MemTotal, touched again after each slice of a sweep
+ *          through a cold buffer of MemTotal (each cold page touched once): a policy that keeps
+ *          what is used over and over (LRU, clock) takes few major faults on the hot set, FIFO
+ *          takes many. Major faults of the hot set, ticks per page touched.
+ *
+ * For each phase it prints the deltas of /proc/vmstat's reclaim counters and getrusage's major
+ * faults. It turns swap on with swapon(SWAPDEV) itself and off at the end. rdtsc ticks: under
+ * QEMU with -icount shift=0 a tick is one guest instruction, so the same binary compares
+ * Faultline (boot with vm.policy=lru|clock|fifo) and Linux (tools/run-elf-linux).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/swap.h>
+#include <unistd.h>
+
+#define PAGE		4096UL
+#define HOT_ROUNDS	32		/* slices of the cold sweep, each followed by a hot pass */
+
+static const char *const counters[] = {
+	"pswpin", "pswpout", "pgmajfault", "pgscan_kswapd", "pgscan_direct", "pgsteal_kswapd",
+	"pgsteal_direct", "pgactivate", "pgdeactivate",
+};
+#define NR_COUNTERS	(sizeof(counters) / sizeof(counters[0]))
+
+/* rdtsc - the time-stamp counter, fenced on both sides. */
+static inline uint64_t rdtsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ __volatile__("lfence; rdtsc; lfence" : "=a"(lo), "=d"(hi) :: "memory");
+	return ((uint64_t)hi << 32) | lo;
+}
+
+/* die - report @what with errno and exit 1. */
+static void die(const char *what)
+{
+	fprintf(stderr, "reclaimbench: %s: %s\n", what, strerror(errno));
+	exit(1);
+}
+
+/* read_vmstat - the values of counters[] now (a missing one reads 0). */
+static void read_vmstat(unsigned long *v)
+{
+	FILE *f = fopen("/proc/vmstat", "r");
+	char name[64];
+	unsigned long value;
+
+	memset(v, 0, NR_COUNTERS * sizeof(*v));
+	if (!f)
+		die("/proc/vmstat");
+	while (fscanf(f, "%63s %lu", name, &value) == 2)
+		for (size_t i = 0; i < NR_COUNTERS; i++)
+			if (!strcmp(name, counters[i]))
+				v[i] = value;
+	fclose(f);
+}
+
+/* mem_total_kb - MemTotal from /proc/meminfo. */
+static unsigned long mem_total_kb(void)
+{
+	FILE *f = fopen("/proc/meminfo", "r");
+	unsigned long kb = 0;
+	char line[128];
+
+	if (!f)
+		die("/proc/meminfo");
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "MemTotal: %lu", &kb) == 1)
+			break;
+	fclose(f);
+	return kb;
+}
+
+static long majflt(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_majflt;
+}
+
+/* report - one phase's line: ticks per page, major faults and the counters' deltas. */
+static void report(const char *phase, uint64_t ticks, unsigned long pages, long maj,
+		   const unsigned long *before)
+{
+	unsigned long after[NR_COUNTERS];
+
+	read_vmstat(after);
+	printf("%-10s %9lu ticks/page  %8lu pages  majflt %7ld", phase,
+	       (unsigned long)(ticks / pages), pages, maj);
+	for (size_t i = 0; i < NR_COUNTERS; i++)
+		printf("  %s %lu", counters[i], after[i] - before[i]);
+	printf("\n");
+}
+
+static void *map_anon(size_t size)
+{
+	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		die("mmap");
+	return p;
+}
+
+/* fill_and_read - the "fill" phase (see the header). Returns the pages that read back wrong. */
+static unsigned long fill_and_read(unsigned long pages)
+{
+	unsigned char *buf = map_anon(pages * PAGE);
+	unsigned long v[NR_COUNTERS], bad = 0;
+	uint64_t t;
+	long maj;
+
+	read_vmstat(v);
+	maj = majflt();
+	t = rdtsc();
+	for (unsigned long i = 0; i < pages; i++)
+		for (unsigned long k = 0; k < PAGE / 8; k += 64)
+			((uint64_t *)(buf + i * PAGE))[k] = i * 4096 + k;
+	report("fill", rdtsc() - t, pages, majflt() - maj, v);
+
+	read_vmstat(v);
+	maj = majflt();
+	t = rdtsc();
+	for (unsigned long i = 0; i < pages; i++)
+		for (unsigned long k = 0; k < PAGE / 8; k += 64)
+			if (((uint64_t *)(buf + i * PAGE))[k] != i * 4096 + k) {
+				bad++;
+				break;
+			}
+	report("read-back", rdtsc() - t, pages, majflt() - maj, v);
+	munmap(buf, pages * PAGE);
+	return bad;
+}
+
+/* hot_and_cold - the "hot" phase (see the header). */
+static void hot_and_cold(unsigned long ram_pages)
+{
+	unsigned long hot_pages = ram_pages / 4, cold_pages = 2 * ram_pages, slice = cold_pages / HOT_ROUNDS;
+	unsigned char *hot = map_anon(hot_pages * PAGE), *cold = map_anon(cold_pages * PAGE);
+	unsigned long v[NR_COUNTERS], touched = 0;
+	long maj, hot_maj = 0;
+	uint64_t t;
+
+	for (unsigned long i = 0; i < hot_pages; i++)
+		hot[i * PAGE] = 1;
+	read_vmstat(v);
+	maj = majflt();
+	t = rdtsc();
+	for (unsigned int r = 0; r < HOT_ROUNDS; r++) {
+		long before;
+
+		for (unsigned long i = r * slice; i < (r + 1) * slice; i++)
+			cold[i * PAGE] = (unsigned char)i;
+		before = majflt();
+		for (unsigned long i = 0; i < hot_pages; i++)
+			hot[i * PAGE]++;
+		hot_maj += majflt() - before;
+		touched += slice + hot_pages;
+	}
+	report("hot+cold", rdtsc() - t, touched, majflt() - maj, v);
+	printf("hot set: %lu pages, %d passes, %ld major faults on it\n", hot_pages, HOT_ROUNDS, hot_maj);
+	munmap(hot, hot_pages * PAGE);
+	munmap(cold, cold_pages * PAGE);
+}
+
+int main(int argc, char **argv)
+{
+	const char *what = argc > 2 ? argv[2] : "all";
+	unsigned long ram_pages, bad = 0;
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: reclaimbench SWAPDEV [fill|hot|all]\n");
+		return 2;
+	}
+	if (swapon(argv[1], 0))
+		die("swapon");
+	ram_pages = mem_total_kb() / 4;
+	printf("MemTotal %lu pages; swap on %s\n", ram_pages, argv[1]);
+	if (!strcmp(what, "fill") || !strcmp(what, "all"))
+		bad = fill_and_read(2 * ram_pages);
+	if (!strcmp(what, "hot") || !strcmp(what, "all"))
+		hot_and_cold(ram_pages);
+	if (swapoff(argv[1]))
+		die("swapoff");
+	if (bad)
+		printf("FAIL: %lu pages read back wrong\n", bad);
+	return bad ? 1 : 0;
+}

@@ -4,8 +4,9 @@
  *
  * The reclaim_* tests put memory under pressure, so they run in a boot of their own (section 3
  * of tools/run-user-tests, and tools/run-user-tests-linux): 128 MiB of QEMU's with mem=64M on
- * the kernel command line (Faultline and Linux alike), the tests in /reclaim, and these disks,
- * made fresh every run:
+ * Faultline's command line (mem=96M on Linux's: Debian's 6.1 does not boot in 64M; its MemTotal
+ * is then about 48 MiB, Faultline's 61), the tests in /reclaim, and these disks, made fresh
+ * every run:
  *   /dev/vda  build/disks/reclaim-swap.img        256 MiB swap disk (tools/mkswapdisk, sparse)
  *   /dev/vdb  build/disks/reclaim-swap-small.img   32 MiB swap disk: reclaim_swap_full fills it
  *   /dev/vdc  build/disks/reclaim-ext2.img        256 MiB empty ext2, 4 KiB blocks (mkext2img)

@@ -7,6 +7,7 @@
 #
 # Outputs (under $(USER_BUILD), default build/user):
 #   tests/<name>   one per user/tests/<name>.c, except the helpers listed in USER_TEST_HELPERS
+#   reclaim/<name> one per user/tests/reclaim_*.c: the memory-pressure tests, run in a boot of their own
 #   runner         the KTAP test runner (user/tests/runner.c)
 #   pgfaults       the seed note's example (user/seed/pgfaults.c)
 #   faultbench     the fault benchmark (user/bench/faultbench.c)
@@ -37,6 +38,11 @@ _user_saved_goal := $(.DEFAULT_GOAL)
 # Sources in user/tests/ that are not test programs.
 USER_TEST_HELPERS := user/tests/runner.c user/tests/gen_bad_elfs.c
 USER_TEST_SRCS	:= $(filter-out $(USER_TEST_HELPERS),$(wildcard user/tests/*.c))
+# The reclaim_* tests need a boot of their own (mem=64M and a big swap disk; tools/run-user-tests
+# section 3): they are built into reclaim/, not tests/, so the main boot does not run them.
+USER_RECLAIM_SRCS := $(wildcard user/tests/reclaim_*.c)
+USER_TEST_SRCS	:= $(filter-out $(USER_RECLAIM_SRCS),$(USER_TEST_SRCS))
+USER_RECLAIM_BINS := $(patsubst user/tests/%.c,$(USER_BUILD)/reclaim/%,$(USER_RECLAIM_SRCS))
 USER_TEST_BINS	:= $(patsubst user/tests/%.c,$(USER_BUILD)/tests/%,$(USER_TEST_SRCS))
 USER_RUNNER	:= $(USER_BUILD)/runner
 USER_INIT	:= $(USER_BUILD)/init
@@ -48,6 +54,7 @@ USER_BINS	:= $(USER_TEST_BINS) $(USER_RUNNER) $(USER_BUILD)/pgfaults $(USER_BUIL
 		   $(USER_BUILD)/fuzz \
 		   $(USER_INIT) $(USER_RUN_ELF_CHECKS)
 USER_BINS	+= $(USER_BUILD)/swapbench
+USER_BINS	+= $(USER_RECLAIM_BINS)
 USER_BAD_ELF_DIR := $(USER_BUILD)/bad-elf
 USER_BAD_ELF_STAMP := $(USER_BUILD)/host/bad-elf.stamp
 USER_BAD_ELF_GEN := $(USER_BUILD)/host/gen_bad_elfs
@@ -56,6 +63,10 @@ USER_BAD_ELF_GEN := $(USER_BUILD)/host/gen_bad_elfs
 user-progs: $(USER_BINS) $(USER_BAD_ELF_STAMP)
 
 $(USER_BUILD)/tests/%: user/tests/%.c user/tests/test.h $(wildcard user/tests/*.h)
+	@mkdir -p $(@D)
+	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
+
+$(USER_BUILD)/reclaim/%: user/tests/%.c user/tests/test.h $(wildcard user/tests/*.h)
 	@mkdir -p $(@D)
 	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
 

@@ -1,7 +1,9 @@
 /*
  * user/fuzz/fuzz.c - Faultline's seeded system-call fuzzer (issue 6), in the spirit of trinity.
  *
- * Usage: fuzz [--seconds N] [--seed S] [--workers W] [--count N] [--no-warmup] [--profile]
+ * Usage: fuzz [--seconds N] [--seed S] [--workers W] [--count N] [--no-warmup] [--profile] [--swap-dev DEV]
+ * --swap-dev DEV: swap is on DEV (tools/fuzz --swap); it is turned off around each MemFree
+ * reading and on again after the warm-up one.
  *
  * A supervisor forks W workers (default 2). Each worker makes system calls with a random
  * number in 0..460 and hostile arguments drawn from pools: NULL, kernel and non-canonical
@@ -59,6 +61,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/swap.h>
 #include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/shm.h>
@@ -1716,10 +1719,18 @@ static void print_meminfo_diff(const char *before, const char *after)
 	}
 }
 
-/* settled_mem_free - MemFree once it has stopped moving (deferred frees done), or -1. */
+static const char *swap_dev;	/* --swap-dev: turned off around each MemFree reading */
+
+/* settled_mem_free - MemFree once it has stopped moving (deferred frees done), or -1. With
+ * --swap-dev, swap is turned off first: every page that went out comes back and the swap
+ * cache empties, so what is free no longer depends on which pages reclaim chose. */
 static long settled_mem_free(void)
 {
-	long prev = mem_free_kb(), cur;
+	long prev, cur;
+
+	if (swap_dev && swapoff(swap_dev))
+		printf("# fuzz: swapoff %s: %s\n", swap_dev, strerror(errno));
+	prev = mem_free_kb();
 
 	for (int i = 0; i < 10; i++) {
 		sleep_ms(100);
@@ -1825,7 +1836,7 @@ int main(int argc, char *argv[])
 			continue;
 		}
 		if (i + 1 >= argc) {
-			fprintf(stderr, "usage: fuzz [--seconds N] [--seed S] [--workers W] [--count N] [--no-warmup] [--profile]\n");
+			fprintf(stderr, "usage: fuzz [--seconds N] [--seed S] [--workers W] [--count N] [--no-warmup] [--profile] [--swap-dev DEV]\n");
 			return 2;
 		}
 		if (strcmp(argv[i], "--seconds") == 0)
@@ -1836,6 +1847,8 @@ int main(int argc, char *argv[])
 			sv.nworkers = (int)parse_ul(argv[i], argv[i + 1]);
 		else if (strcmp(argv[i], "--count") == 0)
 			sv.count = parse_ul(argv[i], argv[i + 1]);
+		else if (strcmp(argv[i], "--swap-dev") == 0)
+			swap_dev = argv[i + 1];
 		else {
 			fprintf(stderr, "fuzz: unknown option %s\n", argv[i]);
 			return 2;
@@ -1893,6 +1906,8 @@ int main(int argc, char *argv[])
 		clean_fuzz_dir();
 		mf_before = settled_mem_free();
 		memcpy(meminfo_warm, meminfo_last, sizeof(meminfo_warm));
+		if (swap_dev && swapon(swap_dev, 0))
+			printf("# fuzz: swapon %s: %s\n", swap_dev, strerror(errno));
 		printf("# fuzz: warm-up: %lu calls; MemFree %ld kB\n", calls, mf_before);
 	}
 	sv.spawned = sv.killed = 0;

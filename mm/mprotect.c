@@ -42,7 +42,7 @@ void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned
 
 int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len, unsigned long prot)
 {
-	unsigned long end, addr;
+	unsigned long end, addr, oldflags;
 	struct vm_area_struct *vma;
 
 	if (!IS_ALIGNED(start, PAGE_SIZE) || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)))
@@ -67,10 +67,16 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len, un
 		if (split_vma(mm, vma, addr) || split_vma(mm, vma = find_vma(mm, addr), end))
 			return -ENOMEM;
 		vma = find_vma(mm, addr);
+		oldflags = vma->vm_flags;
 		vma->vm_flags = (vma->vm_flags & ~VM_ACCESS_FLAGS) |
 				(calc_vm_flags(prot, MAP_PRIVATE) & VM_ACCESS_FLAGS);
 		vma_set_page_prot(vma);
 		change_protection(vma, vma->vm_start, vma->vm_end);
+		/* A locked private mapping made writable: break copy-on-write now, so the locked
+		 * range takes no fault later (Linux's mprotect_fixup; errors ignored as there). */
+		if ((oldflags & (VM_WRITE | VM_SHARED | VM_LOCKED)) == VM_LOCKED &&
+		    (vma->vm_flags & VM_WRITE))
+			populate_vma_page_range(vma, vma->vm_start, vma->vm_end);
 		vend = vma->vm_end;
 		vma_merge(mm, vma);
 		vma = find_vma(mm, vend - 1);

@@ -3,7 +3,8 @@
  * opened. /proc/meminfo, /proc/buddyinfo and /proc/uptime show the memory system's state;
  * /proc/PID (fs/proc_pid.c) shows a process's; /proc/self is the reader's own /proc/PID.
  *
- * A generated file is produced whole at open into a kmalloc'ed buffer (file->private_data),
+ * A generated file is produced whole at open (and again at a read from offset 0 after an
+ * earlier read, as Linux's seq_file) into a kmalloc'ed buffer (file->private_data),
  * so that a reader sees one consistent snapshot however it splits its reads; reads copy from
  * it at f_pos, and release frees it. Nothing is cached: the next open generates afresh.
  */
@@ -24,6 +25,7 @@
 #include "mm/debug_vm.h"
 #include "mm/slab.h"
 #include "kernel/errno.h"
+#include "kernel/err.h"
 #include "kernel/time.h"
 #include "kernel/lib/string.h"
 #include "kernel/lib/vsprintf.h"
@@ -32,6 +34,7 @@
 
 struct proc_text {
 	size_t len;
+	bool read;			/* read from since it was made (a read at 0 makes it again) */
 	char data[];
 };
 
@@ -46,12 +49,12 @@ struct task_struct *proc_task(const struct inode *inode)
 }
 
 /*
- * proc_text_open - generate the file into file->private_data: try a page, and double the
- * buffer while the text does not fit. Returns 0, -ESRCH if the process has exited, -ENOMEM.
+ * proc_text_generate - the file's text in a kmalloc'ed buffer: try a page, and double the
+ * buffer while the text does not fit. ERR_PTR(-ESRCH) if the process has exited, -ENOMEM.
  * The task is looked up again after every allocation: kmalloc and a show that reads the
  * process's memory may sleep, and the process may be reaped meanwhile.
  */
-static int proc_text_open(struct inode *inode, struct file *file)
+static struct proc_text *proc_text_generate(struct inode *inode)
 {
 	const struct proc_entry *e = inode->i_private;
 	size_t size = PAGE_SIZE - sizeof(struct proc_text), len;
@@ -61,11 +64,11 @@ static int proc_text_open(struct inode *inode, struct file *file)
 	for (;;) {
 		text = kmalloc(sizeof(*text) + size, GFP_KERNEL);
 		if (!text)
-			return -ENOMEM;
+			return ERR_PTR(-ENOMEM);
 		task = proc_task(inode);
 		if (proc_inode_pid(inode) && !task) {
 			kfree(text);
-			return -ESRCH;
+			return ERR_PTR(-ESRCH);
 		}
 		len = e->show(text->data, size, task);
 		if (len + 1 < size || size >= PROC_TEXT_MAX)
@@ -74,18 +77,42 @@ static int proc_text_open(struct inode *inode, struct file *file)
 		size = 2 * (size + sizeof(*text)) - sizeof(*text);
 	}
 	text->len = min(len, size - 1);
+	text->read = false;
+	return text;
+}
+
+/* proc_text_open - generate the file into file->private_data. 0, -ESRCH or -ENOMEM. */
+static int proc_text_open(struct inode *inode, struct file *file)
+{
+	struct proc_text *text = proc_text_generate(inode);
+
+	if (IS_ERR(text))
+		return (int)PTR_ERR(text);
 	file->private_data = text;
 	return 0;
 }
 
-/* proc_text_read - copy the generated text from *@pos. Bytes copied, 0 at its end, -EFAULT. */
+/*
+ * proc_text_read - copy the text from *@pos. Bytes copied, 0 at its end, -EFAULT. A read from
+ * offset 0 after an earlier read generates the text afresh, as Linux's seq_file starts over:
+ * a program that rewinds /proc/self/status (or preads it at 0) sees today's values.
+ */
 static ssize_t proc_text_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
 {
-	const struct proc_text *text = file->private_data;
+	struct proc_text *text = file->private_data;
 	size_t n, left;
 
 	if (*pos < 0)
 		return -EINVAL;
+	if (*pos == 0 && text->read) {
+		struct proc_text *fresh = proc_text_generate(file->f_inode);
+
+		if (IS_ERR(fresh))
+			return PTR_ERR(fresh);
+		kfree(text);
+		file->private_data = text = fresh;
+	}
+	text->read = true;
 	if ((size_t)*pos >= text->len || !count)
 		return 0;
 	n = min(count, text->len - (size_t)*pos);

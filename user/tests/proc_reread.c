@@ -1,7 +1,7 @@
 /*
  * proc_reread - a /proc file read again from offset 0 shows the values of now, not those of
- * its open: /proc/self/status preadd at 0 before and after touching 1 MiB shows VmRSS grown by
- * at least that (Linux's seq_file starts over at offset 0; top and free keep their files open
+ * its open: /proc/self/status read with pread at 0 before and after touching 1 MiB shows VmRSS
+ * grown by at least half of that (Linux's seq_file starts over at offset 0; top and free keep their files open
  * and rewind them).
  */
 #include "test.h"
@@ -35,7 +35,8 @@ int main(void)
 	ASSERT(p != MAP_FAILED, "mmap: %s", strerror(errno));
 	memset(p, 1, TOUCH);
 	after = rss_kb(fd);
-	EXPECT(after - before >= (long)(TOUCH / 1024),
+	/* At least half: Linux counts RSS per task in batches it folds in every 64 faults. */
+	EXPECT(after - before >= (long)(TOUCH / 2048),
 	       "VmRSS read again at offset 0: %ld kB, then %ld kB after touching 1024 kB", before, after);
 	EXPECT_EQ(munmap(p, TOUCH), 0);
 	EXPECT_EQ(close(fd), 0);

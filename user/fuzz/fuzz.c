@@ -41,7 +41,7 @@
  *
  * The supervisor: runs a warm-up phase (2 s), kills and reaps every worker, cleans /tmp/fuzz,
  * reads MemFree; then the real run for N seconds, the same ending, MemFree again: the two must
- * be equal (no leak). A worker with no progress for 10 s gets SIGKILL; one still alive 10 s
+ * be equal (no leak; "MemFree" counts SReclaimable and the supervisor's own RssAnon too). A worker with no progress for 10 s gets SIGKILL; one still alive 10 s
  * later is a HANG (its last call is printed). If /proc/mmcheck exists it must say "mmcheck: ok".
  * A progress line every 10 s; at the end
  *   fuzz: seed S: N calls in T s (R calls/s), W workers spawned, K killed, H hangs
@@ -1667,7 +1667,28 @@ static void clean_fuzz_dir(void)
  * on a leak the lines that differ are printed, to tell where the memory went. */
 static char meminfo_last[4096], meminfo_warm[4096];
 
-/* mem_free_kb - MemFree + SReclaimable from /proc/meminfo in kB, or -1. */
+/* self_anon_kb - the supervisor's own anonymous memory (RssAnon of /proc/self/status), 0 if
+ * unknown: its heap and stack may grow by a page during the run (a deeper call chain, a longer
+ * message), which is the program's memory, not the kernel's leak. */
+static long self_anon_kb(void)
+{
+	char buf[2048], *p;
+	ssize_t n;
+	int fd = open("/proc/self/status", O_RDONLY);
+
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	p = strstr(buf, "RssAnon:");
+	return p ? strtol(p + 8, NULL, 10) : 0;
+}
+
+/* mem_free_kb - MemFree + SReclaimable from /proc/meminfo, plus the supervisor's own
+ * anonymous memory (self_anon_kb), in kB, or -1. */
 static long mem_free_kb(void)
 {
 	char *buf = meminfo_last, *p, *q;
@@ -1687,7 +1708,7 @@ static long mem_free_kb(void)
 	/* Empty slabs a cache keeps for its next kmalloc are free memory the kernel can give
 	 * back at once, not a leak: which caches keep one depends on the last calls made. */
 	q = strstr(buf, "SReclaimable:");
-	return strtol(p + 8, NULL, 10) + (q ? strtol(q + 13, NULL, 10) : 0);
+	return strtol(p + 8, NULL, 10) + (q ? strtol(q + 13, NULL, 10) : 0) + self_anon_kb();
 }
 
 /* print_meminfo_diff - print each /proc/meminfo line of @after that is not in @before. */

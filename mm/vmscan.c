@@ -540,6 +540,8 @@ unsigned long try_to_free_pages(gfp_t gfp, unsigned int order)
 	current->flags &= ~PF_MEMALLOC;
 	if (sc->nr_reclaimed)
 		kswapd_failures = 0;		/* memory can be freed again: kswapd may retry */
+	if (nr_written)
+		wakeup_kswapd();		/* it frees what we sent to disk once written */
 	return sc->nr_reclaimed;
 }
 
@@ -594,10 +596,12 @@ static unsigned long balance_pgdat(struct scan_control *sc)
 			sc->priority--;		/* freed too little: look harder */
 		cond_resched();
 	}
-	/* Then free what was written (waiting for the writes), up to the high watermark. */
-	while (nr_written && nr_free_pages() < wmark_pages(WMARK_HIGH)) {
+	/* Then free what was written, waiting for the writes: kswapd leaves no page on the
+	 * written list when it sleeps (nobody else may come to free them while memory is
+	 * plentiful). Pages the flusher has yet to write go back to their list. */
+	while (nr_written) {
 		shrink_written(sc);
-		if (nr_free_pages() >= wmark_pages(WMARK_HIGH) || !reclaim_throttle())
+		if (!nr_written || !reclaim_throttle())
 			break;
 	}
 	return total;

@@ -60,8 +60,6 @@ unsigned long calc_vm_flags(unsigned long prot, unsigned long flags);
  * address, or -ENOMEM as an unsigned long. */
 unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr, unsigned long len);
 
-/* vma_unlink_free - take @vma (already emptied of PTEs) out of @mm and free it. */
-void vma_unlink_free(struct mm_struct *mm, struct vm_area_struct *vma);
 
 /* vma_set_end - move @vma's end to @end (growing or shrinking in place; total_vm follows).
  * The caller made sure [old end, @end) is free, or emptied it. */

@@ -484,12 +484,6 @@ long sys_brk(unsigned long brk)
 	return ret;
 }
 
-void vma_unlink_free(struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	vma_unlink(mm, vma);
-	vm_area_free(vma);
-}
-
 void vma_set_end(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long end)
 {
 	vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));

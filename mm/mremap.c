@@ -156,9 +156,11 @@ static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr
 	moved = move_page_tables(vma, old_addr, new_addr, old_len);
 	if (moved < old_len) {
 		/* Out of memory for a page table: put back what moved (its old tables are all
-		 * still there, so this allocates nothing) and give up. */
+		 * still there, so this allocates nothing) and give up. do_munmap, not just
+		 * unlinking the VMA: the tables the move allocated at @new_addr go too (left
+		 * there with no VMA over them, exit would never free them). */
 		move_page_tables(new_vma, new_addr, old_addr, moved);
-		vma_unlink_free(mm, new_vma);
+		do_munmap(mm, new_addr, new_len);
 		return -ENOMEM;
 	}
 	if (!(flags & MREMAP_DONTUNMAP) && old_len)

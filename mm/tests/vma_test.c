@@ -11,6 +11,8 @@
 #include "mm/pgtable.h"
 
 #define BASE	0x400000UL
+#define MREMAP_MAYMOVE	1		/* mremap(2)'s flags (uapi, as mm/mremap.c) */
+#define MREMAP_FIXED	2
 
 static int count_vmas(struct mm_struct *mm)
 {
@@ -218,5 +220,43 @@ KTEST(mmap_bad_arguments)
 	KEXPECT_EQ(t, (long)do_mmap(mm, NULL, 0, 1UL << 48, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, 0), -ENOMEM);
 	unsigned long a = do_mmap(mm, NULL, 0, PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, 0);
 	KEXPECT(t, !IS_ERR_VALUE(a) && a < MMAP_BASE && IS_ALIGNED(a, PAGE_SIZE));
+	mmput(mm);
+}
+
+/*
+ * A move that runs out of memory for a page table half-way gives up with -ENOMEM, and the
+ * tables it had made at the destination go too: no table stays where no VMA is (exit would
+ * never free it: "BUG: non-zero pgtables_bytes on freeing mm", found by the fuzzer with
+ * memory short). Every free page is taken but one, so the move gets its first table only.
+ */
+KTEST(mremap_enomem_frees_new_tables)
+{
+	struct mm_struct *mm = mm_alloc();
+	unsigned long far = 0x100000000000UL;	/* another PGD entry: new PUD, PMD, PTE tables */
+	unsigned long bytes, ret;
+	LIST_HEAD(held);
+	struct page *page, *tmp;
+	u64 v = 0x1234;
+
+	KASSERT(t, mm != NULL);
+	do_mmap(mm, NULL, BASE, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE,
+		MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
+	KEXPECT_EQ(t, access_remote_vm(mm, BASE, &v, 8, true), 8);
+	bytes = mm->pgtables_bytes;
+	while ((page = alloc_page(GFP_KERNEL)))
+		list_add(&page->lru, &held);
+	page = list_first_entry(&held, struct page, lru);
+	list_del(&page->lru);
+	__free_page(page);			/* one page: the PUD table, and no more */
+	ret = do_mremap(mm, BASE, 2 * PAGE_SIZE, 2 * PAGE_SIZE, MREMAP_MAYMOVE | MREMAP_FIXED, far);
+	list_for_each_entry_safe(page, tmp, &held, lru) {
+		list_del(&page->lru);
+		__free_page(page);
+	}
+	KEXPECT_EQ(t, (long)ret, -ENOMEM);
+	KEXPECT_EQ(t, mm->pgtables_bytes, bytes);
+	v = 0;
+	KEXPECT_EQ(t, access_remote_vm(mm, BASE, &v, 8, false), 8);
+	KEXPECT_EQ(t, v, 0x1234);
 	mmput(mm);
 }

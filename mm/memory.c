@@ -521,6 +521,24 @@ static void free_pte_range(struct mm_struct *mm, pmd_t *pmd)
 }
 
 /*
+ * free_pmd_table - free the PMD table under @pud and every PTE table under it. Its span lies
+ * in a gap no VMA covers, so a PTE table there outside the range being freed can only be one
+ * a failed operation left behind (empty: the consistency checker finds no PTE outside a VMA);
+ * freeing only the range's would cut such a table loose, still counted in pgtables_bytes.
+ */
+static void free_pmd_table(struct mm_struct *mm, pud_t *pud)
+{
+	pmd_t *pmd = pud_pgtable(*pud);
+
+	for (int i = 0; i < PTRS_PER_TABLE; i++)
+		if (pmd_present(pmd[i]))
+			free_pte_range(mm, &pmd[i]);
+	set_pud(pud, __pud(0));
+	pt_free_page(__pa(pmd));
+	mm->pgtables_bytes -= PAGE_SIZE;
+}
+
+/*
  * free_pmd_range / free_pud_range - free the tables below @pud / @pgd that cover [addr, end),
  * then the table at this level itself if its whole span lies inside [floor, ceiling): the gap
  * between the VMAs around the unmapped range, where no table can be needed any more.
@@ -548,10 +566,7 @@ static void free_pmd_range(struct mm_struct *mm, pud_t *pud, unsigned long addr,
 	}
 	if (end - 1 > ceiling - 1)
 		return;
-	pmd = pud_pgtable(*pud);
-	set_pud(pud, __pud(0));
-	pt_free_page(__pa(pmd));
-	mm->pgtables_bytes -= PAGE_SIZE;
+	free_pmd_table(mm, pud);
 }
 
 static void free_pud_range(struct mm_struct *mm, pgd_t *pgd, unsigned long addr, unsigned long end,
@@ -577,6 +592,9 @@ static void free_pud_range(struct mm_struct *mm, pgd_t *pgd, unsigned long addr,
 	if (end - 1 > ceiling - 1)
 		return;
 	pud = pgd_pgtable(*pgd);
+	for (int i = 0; i < PTRS_PER_TABLE; i++)	/* as free_pmd_table: everything below goes */
+		if (pud_present(pud[i]))
+			free_pmd_table(mm, &pud[i]);
 	set_pgd(pgd, __pgd(0));
 	pt_free_page(__pa(pud));
 	mm->pgtables_bytes -= PAGE_SIZE;

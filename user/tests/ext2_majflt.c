@@ -9,24 +9,6 @@
 
 #define MNT	"/mnt/ext2_majflt"
 
-/* vmstat - the value of @name in /proc/vmstat, or -1. */
-static long vmstat(const char *name)
-{
-	static char buf[16384];
-	char key[64];
-	ssize_t n = slurp("/proc/vmstat", buf, sizeof(buf) - 1);
-	char *p;
-
-	if (n < 0)
-		return -1;
-	buf[n] = '\0';
-	snprintf(key, sizeof(key), "\n%s ", name);
-	p = strstr(buf, key);
-	if (!p && strncmp(buf, key + 1, strlen(key + 1)) == 0)
-		p = buf - 1;
-	return p ? strtol(p + strlen(key), NULL, 10) : -1;
-}
-
 static long majflt(void)
 {
 	struct rusage ru;

@@ -20,28 +20,13 @@
 
 static inline long status_kb(pid_t pid, const char *name)
 {
-	static char buf[4096];
-	size_t nlen = strlen(name);
 	char path[64];
-	ssize_t n;
-	int fd;
 
 	if (pid)
 		snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
 	else
 		snprintf(path, sizeof(path), "/proc/self/status");
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	for (char *line = buf; line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
-		if (!strncmp(line, name, nlen))
-			return strtol(line + nlen, NULL, 10);
-	return -1;
+	return read_counter(path, name);
 }
 
 static inline long vm_lck_kb(void)

@@ -43,36 +43,6 @@ static inline void swap_on(void)
 	atexit(swap_off_at_exit);
 }
 
-static inline long read_counter(const char *path, const char *name)
-{
-	static char buf[16384];
-	int fd = open(path, O_RDONLY);
-	size_t nlen = strlen(name);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	for (char *line = buf; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
-		if (strncmp(line, name, nlen) == 0 && (line[nlen] == ' ' || line[nlen - 1] == ':'))
-			return strtol(line + nlen, NULL, 10);
-	return -1;
-}
-
-static inline long vmstat(const char *name)
-{
-	return read_counter("/proc/vmstat", name);
-}
-
-static inline long meminfo_kb(const char *name)
-{
-	return read_counter("/proc/meminfo", name);
-}
-
 static inline void fill(unsigned char *p, size_t pages, uint64_t seed)
 {
 	for (size_t i = 0; i < pages; i++) {

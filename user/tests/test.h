@@ -112,6 +112,42 @@ static inline int on_faultline(void)
 	return strcmp(u.sysname, "Faultline") == 0 || strstr(u.version, "Faultline") != NULL;
 }
 
+/*
+ * read_counter - the number after @name at the start of a line of @path ("name value" as in
+ * /proc/vmstat, or "Name:   value kB" as in /proc/meminfo and /proc/PID/status, @name then
+ * ending with ':'), or -1 if the file or the line is missing. vmstat / meminfo_kb: the two
+ * files most tests read.
+ */
+static inline long read_counter(const char *path, const char *name)
+{
+	static char buf[16384];
+	int fd = open(path, O_RDONLY);
+	size_t nlen = strlen(name);
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	for (char *line = buf; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
+		if (strncmp(line, name, nlen) == 0 && (line[nlen] == ' ' || line[nlen - 1] == ':'))
+			return strtol(line + nlen, NULL, 10);
+	return -1;
+}
+
+static inline long vmstat(const char *name)
+{
+	return read_counter("/proc/vmstat", name);
+}
+
+static inline long meminfo_kb(const char *name)
+{
+	return read_counter("/proc/meminfo", name);
+}
+
 /* test_done - print a one-line verdict on stderr and return the exit status for main(). */
 static inline int test_done(void)
 {

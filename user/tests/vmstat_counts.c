@@ -9,29 +9,6 @@
 
 #define PAGES	64
 
-/* vmstat - the value of @name in /proc/vmstat, or -1 if the line is missing. */
-static long vmstat(const char *name)
-{
-	static char buf[16384];
-	char key[64];
-	int fd = open("/proc/vmstat", O_RDONLY);
-	ssize_t n;
-	char *p;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	snprintf(key, sizeof(key), "\n%s ", name);
-	if (strncmp(buf, key + 1, strlen(key + 1)) == 0)
-		return strtol(buf + strlen(key + 1), NULL, 10);
-	p = strstr(buf, key);
-	return p ? strtol(p + strlen(key), NULL, 10) : -1;
-}
-
 static int meminfo_has(const char *name)
 {
 	static char buf[8192];

@@ -88,8 +88,11 @@ typedef unsigned int umode_t;
 
 struct address_space {
 	struct inode *host;
-	struct xarray i_pages;		/* page index -> struct page */
+	struct xarray i_pages;		/* page index -> struct page (shmem: or the swap entry of a
+					 * page that is out, as a value entry: mm/shmem.c) */
 	unsigned long nrpages;		/* pages currently cached */
+	bool swap_backed;		/* shared anonymous memory (shmem): its pages go to swap */
+	bool unevictable;		/* shmem locked in memory (SHM_LOCK): reclaim leaves it */
 	unsigned long i_mmap_writable;	/* shared mappings of it (write-back must write-protect
 					 * their PTEs: page_mkclean) */
 	struct list_head i_mmap;	/* the VMAs that map it (mm/rmap.h; empty while zeroed) */
@@ -428,7 +431,8 @@ void do_close_on_exec(struct files_struct *files);
 int fd_install_console(struct files_struct *files);
 
 /* The page cache (mm/filemap.c). */
-/* find_get_page - the cached page @index of @mapping with a new reference, or NULL. */
+/* find_get_page - the cached page @index of @mapping with a new reference, or NULL (also for
+ * a shmem page that is out in swap). */
 struct page *find_get_page(struct address_space *mapping, unsigned long index);
 /*
  * read_cache_page - the page @index, read in through a_ops->readpage (or zeroed) if absent.

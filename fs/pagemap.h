@@ -106,11 +106,12 @@ void balance_dirty_pages(struct address_space *mapping);
 bool remove_mapping(struct address_space *mapping, struct page *page);
 
 /* mapping_evictable - may @mapping's pages leave memory (and so go on the LRU lists, mm/lru.h)?
- * Only a disk file's: ramfs and shmem pages have no backing store to be read again from (Linux
- * puts them on its unevictable list). */
+ * A disk file's (read again from the file), and shmem's (to swap, as anonymous pages: they go
+ * on the anonymous lists). ramfs pages have no backing store (Linux puts them on its
+ * unevictable list). */
 static inline bool mapping_evictable(const struct address_space *mapping)
 {
-	return mapping->a_ops && mapping->a_ops->readpage;
+	return (mapping->a_ops && mapping->a_ops->readpage) || mapping->swap_backed;
 }
 
 /*
@@ -127,6 +128,19 @@ struct page *grab_cache_page_beyond_eof(struct address_space *mapping, unsigned 
  * inactive file LRU list. 0, -EEXIST if the slot is taken, or -ENOMEM (nothing changed).
  */
 int add_to_page_cache(struct page *page, struct address_space *mapping, unsigned long index);
+
+/*
+ * Shared anonymous memory going to swap and coming back (mm/shmem.c): the page's slot in its
+ * cache holds its swap entry, as a value entry, while the page is out.
+ * delete_from_page_cache_keep - @page (locked out by the caller: unmapped, not under I/O)
+ *	leaves its cache, which drops its reference; its slot holds @value instead.
+ * add_to_page_cache_replace - @page, back from swap and already on an LRU list, takes slot
+ *	@index of @mapping, which must still hold @value; the cache takes a reference. 0, or
+ *	-EEXIST if the slot holds something else now.
+ */
+void delete_from_page_cache_keep(struct page *page, void *value);
+int add_to_page_cache_replace(struct page *page, struct address_space *mapping,
+			      unsigned long index, void *value);
 
 /*
  * filemap_get_page_ra - page @index of @file, up to date and referenced, reading it (and

@@ -473,8 +473,10 @@ static long shm_info(int cmd, void __user *buf)
 		struct shm_info info = { .used_ids = (int)shm_used, .shm_tot = shm_tot };
 
 		for (int i = 0; i < SHMMNI; i++)
-			if (shm_segs[i])
+			if (shm_segs[i]) {
 				info.shm_rss += shmem_object_mapping(shm_segs[i]->obj)->nrpages;
+				info.shm_swp += shmem_object_swapped(shm_segs[i]->obj);
+			}
 		if (copy_to_user(buf, &info, sizeof(info)))
 			return -EFAULT;
 	}
@@ -486,7 +488,8 @@ static long shm_info(int cmd, void __user *buf)
  * IPC_SET (owner, group and permission bits from @buf; owner or root), IPC_RMID (remove:
  * now, or at the last detach; owner or root), IPC_INFO / SHM_INFO (limits / usage; returns
  * the highest slot in use), SHM_STAT / SHM_STAT_ANY (IPC_STAT by slot index; returns the id),
- * SHM_LOCK / SHM_UNLOCK (only the flag: pages are never swapped yet). Returns 0 (or as said),
+ * SHM_LOCK / SHM_UNLOCK (the segment's pages stay in memory: reclaim leaves them; pages out
+ * in swap already come back when touched). Returns 0 (or as said),
  * -EINVAL (bad id or command), -EIDRM, -EACCES, -EPERM, -EFAULT.
  */
 long sys_shmctl(int shmid, int cmd, void __user *buf)
@@ -545,6 +548,7 @@ long sys_shmctl(int shmid, int cmd, void __user *buf)
 			shp->mode |= SHM_LOCKED;
 		else
 			shp->mode &= ~SHM_LOCKED;
+		shmem_object_mapping(shp->obj)->unevictable = cmd == SHM_LOCK;
 		return 0;
 	default:
 		return -EINVAL;

@@ -20,8 +20,8 @@
  *     found in its cache's xarray at its index, and is PG_dirty exactly when tagged dirty;
  *   - every frame marked PG_buddy heads a block on the free list of its order, the free lists
  *     hold nothing else, and their total is nr_free_pages(); free frames have no references.
- *   - every swap entry in a PTE names a slot in use on an active swap device, and every slot's
- *     count equals the swap entries that name it; a slot is marked SWAP_HAS_CACHE exactly when
+ *   - every swap entry in a PTE or a shmem object names a slot in use on an active swap
+ *     device, and every slot's count equals the swap entries that name it; a slot is marked SWAP_HAS_CACHE exactly when
  *     the swap cache holds a page for it, and that page says so (PG_swapcache, page->private);
  *     a swap-cache page holds one reference more than its PTEs (the cache's).
  *   - the reverse map finds every PTE: an anonymous page's anon_vma is its VMA's and lists
@@ -37,6 +37,7 @@
 #include "mm/shmem.h"
 #include "mm/swapops.h"
 #include "mm/swap.h"
+#include "drivers/block/blkdev.h"
 #include "mm/rmap.h"
 #include "mm/page_alloc.h"
 #include "mm/vmalloc.h"
@@ -274,6 +275,18 @@ static void check_swapcache_page(struct mmcheck *c, struct page *page)
 			page_to_pfn(page), entry.val, si->swap_map[swp_offset(entry)]);
 }
 
+/* count_shmem_swap_ref - a shmem object holds @entry (a page of it is out in swap). */
+static void count_shmem_swap_ref(swp_entry_t entry, void *arg)
+{
+	struct mmcheck *c = arg;
+
+	if (!swp_swap_info(entry) || !c->swap_refs[swp_type(entry)])
+		problem(c, "a shmem object holds swap entry %#lx, which names no active swap device's slot",
+			entry.val);
+	else
+		c->swap_refs[swp_type(entry)][swp_offset(entry)]++;
+}
+
 /* alloc_swap_refs / check_swap_refs / free_swap_refs - per active swap device: a count per
  * slot of the swap entries the page-table walk finds, then compared with the swap map. */
 static void alloc_swap_refs(struct swap_info_struct *si, void *arg)
@@ -368,12 +381,14 @@ static void check_frames(struct mmcheck *c)
 
 			if (page->_mapcount != maps)
 				problem(c, "pfn %#lx: mapcount %d, but %d PTEs map it", pfn, page->_mapcount, maps);
-			if (page_count(page) != want_refs)
-				problem(c, "pfn %#lx: count %d, expected %d (%d PTEs%s%s%s)", pfn,
+			/* A bio under way holds the page too (drivers/block/blk-core.c). */
+			if (page_count(page) != want_refs &&
+			    !(page_count(page) == want_refs + 1 && (PageLocked(page) || PageWriteback(page))))
+				problem(c, "pfn %#lx: count %d, expected %d (%d PTEs%s%s%s; flags %#lx)", pfn,
 					page_count(page), want_refs, maps,
 					page->mapping ? " + the page cache" : "",
 					PageSwapCache(page) ? " + the swap cache" : "",
-					PageReclaim(page) ? " + reclaim" : "");
+					PageReclaim(page) ? " + reclaim" : "", page->flags);
 			if (!PageLRU(page) && !PageReclaim(page) &&
 			    (PageAnon(page) || PageSwapCache(page) || (mapping && mapping_evictable(mapping))))
 				problem(c, "pfn %#lx: an evictable page on no LRU list (flags %#lx, mapcount %d, count %d)", pfn, page->flags, page->_mapcount, page_count(page));
@@ -451,8 +466,12 @@ size_t mm_check_consistency(char *buf, size_t size)
 	if (!c.maps)
 		return (size_t)scnprintf(buf, size, "mmcheck: FAILED 1 problems\nno memory for the check\n");
 
+	/* Finished bios hold their pages until a task frees them: free them first. */
+	swap_reap();
+	bio_free_deferred();
 	swap_for_each_device(alloc_swap_refs, &c);
 	for_each_live_mm(check_one_mm, &c);
+	shmem_for_each_swap_entry(count_shmem_swap_ref, &c);
 	swap_for_each_device(check_swap_refs, &c);
 	shmem_for_each_object(check_shmem_object, &c);
 	check_frames(&c);

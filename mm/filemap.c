@@ -215,6 +215,16 @@ int filemap_write_and_wait(struct address_space *mapping)
 
 /* --- finding, adding and removing pages --- */
 
+/* page_cache_accounted - @page joins (@nr = 1) or leaves (-1) the cache of @mapping: the
+ * counts of cached pages and of shmem (whose pages are marked swap-backed). */
+static void page_cache_accounted(struct address_space *mapping, struct page *page, long nr)
+{
+	mapping->nrpages += (unsigned long)nr;
+	nr_pagecache += (unsigned long)nr;
+	if (PageSwapBacked(page))
+		mod_node_page_state(NR_SHMEM, nr);
+}
+
 int add_to_page_cache(struct page *page, struct address_space *mapping, unsigned long index)
 {
 	int err;
@@ -227,22 +237,40 @@ int add_to_page_cache(struct page *page, struct address_space *mapping, unsigned
 		return err == -EBUSY ? -EEXIST : err;
 	}
 	get_page(page);
-	mapping->nrpages++;
-	nr_pagecache++;
+	if (mapping->swap_backed)
+		set_page_flag(page, PG_swapbacked);	/* anonymous LRU lists, RssShmem */
+	page_cache_accounted(mapping, page, 1);
 	if (mapping_evictable(mapping))
 		lru_cache_add(page);
 	return 0;
 }
 
-/*
- * delete_from_page_cache - take @page out of its cache and drop the cache's reference.
- * The frame lives on while others (PTEs, callers) still hold references.
- */
-static void delete_from_page_cache(struct address_space *mapping, struct page *page)
+int add_to_page_cache_replace(struct page *page, struct address_space *mapping,
+			      unsigned long index, void *value)
 {
-	xa_erase(&mapping->i_pages, page->index);
-	mapping->nrpages--;
-	nr_pagecache--;
+	if (xa_load(&mapping->i_pages, index) != value)
+		return -EEXIST;
+	xa_store(&mapping->i_pages, index, page, GFP_KERNEL);	/* the slot exists: no allocation */
+	page->mapping = mapping;
+	page->index = index;
+	get_page(page);
+	set_page_flag(page, PG_swapbacked);
+	page_cache_accounted(mapping, page, 1);
+	return 0;
+}
+
+/*
+ * __delete_from_page_cache - take @page out of its cache, leaving @value (NULL: nothing) in
+ * its slot, and drop the cache's reference. The frame lives on while others (PTEs, callers)
+ * still hold references.
+ */
+static void __delete_from_page_cache(struct address_space *mapping, struct page *page, void *value)
+{
+	if (value)
+		xa_store(&mapping->i_pages, page->index, value, GFP_KERNEL);
+	else
+		xa_erase(&mapping->i_pages, page->index);
+	page_cache_accounted(mapping, page, -1);
 	page->mapping = NULL;
 	clear_page_flag(page, PG_readahead);
 	if (PageDirty(page)) {		/* truncated before write-back: the data is gone */
@@ -252,6 +280,16 @@ static void delete_from_page_cache(struct address_space *mapping, struct page *p
 	put_page(page);
 }
 
+static void delete_from_page_cache(struct address_space *mapping, struct page *page)
+{
+	__delete_from_page_cache(mapping, page, NULL);
+}
+
+void delete_from_page_cache_keep(struct page *page, void *value)
+{
+	__delete_from_page_cache(page->mapping, page, value);
+}
+
 struct page *find_get_page(struct address_space *mapping, unsigned long index)
 {
 	struct page *page;
@@ -259,8 +297,9 @@ struct page *find_get_page(struct address_space *mapping, unsigned long index)
 	if (!mapping)
 		return NULL;
 	page = xa_load(&mapping->i_pages, index);
-	if (page)
-		get_page(page);
+	if (!page || xa_is_value(page))
+		return NULL;			/* none, or a shmem page's swap entry */
+	get_page(page);
 	return page;
 }
 
@@ -420,6 +459,8 @@ void truncate_inode_pages(struct address_space *mapping, loff_t start)
 	index = first;
 	for (page = xa_find(&mapping->i_pages, &index, ~0UL, XA_PRESENT); page;
 	     page = xa_find_after(&mapping->i_pages, &index, ~0UL, XA_PRESENT)) {
+		if (xa_is_value(page))
+			continue;		/* a shmem swap entry: shmem_truncate frees those */
 		if (PageLocked(page) || PageWriteback(page)) {
 			/* Being read in or written out: its I/O ends by itself (disks answer or
 			 * time out), and only then may the page leave. Not killable: the

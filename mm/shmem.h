@@ -5,6 +5,7 @@
 #define FAULTLINE_SHMEM_H
 
 #include "mm/mm_types.h"
+#include "mm/swapops.h"
 
 /*
  * shmem_zero_setup - back @vma with a new shared memory object: a page cache with no file,
@@ -45,6 +46,24 @@ void shmem_object_set_owner(struct shmem_object *obj, const struct shmem_owner_o
 			    void *owner);
 int shmem_object_users(const struct shmem_object *obj);
 struct address_space *shmem_object_mapping(struct shmem_object *obj);
+
+/* shmem_object_swapped - @obj's pages that are out in swap (System V's shm_swp). */
+unsigned long shmem_object_swapped(const struct shmem_object *obj);
+
+/*
+ * Swap (see mm/shmem.c):
+ * shmem_writeout - reclaim evicts shmem @page, unmapped and isolated: it moves from its
+ *	object's cache to the swap cache under @entry (a slot get_swap_page gave), and its slot in
+ *	the object keeps @entry. 0, or -EBUSY (mapped again, locked, truncated) / -ENOMEM, with
+ *	nothing changed: the caller gives the slot back.
+ * shmem_unuse - swapoff of device @type: read every shmem page that is out there back in.
+ *	0, or -ENOMEM / -EIO / -EINTR (some pages may have come back).
+ * shmem_for_each_swap_entry - for the consistency checker: call @fn with each swap entry
+ *	held by a shmem object.
+ */
+int shmem_writeout(struct page *page, swp_entry_t entry);
+int shmem_unuse(unsigned int type);
+void shmem_for_each_swap_entry(void (*fn)(swp_entry_t entry, void *arg), void *arg);
 
 /* shmem_vma_mapping - the page cache of the object a shmem @vma maps (mincore looks in it). */
 struct address_space *shmem_vma_mapping(const struct vm_area_struct *vma);

@@ -130,6 +130,9 @@ struct page *swapin_page(swp_entry_t entry, bool *major);
  */
 struct bio;
 void swap_io_done(struct bio *bio);
+/* swap_reap - in a task: take each bio swap_io_done queued, free the pages of it that no PTE
+ * needs (with their slots), and drop the bio with its page references. */
+void swap_reap(void);
 /* swap_ra_stats - swap read-ahead: pages read ahead (Linux's vmstat swap_ra) and of those,
  * how many a fault then found in the swap cache (swap_ra_hit). */
 void swap_ra_stats(unsigned long *ra, unsigned long *ra_hit);

@@ -76,11 +76,10 @@ void swap_io_done(struct bio *bio)
 	wake_up(&swap_reap_wait);
 }
 
-/* swap_reap - take each bio swap_io_done queued, free the pages of it that no PTE needs
- * (with their slots), drop the bio. The swap_reap thread runs it, and so does every swap-in
- * (swapin_page), first and after its wait, so a page it maps holds no reference of a finished
- * bio (the thread may not have run yet). */
-static void swap_reap(void)
+/* The swap_reap thread runs swap_reap, and so does every swap-in (swapin_page), first and
+ * after its wait, so a page it maps holds no reference of a finished bio (the thread may not
+ * have run yet). */
+void swap_reap(void)
 {
 	for (;;) {
 		unsigned long flags = local_irq_save();

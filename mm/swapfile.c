@@ -27,6 +27,7 @@
  * signal stops it: the device stays on as it was, and swapoff returns -ENOMEM, -EIO or -EINTR.
  */
 #include "mm/swap.h"
+#include "mm/shmem.h"
 #include "mm/mmap_lock.h"
 #include "mm/mm_types.h"
 #include "mm/mmap.h"
@@ -543,8 +544,9 @@ static int unuse_mm(struct mm_struct *mm, unsigned int type, bool *did)
 }
 
 /*
- * try_to_unuse - bring every page on swap device @si back into the processes that hold it,
- * then empty its swap cache (Linux's try_to_unuse()). The list of tasks may change whenever
+ * try_to_unuse - bring every page on swap device @si back: into the shmem objects that hold
+ * some (shmem_unuse), into the processes that hold the others, then empty its swap cache
+ * (Linux's try_to_unuse()). The list of tasks may change whenever
  * a fault sleeps, so the scan starts over after every process that had pages there. 0 or what
  * unuse_mm returned.
  */
@@ -553,6 +555,9 @@ static int try_to_unuse(struct swap_info_struct *si)
 	struct task_struct *task;
 	int err;
 
+	err = shmem_unuse(si->type);		/* shared anonymous memory: its objects hold slots */
+	if (err)
+		return err;
 retry:
 	list_for_each_entry(task, &task_list, tasks) {
 		struct mm_struct *mm = task->mm;

@@ -53,6 +53,7 @@
 #include "mm/lru.h"
 #include "mm/rmap.h"
 #include "mm/swap.h"
+#include "mm/shmem.h"
 #include "mm/vmstat.h"
 #include "mm/oom_kill.h"
 #include "fs/pagemap.h"
@@ -269,26 +270,51 @@ static void flush_swap_batch(struct scan_control *sc)
 }
 
 /*
- * shrink_anon_page - evict anonymous (or swap-cache) @page: a slot, the swap cache, the PTEs
- * replaced by the swap entry, then the write (batched) or, if the slot already holds the data,
- * freed at once. Returns the reference decision for a page that stays.
+ * add_to_swap - give @page, anonymous or shmem and not yet in the swap cache, a slot and put it
+ * in the swap cache, dirty (the slot does not hold it yet). A shmem page is unmapped first
+ * (its PTEs map its object's page: they cannot hold a swap entry), then leaves its object's
+ * cache, whose slot keeps the swap entry (shmem_writeout). PAGEREF_RECLAIM if it is in the swap
+ * cache now; otherwise the reference decision for a page that stays.
+ */
+static enum page_references add_to_swap(struct page *page)
+{
+	bool shmem = !PageAnon(page);
+	swp_entry_t entry;
+	int err;
+
+	if (shmem && !(PageSwapBacked(page) && page->mapping))
+		return PAGEREF_KEEP;			/* shmem truncated meanwhile */
+	if (shmem && page->mapping->unevictable)
+		return PAGEREF_ACTIVATE;		/* SHM_LOCK */
+	entry = get_swap_page();
+	if (!entry.val)
+		return PAGEREF_ACTIVATE;		/* swap full (or none): it must stay */
+	if (shmem && page->_mapcount > 0 && !try_to_unmap(page)) {
+		swapcache_clear(entry);
+		return PAGEREF_ACTIVATE;		/* mlocked */
+	}
+	err = shmem ? shmem_writeout(page, entry) : add_to_swap_cache(page, entry);
+	if (err) {
+		swapcache_clear(entry);
+		return PAGEREF_KEEP;
+	}
+	set_page_flag(page, PG_uptodate);
+	set_page_flag(page, PG_dirty);
+	return PAGEREF_RECLAIM;
+}
+
+/*
+ * shrink_anon_page - evict anonymous, shmem or swap-cache @page: a slot, the swap cache, the
+ * PTEs replaced by the swap entry, then the write (batched) or, if the slot already holds the
+ * data, freed at once. Returns the reference decision for a page that stays.
  */
 static enum page_references shrink_anon_page(struct page *page, struct scan_control *sc)
 {
 	if (!PageSwapCache(page)) {
-		swp_entry_t entry;
+		enum page_references ref = add_to_swap(page);
 
-		if (!PageAnon(page))
-			return PAGEREF_KEEP;
-		entry = get_swap_page();
-		if (!entry.val)
-			return PAGEREF_ACTIVATE;	/* swap full (or none): it must stay */
-		if (add_to_swap_cache(page, entry)) {
-			swapcache_clear(entry);
-			return PAGEREF_KEEP;
-		}
-		set_page_flag(page, PG_uptodate);
-		set_page_flag(page, PG_dirty);		/* the slot does not hold it yet */
+		if (ref != PAGEREF_RECLAIM)
+			return ref;
 	}
 	if (page->_mapcount > 0 && !try_to_unmap(page))
 		return PAGEREF_ACTIVATE;		/* mlocked, or a slot could not be shared */

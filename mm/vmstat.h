@@ -15,6 +15,7 @@ enum node_stat_item {
 	NR_FILE_MAPPED,		/* page-cache pages mapped by at least one PTE (Mapped) */
 	NR_FILE_DIRTY,		/* page-cache pages waiting for write-back (Dirty) */
 	NR_WRITEBACK,		/* page-cache pages being written back (Writeback) */
+	NR_SHMEM,		/* shared anonymous memory in its page cache, not out in swap (Shmem) */
 	NR_VM_NODE_STAT_ITEMS
 };
 

@@ -38,8 +38,7 @@ static void bio_free(struct bio *bio)
 	kfree(bio);
 }
 
-/* bio_free_deferred - free the bios bio_put_irq queued. In a task only. */
-static void bio_free_deferred(void)
+void bio_free_deferred(void)
 {
 	for (;;) {
 		unsigned long flags = local_irq_save();

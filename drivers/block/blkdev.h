@@ -104,6 +104,9 @@ struct bio *bio_alloc(struct block_device *bdev, unsigned int op);
 void bio_get(struct bio *bio);
 void bio_put(struct bio *bio);
 void bio_put_irq(struct bio *bio);
+/* bio_free_deferred - free now the bios whose last reference went in an interrupt (their
+ * pages' references go with them). In a task only: the consistency checker counts after it. */
+void bio_free_deferred(void);
 /*
  * bio_add_page - append @len bytes at @off in @page (within the page; both multiples of 512)
  * as the next segment, taking a reference to @page. Returns @len, or 0 if the bio is full

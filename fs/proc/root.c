@@ -203,7 +203,8 @@ long proc_dir_readdir(struct file *file, void __user *dirent, size_t count,
 /* meminfo_show - /proc/meminfo in Linux's format and order (the lines Faultline keeps).
  * AnonPages and Mapped count the pages some PTE maps (mm/rmap.c); the Active and Inactive
  * lines are the LRU lists (mm/lru.h); SwapTotal, SwapFree and SwapCached come from
- * mm/swapfile.c and mm/swap_state.c. Unevictable: page-cache pages on no list (ramfs, shmem).
+ * mm/swapfile.c and mm/swap_state.c. Shmem: shared anonymous memory in RAM (on the anonymous
+ * lists, as Linux keeps it). Unevictable: the other page-cache pages on no list (ramfs).
  * MemAvailable is Linux's estimate: free pages above the low watermark, plus the file LRU
  * pages that could be dropped (half of them kept in Linux's formula, and at most the low
  * watermark's worth of them). */
@@ -219,6 +220,7 @@ static size_t meminfo_show(char *buf, size_t size, struct task_struct *task)
 	unsigned long swap_total, swap_free, file_lru, available, low = wmark_pages(WMARK_LOW);
 	unsigned long active = lru_pages(LRU_ACTIVE_ANON) + lru_pages(LRU_ACTIVE_FILE);
 	unsigned long inactive = lru_pages(LRU_INACTIVE_ANON) + lru_pages(LRU_INACTIVE_FILE);
+	unsigned long shmem = global_node_page_state(NR_SHMEM);
 
 	si_swapinfo(&swap_total, &swap_free);
 	file_lru = lru_pages(LRU_ACTIVE_FILE) + lru_pages(LRU_INACTIVE_FILE);
@@ -229,10 +231,10 @@ static size_t meminfo_show(char *buf, size_t size, struct task_struct *task)
 		nr_pagecache_pages() * 4, total_swapcache_pages() * 4, active * 4, inactive * 4,
 		lru_pages(LRU_ACTIVE_ANON) * 4, lru_pages(LRU_INACTIVE_ANON) * 4,
 		lru_pages(LRU_ACTIVE_FILE) * 4, lru_pages(LRU_INACTIVE_FILE) * 4,
-		(nr_pagecache_pages() > file_lru ? nr_pagecache_pages() - file_lru : 0) * 4,
+		(nr_pagecache_pages() > file_lru + shmem ? nr_pagecache_pages() - file_lru - shmem : 0) * 4,
 		swap_total * 4, swap_free * 4, global_node_page_state(NR_FILE_DIRTY) * 4,
 		global_node_page_state(NR_WRITEBACK) * 4, global_node_page_state(NR_ANON_MAPPED) * 4,
-		global_node_page_state(NR_FILE_MAPPED) * 4, 0, slab_reclaimable_pages() * 4,
+		global_node_page_state(NR_FILE_MAPPED) * 4, shmem * 4, slab_reclaimable_pages() * 4,
 		nr_pagetable_pages * 4, (VMALLOC_END - VMALLOC_START + 1) / 1024,
 		vmalloc_nr_pages() * 4,
 	};
@@ -262,6 +264,7 @@ static size_t vmstat_show(char *buf, size_t size, struct task_struct *task)
 		{ "nr_file_pages", nr_pagecache_pages() + total_swapcache_pages() },
 		{ "nr_dirty", global_node_page_state(NR_FILE_DIRTY) },
 		{ "nr_writeback", global_node_page_state(NR_WRITEBACK) },
+		{ "nr_shmem", global_node_page_state(NR_SHMEM) },
 		{ "nr_page_table_pages", nr_pagetable_pages },
 		{ "nr_swapcached", total_swapcache_pages() },
 		{ "pgpgin", vm_events[PGPGIN] / 2 },

@@ -192,9 +192,11 @@ static struct xa_node *xa_leaf(struct xarray *xa, unsigned long index, bool crea
 	return node;
 }
 
+/* entry_ok - may @entry be stored: a 4-byte aligned pointer or a value entry (never NULL,
+ * never something that looks like a node)? */
 static bool entry_ok(const void *entry)
 {
-	return entry && ((unsigned long)entry & 3UL) == 0;
+	return entry && (((unsigned long)entry & 3UL) == 0 || xa_is_value(entry));
 }
 
 int xa_insert(struct xarray *xa, unsigned long index, void *entry, gfp_t gfp)

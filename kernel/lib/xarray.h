@@ -9,8 +9,8 @@
  * the slots below which some entry carries the mark, so "the next dirty page" skips whole
  * clean subtrees.
  *
- * Entries are pointers aligned to at least 4 bytes (bit 1 tags the tree's own nodes); NULL
- * means absent. Nodes come from kmalloc. No locking: the caller serializes (Faultline runs one
+ * Entries are pointers aligned to at least 4 bytes (bit 1 tags the tree's own nodes), or
+ * value entries: an integer with bit 0 set (xa_mk_value); NULL means absent. Nodes come from kmalloc. No locking: the caller serializes (Faultline runs one
  * CPU and does not preempt kernel code).
  */
 #ifndef FAULTLINE_XARRAY_H
@@ -56,11 +56,31 @@ static inline bool xa_empty(const struct xarray *xa)
 	return xa->xa_head == NULL;
 }
 
+/*
+ * Value entries (Linux's xa_mk_value): an integer up to 2^63 - 1 stored where a pointer would
+ * be, told apart by bit 0. The page cache of shared anonymous memory keeps the swap entry of
+ * a page that is out this way, in the slot the page had (mm/shmem.c).
+ */
+static inline void *xa_mk_value(unsigned long v)
+{
+	return (void *)((v << 1) | 1UL);
+}
+
+static inline bool xa_is_value(const void *entry)
+{
+	return (unsigned long)entry & 1UL;
+}
+
+static inline unsigned long xa_to_value(const void *entry)
+{
+	return (unsigned long)entry >> 1;
+}
+
 /* xa_load - the entry at @index, or NULL. */
 void *xa_load(struct xarray *xa, unsigned long index);
 
 /*
- * xa_insert - store @entry (non-NULL, 4-byte aligned) at @index if that slot is empty.
+ * xa_insert - store @entry (non-NULL: a 4-byte aligned pointer or a value entry) at @index if that slot is empty.
  * Returns 0, -EBUSY if an entry is there already, -EINVAL for a bad entry, or -ENOMEM if a
  * node could not be allocated (then the array is as it was).
  */

@@ -174,7 +174,7 @@ HT_TEST(bad_entries_refused)
 
 	HT_EXPECT_EQ(xa_insert(&xa, 1, NULL, 0), -EINVAL);
 	HT_EXPECT_EQ(xa_insert(&xa, 1, (void *)0x1002, 0), -EINVAL);
-	HT_EXPECT(xa_is_err(xa_store(&xa, 1, (void *)0x1001, 0)));
+	HT_EXPECT(xa_is_err(xa_store(&xa, 1, (void *)0x1006, 0)));	/* looks like a node */
 	HT_EXPECT(xa_empty(&xa));
 	HT_EXPECT_EQ(xa_nr_nodes(), 0UL);
 }
@@ -293,6 +293,39 @@ HT_TEST(sparse_file_costs_a_path_not_an_array)
 	HT_ASSERT(xa_insert(&xa, 0, entry_for(0), 0) == 0);
 	HT_EXPECT_EQ(xa_nr_nodes(), 9UL);	/* a second path from the shared root */
 	xa_destroy(&xa);
+	HT_EXPECT_EQ(xa_nr_nodes(), 0UL);
+}
+
+HT_TEST(value_entries_stored_beside_pointers)
+{
+	struct xarray xa = XARRAY_INIT;
+	unsigned long index;
+	void *entry;
+	int n = 0;
+
+	/* Values with bit 0 of the integer set and clear: (v << 1) | 1 ends in ...01 or ...11. */
+	HT_ASSERT(xa_insert(&xa, 5, xa_mk_value(0x1234), 0) == 0);
+	HT_ASSERT(xa_insert(&xa, 6, xa_mk_value(0x1235), 0) == 0);
+	HT_ASSERT(xa_insert(&xa, 7, entry_for(7), 0) == 0);
+	HT_ASSERT(xa_insert(&xa, 1UL << 40, xa_mk_value((1UL << 62) + 3), 0) == 0);
+	HT_EXPECT(xa_is_value(xa_load(&xa, 5)) && xa_to_value(xa_load(&xa, 5)) == 0x1234);
+	HT_EXPECT(xa_to_value(xa_load(&xa, 6)) == 0x1235);
+	HT_EXPECT(!xa_is_value(xa_load(&xa, 7)) && xa_load(&xa, 7) == entry_for(7));
+	HT_EXPECT(xa_to_value(xa_load(&xa, 1UL << 40)) == (1UL << 62) + 3);
+	HT_EXPECT_EQ(xa_insert(&xa, 5, entry_for(5), 0), -EBUSY);
+	HT_EXPECT(xa_store(&xa, 6, entry_for(6), 0) == xa_mk_value(0x1235));	/* swapped back in */
+	HT_EXPECT(xa_store(&xa, 7, xa_mk_value(7), 0) == entry_for(7));	/* swapped out */
+	HT_EXPECT((unsigned long)xa_store(&xa, 8, (void *)2UL, 0) == (unsigned long)-EINVAL);
+	xa_for_each(&xa, index, entry)
+		n++;
+	HT_EXPECT_EQ(n, 4);
+	xa_set_mark(&xa, 5, XA_MARK_0);
+	HT_EXPECT(xa_get_mark(&xa, 5, XA_MARK_0));
+	HT_EXPECT(xa_erase(&xa, 5) == xa_mk_value(0x1234));
+	HT_EXPECT(xa_erase(&xa, 6) == entry_for(6));
+	HT_EXPECT(xa_erase(&xa, 7) == xa_mk_value(7));
+	HT_EXPECT(xa_erase(&xa, 1UL << 40) == xa_mk_value((1UL << 62) + 3));
+	HT_EXPECT(xa_empty(&xa));
 	HT_EXPECT_EQ(xa_nr_nodes(), 0UL);
 }
 

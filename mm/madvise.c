@@ -22,10 +22,11 @@
  *   MADV_PAGEOUT ......... (Linux 5.4+) each private anonymous page of the range that one PTE
  *                          alone maps is sent to swap now: a slot, the swap cache, the PTE
  *                          replaced by the swap entry, the page written and freed (mm/swap.h
- *                          tells the slot's life). The next touch is a major fault. Pages
- *                          others map too (after fork) stay, as Linux 6.1 skips them; so do
- *                          file and shmem pages (Linux may drop clean
- *                          page-cache pages: Faultline leaves them). With no swap device on,
+ *                          tells the slot's life). The next touch is a major fault. A shared
+ *                          anonymous (shmem) page goes too, its PTE dropped and its swap entry
+ *                          kept by its shmem object (mm/shmem.c). Pages others map too (after
+ *                          fork) stay, as Linux 6.1 skips them; so do file pages (Linux may
+ *                          drop clean page-cache pages: Faultline leaves them). With no swap device on,
  *                          or every slot taken, the rest of the range simply stays. The PTE
  *                          goes through try_to_unmap() (mm/rmap.h), as reclaim's will.
  *   MADV_PAGEOUT_SHARED .. (200, Faultline only) MADV_PAGEOUT of every private anonymous page
@@ -203,29 +204,25 @@ static int pageout_pte(pte_t *pte, unsigned long addr, struct mm_walk *walk)
 	struct vm_area_struct *vma = walk->vma;
 	pte_t ptent = ptep_get(pte);
 	struct page *page;
-	swp_entry_t entry;
 
 	if (!pte_present(ptent))
 		return 0;
 	page = vm_normal_page(vma, addr, ptent);
-	if (!page || !PageAnon(page) || (page->_mapcount != 1 && !p->shared) ||
-	    PageLocked(page) || PageWriteback(page))
+	if (!page || !(PageAnon(page) || vma_is_shmem(vma)) ||
+	    (page->_mapcount != 1 && !p->shared) || PageLocked(page) || PageWriteback(page))
 		return 0;
 	if (!PageSwapCache(page)) {
-		entry = get_swap_page();
-		if (!entry.val) {
+		int err = add_to_swap(page);	/* shmem: unmapped, in the swap cache now */
+
+		if (err == -ENOSPC) {
 			p->no_swap = true;
 			p->next = addr;
 			return 1;
 		}
-		if (add_to_swap_cache(page, entry)) {
-			swapcache_clear(entry);		/* no memory for the cache: slot back */
+		if (err)
 			return 0;
-		}
-		set_page_flag(page, PG_uptodate);
-		set_page_flag(page, PG_dirty);		/* the slot does not hold it yet */
 	}
-	if (!try_to_unmap(page))
+	if (page->_mapcount && !try_to_unmap(page))
 		return 0;			/* still mapped somewhere: stays (in the swap cache) */
 	if (!PageDirty(page)) {
 		swap_cache_drop_clean(page);		/* the slot has it already */

@@ -141,6 +141,17 @@ unsigned long total_swapcache_pages(void);
 /* swap_cache_init_type - swapon of type @type: its swap cache starts empty. */
 void swap_cache_init_type(unsigned int type);
 
+/*
+ * add_to_swap - give @page, anonymous or shmem and not yet in the swap cache, a slot and put
+ * it in the swap cache, dirty (the slot does not hold it yet); the caller unmaps an anonymous
+ * page (try_to_unmap puts the swap entry in its PTEs) and writes it. A shmem page is unmapped
+ * here first (its PTEs map its object's page: they cannot hold a swap entry), then leaves its
+ * object's cache, whose slot keeps the swap entry (shmem_writeout). In mm/vmscan.c, for
+ * reclaim and MADV_PAGEOUT. 0; -ENOSPC (no free slot), -EBUSY (mlocked or SHM_LOCKed: it
+ * stays), -EAGAIN (truncated, or no memory for the swap cache: nothing changed).
+ */
+int add_to_swap(struct page *page);
+
 /* --- mm/page_io.c: moving pages to and from slots --- */
 
 #define SWAP_WRITE_BATCH	16	/* most pages swap_writepages takes at once */

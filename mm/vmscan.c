@@ -66,6 +66,7 @@
 #include "kernel/time.h"
 #include "kernel/printk.h"
 #include "kernel/lib/string.h"
+#include "kernel/errno.h"
 
 #define DEF_PRIORITY		12	/* the first pass scans 1/4096 of each list */
 #define WRITTEN_SCAN_MAX	64	/* pages still under write-back looked at per pass */
@@ -269,38 +270,31 @@ static void flush_swap_batch(struct scan_control *sc)
 	sc->nr_batch = 0;
 }
 
-/*
- * add_to_swap - give @page, anonymous or shmem and not yet in the swap cache, a slot and put it
- * in the swap cache, dirty (the slot does not hold it yet). A shmem page is unmapped first
- * (its PTEs map its object's page: they cannot hold a swap entry), then leaves its object's
- * cache, whose slot keeps the swap entry (shmem_writeout). PAGEREF_RECLAIM if it is in the swap
- * cache now; otherwise the reference decision for a page that stays.
- */
-static enum page_references add_to_swap(struct page *page)
+int add_to_swap(struct page *page)
 {
 	bool shmem = !PageAnon(page);
 	swp_entry_t entry;
 	int err;
 
 	if (shmem && !(PageSwapBacked(page) && page->mapping))
-		return PAGEREF_KEEP;			/* shmem truncated meanwhile */
+		return -EAGAIN;				/* shmem truncated meanwhile */
 	if (shmem && page->mapping->unevictable)
-		return PAGEREF_ACTIVATE;		/* SHM_LOCK */
+		return -EBUSY;				/* SHM_LOCK */
 	entry = get_swap_page();
 	if (!entry.val)
-		return PAGEREF_ACTIVATE;		/* swap full (or none): it must stay */
+		return -ENOSPC;				/* swap full (or none): it must stay */
 	if (shmem && page->_mapcount > 0 && !try_to_unmap(page)) {
 		swapcache_clear(entry);
-		return PAGEREF_ACTIVATE;		/* mlocked */
+		return -EBUSY;				/* mlocked */
 	}
 	err = shmem ? shmem_writeout(page, entry) : add_to_swap_cache(page, entry);
 	if (err) {
 		swapcache_clear(entry);
-		return PAGEREF_KEEP;
+		return -EAGAIN;
 	}
 	set_page_flag(page, PG_uptodate);
 	set_page_flag(page, PG_dirty);
-	return PAGEREF_RECLAIM;
+	return 0;
 }
 
 /*
@@ -311,10 +305,10 @@ static enum page_references add_to_swap(struct page *page)
 static enum page_references shrink_anon_page(struct page *page, struct scan_control *sc)
 {
 	if (!PageSwapCache(page)) {
-		enum page_references ref = add_to_swap(page);
+		int err = add_to_swap(page);
 
-		if (ref != PAGEREF_RECLAIM)
-			return ref;
+		if (err)	/* full or locked: it must stay; else maybe next time */
+			return err == -EAGAIN ? PAGEREF_KEEP : PAGEREF_ACTIVATE;
 	}
 	if (page->_mapcount > 0 && !try_to_unmap(page))
 		return PAGEREF_ACTIVATE;		/* mlocked, or a slot could not be shared */

@@ -33,23 +33,6 @@ struct mincore_walk {
 	struct address_space *mapping;	/* the VMA's file or shmem object; NULL: anonymous */
 };
 
-/* mincore_page_cache - is the page of @vma at @addr in the cache of @mapping (the VMA's file
- * or shmem object)? A private anonymous VMA has none: never touched means not there. */
-static unsigned char mincore_page_cache(struct address_space *mapping,
-					struct vm_area_struct *vma, unsigned long addr)
-{
-	unsigned long index = ((addr - vma->vm_start) >> PAGE_SHIFT) + vma->vm_pgoff;
-	struct page *page;
-
-	if (!mapping)
-		return 0;
-	page = find_get_page(mapping, index);
-	if (!page)
-		return 0;
-	put_page(page);
-	return 1;
-}
-
 /* mincore_swap_cache - is the page of swap entry @entry in the swap cache and uptodate (a
  * read still under way is not resident yet, as Linux's mincore_page)? */
 static unsigned char mincore_swap_cache(swp_entry_t entry)
@@ -62,6 +45,28 @@ static unsigned char mincore_swap_cache(swp_entry_t entry)
 	present = PageUptodate(page) ? 1 : 0;
 	put_page(page);
 	return present;
+}
+
+/* mincore_page_cache - is the page of @vma at @addr in the cache of @mapping (the VMA's file
+ * or shmem object), or, for a shmem page out in swap, still in the swap cache (as Linux's
+ * mincore_page)? A private anonymous VMA has none: never touched means not there. */
+static unsigned char mincore_page_cache(struct address_space *mapping,
+					struct vm_area_struct *vma, unsigned long addr)
+{
+	unsigned long index = ((addr - vma->vm_start) >> PAGE_SHIFT) + vma->vm_pgoff;
+	struct page *page;
+	void *entry;
+
+	if (!mapping)
+		return 0;
+	entry = xa_load(&mapping->i_pages, index);
+	if (xa_is_value(entry))
+		return mincore_swap_cache((swp_entry_t){ xa_to_value(entry) });
+	page = find_get_page(mapping, index);
+	if (!page)
+		return 0;
+	put_page(page);
+	return 1;
 }
 
 static int mincore_pte(pte_t *pte, unsigned long addr, struct mm_walk *walk)

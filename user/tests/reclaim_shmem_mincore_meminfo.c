@@ -30,6 +30,7 @@ static long not_resident(unsigned char *p, size_t pages)
 	return n;
 }
 
+/* rss_shmem_kb - this process's RssShmem (/proc/self/status), in kB; -1 if missing. */
 static long rss_shmem_kb(void)
 {
 	return read_counter("/proc/self/status", "RssShmem:");

@@ -15,21 +15,6 @@
 /* How far Shmem may be off (kB): other programs' own shmem changing meanwhile. */
 #define SHMEM_SLACK_KB	256
 
-/* not_resident - how many of the @pages pages at @p mincore reports not resident; the test
- * stops if mincore fails. */
-static long not_resident(unsigned char *p, size_t pages)
-{
-	static unsigned char vec[1 << 16];
-	long n = 0;
-
-	ASSERT(pages <= sizeof(vec), "not_resident: %zu pages, at most %zu", pages, sizeof(vec));
-	ASSERT(mincore(p, pages * PAGE_SIZE, vec) == 0, "mincore of %zu pages: %s", pages,
-	       strerror(errno));
-	for (size_t i = 0; i < pages; i++)
-		n += !(vec[i] & 1);
-	return n;
-}
-
 /* rss_shmem_kb - this process's RssShmem (/proc/self/status), in kB; -1 if missing. */
 static long rss_shmem_kb(void)
 {
@@ -47,7 +32,10 @@ static long check_counters(const char *when, unsigned char *s, size_t spages, lo
 			   long rss0, long *shmem, long *rss)
 {
 	long out = not_resident(s, spages);
-	long resident_kb = (long)(spages - out) * (long)(PAGE_SIZE / 1024);
+	long resident_kb;
+
+	ASSERT(out >= 0, "%s: mincore failed", when);
+	resident_kb = (long)(spages - out) * (long)(PAGE_SIZE / 1024);
 
 	*shmem = meminfo_kb("Shmem:") - shmem0;
 	*rss = rss_shmem_kb() - rss0;

@@ -19,26 +19,6 @@
 #include <sys/ipc.h>
 #include <sys/shm.h>
 
-/* not_resident - how many of the @pages pages at @p mincore reports not resident; -1 (and the
- * error on stderr) if mincore fails. */
-static long not_resident(unsigned char *p, size_t pages)
-{
-	static unsigned char vec[1 << 16];
-	long n = 0;
-
-	if (pages > sizeof(vec)) {
-		fprintf(stderr, "not_resident: %zu pages, at most %zu\n", pages, sizeof(vec));
-		return -1;
-	}
-	if (mincore(p, pages * PAGE_SIZE, vec) != 0) {
-		fprintf(stderr, "mincore of %zu pages: %s\n", pages, strerror(errno));
-		return -1;
-	}
-	for (size_t i = 0; i < pages; i++)
-		n += !(vec[i] & 1);
-	return n;
-}
-
 /* listed_in_swaps - does /proc/swaps hold a line for @dev? -1 if it cannot be read. */
 static int listed_in_swaps(const char *dev)
 {
@@ -129,6 +109,7 @@ int main(void)
 	EXPECT_EQ(segment_step(id, spages, SOME_OUT), 0);
 	EXPECT_EQ(munmap(filler, fpages * PAGE_SIZE), 0);
 
+	EXPECT_EQ(listed_in_swaps(RECLAIM_SWAP_DEV), 1);
 	reclaim_swap_off();
 	EXPECT_EQ(listed_in_swaps(RECLAIM_SWAP_DEV), 0);
 	EXPECT_EQ(meminfo_kb("SwapTotal:"), 0);

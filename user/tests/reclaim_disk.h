@@ -23,6 +23,7 @@
  *   ram_pages()             MemTotal in pages
  *   others_swap_kb()        what the other processes hold on swap (their VmSwap)
  *   EXPECT_SWAPFREE_BACK(free0, others0)  this test's slots are all free again
+ *   not_resident(p, pages)  how many pages of a range mincore finds not in memory
  * and from swap_disk.h and test.h: map_anon, fill, bad_pages, vmstat, meminfo_kb, majflt, swapped_pages,
  * EXPECT_SWAPFREE (its swap_on() is the swap_* tests' /dev/vdg: not used here).
  */
@@ -113,5 +114,28 @@ static inline long others_swap_kb(void)
  */
 #define EXPECT_SWAPFREE_BACK(free0, others0) \
 	EXPECT_SWAPFREE((free0) - (others_swap_kb() - (others0)))
+
+/*
+ * not_resident - how many of the @pages pages at @p mincore reports not resident (at most
+ * 65536 pages); -1, with the reason on stderr, if mincore fails. Never exits: a child may use
+ * it.
+ */
+static inline long not_resident(const unsigned char *p, size_t pages)
+{
+	static unsigned char vec[1 << 16];
+	long n = 0;
+
+	if (pages > sizeof(vec)) {
+		fprintf(stderr, "not_resident: %zu pages, at most %zu\n", pages, sizeof(vec));
+		return -1;
+	}
+	if (mincore((void *)p, pages * PAGE_SIZE, vec) != 0) {
+		fprintf(stderr, "mincore of %zu pages: %s\n", pages, strerror(errno));
+		return -1;
+	}
+	for (size_t i = 0; i < pages; i++)
+		n += !(vec[i] & 1);
+	return n;
+}
 
 #endif /* FAULTLINE_USER_RECLAIM_DISK_H */

@@ -32,7 +32,7 @@
 
 static const char *const counters[] = {
 	"pswpin", "pswpout", "pgmajfault", "pgscan_kswapd", "pgscan_direct", "pgsteal_kswapd",
-	"pgsteal_direct", "pgactivate", "pgdeactivate",
+	"pgsteal_direct", "pgactivate", "pgdeactivate", "swap_ra", "swap_ra_hit",
 };
 #define NR_COUNTERS	(sizeof(counters) / sizeof(counters[0]))
 

@@ -23,14 +23,15 @@
  *     swap_ra_hit).
  *   - Ahead of a sequential reader (Faultline's; file read-ahead's asynchronous window, and
  *     the growing window of Linux's VMA-based swap read-ahead): each device remembers the
- *     window it read last and its mark, the slot just after the fault for a major fault's
- *     block, the first slot of an asynchronous window. A fault that finds the mark's page read
- *     ahead (the reader goes on in slot order) starts reading the next window, twice as large
- *     as the last, up to SWAP_RA_MAX slots (one bio), without waiting; its first slot is the
- *     next mark. So a reader of its swapped memory in order keeps one to two windows in
- *     flight ahead of it, and the disk's time overlaps with its own instead of adding to it.
- *     A reader that jumps elsewhere finds no mark: its next major fault starts again at
- *     SWAP_RA_PAGES. One window per device: two sequential readers at once each restart it.
+ *     last window of SWAP_RA_STREAMS readers and its mark, the slot just after the fault for
+ *     a major fault's block, the first slot of an asynchronous window. A fault that finds a
+ *     mark's page read ahead (its reader goes on in slot order) starts reading the next
+ *     window, twice as large as the last, up to SWAP_RA_MAX slots (one bio), without waiting;
+ *     its first slot is the next mark. So a reader of its swapped memory in order keeps one
+ *     to two windows in flight ahead of it, and the disk's time overlaps with its own instead
+ *     of adding to it. A reader that jumps elsewhere finds no mark: its next major fault
+ *     starts again at SWAP_RA_PAGES, in the window of the reader that was followed longest
+ *     ago (round robin).
  * A page read ahead that no fault wants is a clean swap-cache page with no PTE: it goes with
  * its slot's last PTE (free_swap_and_cache, or swap_io_done if the read is still under way),
  * at swapoff, or by reclaim, which drops clean unmapped swap-cache pages without writing.
@@ -51,17 +52,25 @@
 #define SWAP_RA_ORDER	3			/* Linux's vm.page-cluster */
 #define SWAP_RA_PAGES	(1UL << SWAP_RA_ORDER)	/* slots read together on a fault */
 #define SWAP_RA_MAX	BIO_MAX_VECS		/* the largest asynchronous window: one bio */
+#define SWAP_RA_STREAMS	4			/* sequential readers followed per device */
 
-/* struct swap_ra_window - a device's last read-ahead window, [start, start + size), and the
- * slot whose page, found read ahead by a fault, starts the next one (see the header). */
+/* struct swap_ra_window - a reader's last read-ahead window, [start, start + size), and the
+ * slot whose page, found read ahead by a fault, starts the next one (see the header; 0, the
+ * header slot, is no mark). */
 struct swap_ra_window {
 	unsigned long start;
 	unsigned long mark;
 	unsigned int size;
 };
 
+/* struct swap_ra_state - a device's read-ahead windows, and the one a new reader takes. */
+struct swap_ra_state {
+	struct swap_ra_window windows[SWAP_RA_STREAMS];
+	unsigned int next;
+};
+
 static struct xarray swapper_spaces[MAX_SWAPFILES];
-static struct swap_ra_window swap_ra_windows[MAX_SWAPFILES];
+static struct swap_ra_state swap_ra_states[MAX_SWAPFILES];
 static unsigned long nr_swapcache;
 static unsigned long swap_ra, swap_ra_hit;	/* pages read ahead; of which a fault found */
 
@@ -139,7 +148,7 @@ unsigned long total_swapcache_pages(void)
 void swap_cache_init_type(unsigned int type)
 {
 	xa_init(&swapper_spaces[type]);
-	swap_ra_windows[type] = (struct swap_ra_window){ 0 };
+	swap_ra_states[type] = (struct swap_ra_state){ 0 };
 	if (!swap_reaper) {
 		swap_reaper = kthread_run(swap_reap_thread, NULL, "swap_reap");
 		if (!swap_reaper)
@@ -246,13 +255,14 @@ static struct page *swap_ra_page(swp_entry_t entry, gfp_t gfp)
  * swap_cluster_readahead - read @page (locked, in the swap cache for @entry, not uptodate)
  * and the neighbours of @entry in its aligned block of SWAP_RA_PAGES slots that PTEs hold
  * (Linux's swap_cluster_readahead), in slot order, neighbouring slots in one bio. The block
- * becomes the device's window, marked at the slot after @entry. Waits for nothing: the caller
- * waits for @page.
+ * becomes the window of a new reader (the device's next, round robin), marked at the slot
+ * after @entry. Waits for nothing: the caller waits for @page.
  */
 static void swap_cluster_readahead(swp_entry_t entry, struct page *page)
 {
 	unsigned long start = swp_offset(entry) & ~(SWAP_RA_PAGES - 1);
-	struct swap_ra_window *ra = &swap_ra_windows[swp_type(entry)];
+	struct swap_ra_state *state = &swap_ra_states[swp_type(entry)];
+	struct swap_ra_window *ra = &state->windows[state->next];
 	struct page *pages[SWAP_RA_PAGES];
 	unsigned int n = 0;
 
@@ -270,10 +280,22 @@ static void swap_cluster_readahead(swp_entry_t entry, struct page *page)
 	}
 	*ra = (struct swap_ra_window){ .start = start, .size = SWAP_RA_PAGES,
 				       .mark = swp_offset(entry) + 1 };
+	state->next = (state->next + 1) % SWAP_RA_STREAMS;
 	swap_read_submit(pages, n);
 	for (unsigned int i = 0; i < n; i++)
 		if (pages[i] != page)
 			put_page(pages[i]);	/* the swap cache and the bio hold them */
+}
+
+/* swap_ra_marked - the read-ahead window whose mark is @entry's slot, or NULL. */
+static struct swap_ra_window *swap_ra_marked(swp_entry_t entry)
+{
+	struct swap_ra_state *state = &swap_ra_states[swp_type(entry)];
+
+	for (unsigned int i = 0; i < SWAP_RA_STREAMS; i++)
+		if (state->windows[i].mark == swp_offset(entry))
+			return &state->windows[i];
+	return NULL;
 }
 
 /*
@@ -328,11 +350,11 @@ repeat:
 	page = lookup_swap_cache(entry);
 	if (page) {
 		if (PageReadahead(page)) {	/* read ahead, and now wanted */
-			struct swap_ra_window *ra = &swap_ra_windows[swp_type(entry)];
+			struct swap_ra_window *ra = swap_ra_marked(entry);
 
 			clear_page_flag(page, PG_readahead);
 			swap_ra_hit++;
-			if (swp_offset(entry) == ra->mark)
+			if (ra && !fatal_signal_pending(current))
 				swap_ra_async(swp_type(entry), ra, swp_offset(entry));
 		}
 		/* Being written out or read in by someone else: wait, then judge. */

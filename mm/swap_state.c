@@ -15,13 +15,26 @@
  * went cannot leave then; its I/O's end hands it to the swap_reap thread (swap_io_done), so
  * its slot is free as soon as the device is done with it, not at some later scan.
  *
- * Swap read-ahead (Linux's swap_cluster_readahead, page-cluster 3): a fault that must read
- * its page also reads the other slots in use of its aligned block of SWAP_RA_PAGES, in the
- * same bio, into the swap cache, marked PG_readahead, and waits only for its own page. The
- * next faults on those entries find their page in the cache (minor faults: swap_ra_hit).
+ * Swap read-ahead, in two steps:
+ *   - Around a major fault (Linux's swap_cluster_readahead, page-cluster 3): a fault that must
+ *     read its page also reads the other slots in use of its aligned block of SWAP_RA_PAGES,
+ *     in the same bio, into the swap cache, marked PG_readahead, and waits only for its own
+ *     page. The next faults on those entries find their page in the cache (minor faults:
+ *     swap_ra_hit).
+ *   - Ahead of a sequential reader (Faultline's; file read-ahead's asynchronous window, and
+ *     the growing window of Linux's VMA-based swap read-ahead): each device remembers the
+ *     last window of SWAP_RA_STREAMS readers and its mark, the slot just after the fault for
+ *     a major fault's block, the first slot of an asynchronous window. A fault that finds a
+ *     mark's page read ahead (its reader goes on in slot order) starts reading the next
+ *     window, twice as large as the last, up to SWAP_RA_MAX slots (one bio), without waiting;
+ *     its first slot is the next mark. So a reader of its swapped memory in order keeps one
+ *     to two windows in flight ahead of it, and the disk's time overlaps with its own instead
+ *     of adding to it. A reader that jumps elsewhere finds no mark: its next major fault
+ *     starts again at SWAP_RA_PAGES, in the window of the reader that was followed longest
+ *     ago (round robin).
  * A page read ahead that no fault wants is a clean swap-cache page with no PTE: it goes with
  * its slot's last PTE (free_swap_and_cache, or swap_io_done if the read is still under way),
- * at swapoff, or by reclaim, which drops clean unmapped swap-cache pages.
+ * at swapoff, or by reclaim, which drops clean unmapped swap-cache pages without writing.
  */
 #include "mm/swap.h"
 #include "mm/page_alloc.h"
@@ -38,8 +51,26 @@
 
 #define SWAP_RA_ORDER	3			/* Linux's vm.page-cluster */
 #define SWAP_RA_PAGES	(1UL << SWAP_RA_ORDER)	/* slots read together on a fault */
+#define SWAP_RA_MAX	BIO_MAX_VECS		/* the largest asynchronous window: one bio */
+#define SWAP_RA_STREAMS	4			/* sequential readers followed per device */
+
+/* struct swap_ra_window - a reader's last read-ahead window, [start, start + size), and the
+ * slot whose page, found read ahead by a fault, starts the next one (see the header; 0, the
+ * header slot, is no mark). */
+struct swap_ra_window {
+	unsigned long start;
+	unsigned long mark;
+	unsigned int size;
+};
+
+/* struct swap_ra_state - a device's read-ahead windows, and the one a new reader takes. */
+struct swap_ra_state {
+	struct swap_ra_window windows[SWAP_RA_STREAMS];
+	unsigned int next;
+};
 
 static struct xarray swapper_spaces[MAX_SWAPFILES];
+static struct swap_ra_state swap_ra_states[MAX_SWAPFILES];
 static unsigned long nr_swapcache;
 static unsigned long swap_ra, swap_ra_hit;	/* pages read ahead; of which a fault found */
 
@@ -116,6 +147,7 @@ unsigned long total_swapcache_pages(void)
 void swap_cache_init_type(unsigned int type)
 {
 	xa_init(&swapper_spaces[type]);
+	swap_ra_states[type] = (struct swap_ra_state){ 0 };
 	if (!swap_reaper) {
 		swap_reaper = kthread_run(swap_reap_thread, NULL, "swap_reap");
 		if (!swap_reaper)
@@ -183,11 +215,12 @@ bool swap_cache_drop_clean(struct page *page)
 
 /*
  * swap_ra_page - a new page in the swap cache, locked and PG_readahead, for @entry, a
- * neighbour of a faulting entry; NULL if no PTE holds @entry, its page is cached already, or
- * there is no memory to spare (read-ahead never takes the last free pages, nor calls the OOM
- * killer). The caller holds a reference and starts the read.
+ * neighbour of a faulting entry; NULL if no PTE holds @entry or its page is cached already;
+ * ERR_PTR(-ENOMEM) if there is no memory to spare. @gfp: __GFP_NORETRY (a guess: not below
+ * the min watermark, no reclaim) or GFP_PAGECACHE (reclaim first, never the OOM killer). The
+ * caller holds a reference and starts the read.
  */
-static struct page *swap_ra_page(swp_entry_t entry)
+static struct page *swap_ra_page(swp_entry_t entry, gfp_t gfp)
 {
 	struct page *page;
 
@@ -198,10 +231,9 @@ static struct page *swap_ra_page(swp_entry_t entry)
 		put_page(page);
 		return NULL;
 	}
-	page = alloc_page(__GFP_NORETRY);	/* a guess: not below the min watermark, no
-						 * reclaim, no OOM kill */
+	page = alloc_page(gfp);
 	if (!page)
-		return NULL;
+		return ERR_PTR(-ENOMEM);
 	if (swapcache_prepare(entry)) {		/* the entry changed while we allocated */
 		put_page(page);
 		return NULL;
@@ -221,49 +253,85 @@ static struct page *swap_ra_page(swp_entry_t entry)
 /*
  * swap_cluster_readahead - read @page (locked, in the swap cache for @entry, not uptodate)
  * and the neighbours of @entry in its aligned block of SWAP_RA_PAGES slots that PTEs hold
- * (Linux's swap_cluster_readahead), in slot order, neighbouring slots in one bio. Waits for
- * nothing: the caller waits for @page.
+ * (Linux's swap_cluster_readahead), in slot order, neighbouring slots in one bio. The block
+ * becomes the window of a new reader (the device's next, round robin), marked at the slot
+ * after @entry. Waits for nothing: the caller waits for @page.
  */
 static void swap_cluster_readahead(swp_entry_t entry, struct page *page)
 {
 	unsigned long start = swp_offset(entry) & ~(SWAP_RA_PAGES - 1);
+	struct swap_ra_state *state = &swap_ra_states[swp_type(entry)];
+	struct swap_ra_window *ra = &state->windows[state->next];
 	struct page *pages[SWAP_RA_PAGES];
 	unsigned int n = 0;
 
 	for (unsigned long offset = start; offset < start + SWAP_RA_PAGES; offset++) {
-		struct page *ra;
+		struct page *ra_page;
 
 		if (offset == swp_offset(entry)) {
 			pages[n++] = page;
 			continue;
 		}
-		ra = offset ? swap_ra_page(swp_entry(swp_type(entry), offset)) : NULL;
-		if (ra)
-			pages[n++] = ra;
+		ra_page = offset ? swap_ra_page(swp_entry(swp_type(entry), offset), __GFP_NORETRY) :
+				   NULL;
+		if (!IS_ERR_OR_NULL(ra_page))
+			pages[n++] = ra_page;
 	}
+	*ra = (struct swap_ra_window){ .start = start, .size = SWAP_RA_PAGES,
+				       .mark = swp_offset(entry) + 1 };
+	state->next = (state->next + 1) % SWAP_RA_STREAMS;
 	swap_read_submit(pages, n);
 	for (unsigned int i = 0; i < n; i++)
 		if (pages[i] != page)
 			put_page(pages[i]);	/* the swap cache and the bio hold them */
 }
 
-/*
- * swap_ra_next_block - a fault has just used the middle page of a block read ahead: start
- * reading the next aligned block of SWAP_RA_PAGES slots too, without waiting (Faultline's;
- * file read-ahead's PG_readahead marker does the same). A program that reads its swapped
- * memory in order then finds the next block read, or on its way, when it gets there.
- */
-static void swap_ra_next_block(swp_entry_t entry)
+/* swap_ra_marked - the read-ahead window whose mark is @entry's slot, or NULL. */
+static struct swap_ra_window *swap_ra_marked(swp_entry_t entry)
 {
-	unsigned long start = (swp_offset(entry) & ~(SWAP_RA_PAGES - 1)) + SWAP_RA_PAGES;
-	struct page *pages[SWAP_RA_PAGES];
+	struct swap_ra_state *state = &swap_ra_states[swp_type(entry)];
+
+	for (unsigned int i = 0; i < SWAP_RA_STREAMS; i++)
+		if (state->windows[i].mark == swp_offset(entry))
+			return &state->windows[i];
+	return NULL;
+}
+
+/*
+ * swap_ra_async - a fault on @offset found the page of @ra's mark read ahead (in device
+ * @type): start reading the next window, the slots after @ra's, twice as many up to
+ * SWAP_RA_MAX, without waiting. Its first page read becomes the mark. Pages are taken only
+ * above the min watermark, except the first when the reader is within SWAP_RA_PAGES of the
+ * window's end: that one may reclaim (never the OOM killer), as the major fault the reader is
+ * about to take would, but without waiting for a read too. Short of memory, the window ends
+ * before the first page it could not have, so the next one starts there (no slot left behind
+ * for a major fault); with no page at all the window stays as it was, and the mark moves to
+ * the slot after @offset: the next fault tries again.
+ */
+static void swap_ra_async(unsigned int type, struct swap_ra_window *ra, unsigned long offset)
+{
+	unsigned long start = ra->start + ra->size, end;
+	unsigned int size = min(max(2 * ra->size, (unsigned int)SWAP_RA_PAGES),
+				(unsigned int)SWAP_RA_MAX);
+	gfp_t gfp = offset + SWAP_RA_PAGES >= start ? GFP_PAGECACHE : __GFP_NORETRY;
+	struct page *pages[SWAP_RA_MAX];	/* 512 bytes */
 	unsigned int n = 0;
 
-	for (unsigned long offset = start; offset < start + SWAP_RA_PAGES; offset++) {
-		struct page *ra = swap_ra_page(swp_entry(swp_type(entry), offset));
+	ra->mark = offset + 1;
+	for (end = start; end < start + size; end++) {
+		struct page *page = swap_ra_page(swp_entry(type, end), n ? __GFP_NORETRY : gfp);
 
-		if (ra)
-			pages[n++] = ra;
+		if (IS_ERR(page))
+			break;
+		if (!page)
+			continue;
+		if (!n)
+			ra->mark = end;
+		pages[n++] = page;
+	}
+	if (n) {
+		ra->start = start;
+		ra->size = end - start;
 	}
 	swap_read_submit(pages, n);
 	for (unsigned int i = 0; i < n; i++)
@@ -281,10 +349,12 @@ repeat:
 	page = lookup_swap_cache(entry);
 	if (page) {
 		if (PageReadahead(page)) {	/* read ahead, and now wanted */
+			struct swap_ra_window *ra = swap_ra_marked(entry);
+
 			clear_page_flag(page, PG_readahead);
 			swap_ra_hit++;
-			if ((swp_offset(entry) & (SWAP_RA_PAGES - 1)) == SWAP_RA_PAGES / 2)
-				swap_ra_next_block(entry);
+			if (ra && !fatal_signal_pending(current))
+				swap_ra_async(swp_type(entry), ra, swp_offset(entry));
 		}
 		/* Being written out or read in by someone else: wait, then judge. */
 		err = wait_on_page_locked_killable(page);

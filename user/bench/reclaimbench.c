@@ -11,7 +11,8 @@
  *          takes many. Major faults of the hot set, ticks per page touched.
  *
  * For each phase it prints the deltas of /proc/vmstat's reclaim counters and getrusage's major
- * faults. It turns swap on with swapon(SWAPDEV) itself and off at the end. rdtsc ticks: under
+ * faults, and the share of the phase the CPU spent idle (/proc/stat's idle + iowait: waiting for
+ * the disk, whose host time QEMU's icount counts as guest ticks). It turns swap on with swapon(SWAPDEV) itself and off at the end. rdtsc ticks: under
  * QEMU with -icount shift=0 a tick is one guest instruction, so the same binary compares
  * Faultline (boot with vm.policy=lru|clock|fifo) and Linux (tools/run-elf-linux).
  */
@@ -31,7 +32,7 @@
 
 static const char *const counters[] = {
 	"pswpin", "pswpout", "pgmajfault", "pgscan_kswapd", "pgscan_direct", "pgsteal_kswapd",
-	"pgsteal_direct", "pgactivate", "pgdeactivate",
+	"pgsteal_direct", "pgactivate", "pgdeactivate", "swap_ra", "swap_ra_hit",
 };
 #define NR_COUNTERS	(sizeof(counters) / sizeof(counters[0]))
 
@@ -68,6 +69,25 @@ static void read_vmstat(unsigned long *v)
 	fclose(f);
 }
 
+/* cpu_times - /proc/stat's first line: @idle gets idle + iowait, returns the total of
+ * all its fields (USER_HZ ticks). */
+static unsigned long long cpu_times(unsigned long long *idle)
+{
+	unsigned long long f[8] = { 0 }, total = 0;
+	FILE *f_stat = fopen("/proc/stat", "r");
+
+	if (!f_stat)
+		die("/proc/stat");
+	if (fscanf(f_stat, "cpu %llu %llu %llu %llu %llu %llu %llu %llu", &f[0], &f[1], &f[2], &f[3],
+		   &f[4], &f[5], &f[6], &f[7]) < 4)
+		die("/proc/stat");
+	fclose(f_stat);
+	for (int i = 0; i < 8; i++)
+		total += f[i];
+	*idle = f[3] + f[4];
+	return total;
+}
+
 /* mem_total_kb - MemTotal from /proc/meminfo. */
 static unsigned long mem_total_kb(void)
 {
@@ -92,17 +112,39 @@ static long majflt(void)
 	return ru.ru_majflt;
 }
 
-/* report - one phase's line: ticks per page, major faults and the counters' deltas. */
-static void report(const char *phase, uint64_t ticks, unsigned long pages, long maj,
-		   const unsigned long *before)
-{
-	unsigned long after[NR_COUNTERS];
+/* struct snapshot - the counters at the start of a phase. */
+struct snapshot {
+	unsigned long vmstat[NR_COUNTERS];
+	unsigned long long cpu_total, cpu_idle;
+	long majflt;
+	uint64_t tsc;
+};
 
-	read_vmstat(after);
-	printf("%-10s %9lu ticks/page  %8lu pages  majflt %7ld", phase,
-	       (unsigned long)(ticks / pages), pages, maj);
+/* snapshot_take - read every counter into @s, the time-stamp counter last. */
+static void snapshot_take(struct snapshot *s)
+{
+	read_vmstat(s->vmstat);
+	s->cpu_total = cpu_times(&s->cpu_idle);
+	s->majflt = majflt();
+	s->tsc = rdtsc();
+}
+
+/* report - one phase's line, since @before: ticks per page, the share of them idle, major
+ * faults and the vmstat counters' deltas. */
+static void report(const char *phase, unsigned long pages, const struct snapshot *before)
+{
+	uint64_t end = rdtsc();
+	struct snapshot after;
+	unsigned long long total;
+
+	snapshot_take(&after);
+	total = after.cpu_total - before->cpu_total;
+	printf("%-10s %9lu ticks/page  idle %3llu%%  %8lu pages  majflt %7ld", phase,
+	       (unsigned long)((end - before->tsc) / pages),
+	       total ? 100 * (after.cpu_idle - before->cpu_idle) / total : 0, pages,
+	       after.majflt - before->majflt);
 	for (size_t i = 0; i < NR_COUNTERS; i++)
-		printf("  %s %lu", counters[i], after[i] - before[i]);
+		printf("  %s %lu", counters[i], after.vmstat[i] - before->vmstat[i]);
 	printf("\n");
 }
 
@@ -119,28 +161,23 @@ static void *map_anon(size_t size)
 static unsigned long fill_and_read(unsigned long pages)
 {
 	unsigned char *buf = map_anon(pages * PAGE);
-	unsigned long v[NR_COUNTERS], bad = 0;
-	uint64_t t;
-	long maj;
+	struct snapshot s;
+	unsigned long bad = 0;
 
-	read_vmstat(v);
-	maj = majflt();
-	t = rdtsc();
+	snapshot_take(&s);
 	for (unsigned long i = 0; i < pages; i++)
 		for (unsigned long k = 0; k < PAGE / 8; k += 64)
 			((uint64_t *)(buf + i * PAGE))[k] = i * 4096 + k;
-	report("fill", rdtsc() - t, pages, majflt() - maj, v);
+	report("fill", pages, &s);
 
-	read_vmstat(v);
-	maj = majflt();
-	t = rdtsc();
+	snapshot_take(&s);
 	for (unsigned long i = 0; i < pages; i++)
 		for (unsigned long k = 0; k < PAGE / 8; k += 64)
 			if (((uint64_t *)(buf + i * PAGE))[k] != i * 4096 + k) {
 				bad++;
 				break;
 			}
-	report("read-back", rdtsc() - t, pages, majflt() - maj, v);
+	report("read-back", pages, &s);
 	munmap(buf, pages * PAGE);
 	return bad;
 }
@@ -150,15 +187,13 @@ static void hot_and_cold(unsigned long ram_pages)
 {
 	unsigned long hot_pages = ram_pages / 4, cold_pages = 2 * ram_pages, slice = cold_pages / HOT_ROUNDS;
 	unsigned char *hot = map_anon(hot_pages * PAGE), *cold = map_anon(cold_pages * PAGE);
-	unsigned long v[NR_COUNTERS], touched = 0;
-	long maj, hot_maj = 0;
-	uint64_t t;
+	unsigned long touched = 0;
+	struct snapshot s;
+	long hot_maj = 0;
 
 	for (unsigned long i = 0; i < hot_pages; i++)
 		hot[i * PAGE] = 1;
-	read_vmstat(v);
-	maj = majflt();
-	t = rdtsc();
+	snapshot_take(&s);
 	for (unsigned int r = 0; r < HOT_ROUNDS; r++) {
 		long before;
 
@@ -170,7 +205,7 @@ static void hot_and_cold(unsigned long ram_pages)
 		hot_maj += majflt() - before;
 		touched += slice + hot_pages;
 	}
-	report("hot+cold", rdtsc() - t, touched, majflt() - maj, v);
+	report("hot+cold", touched, &s);
 	printf("hot set: %lu pages, %d passes, %ld major faults on it\n", hot_pages, HOT_ROUNDS, hot_maj);
 	munmap(hot, hot_pages * PAGE);
 	munmap(cold, cold_pages * PAGE);

@@ -1,10 +1,12 @@
 /*
  * reclaimbench - what evicting pages costs, and how a replacement policy chooses them
- * (issue 8's figures). Usage: reclaimbench SWAPDEV [fill|hot|all]
+ * (issue 8's figures). Usage: reclaimbench SWAPDEV [fill|shmem|hot|all]
  *
  *   fill   anonymous memory of twice MemTotal written page by page (pages go out to swap as
  *          the fill goes on), then read back in order (pages come in, others go out); every
  *          page is checked. Ticks per page of each phase.
+ *   shmem  the same with shared anonymous memory (MAP_SHARED | MAP_ANONYMOUS): its pages go to
+ *          swap through their shmem object (mm/shmem.c) instead of the PTEs.
  *   hot    a hot set of a quarter of MemTotal, touched again after each slice of a sweep
  *          through a cold buffer of MemTotal (each cold page touched once): a policy that keeps
  *          what is used over and over (LRU, clock) takes few major faults on the hot set, FIFO
@@ -148,19 +150,21 @@ static void report(const char *phase, unsigned long pages, const struct snapshot
 	printf("\n");
 }
 
-static void *map_anon(size_t size)
+static void *map_anon(size_t size, int share)
 {
-	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, share | MAP_ANONYMOUS, -1, 0);
 
 	if (p == MAP_FAILED)
 		die("mmap");
 	return p;
 }
 
-/* fill_and_read - the "fill" phase (see the header). Returns the pages that read back wrong. */
-static unsigned long fill_and_read(unsigned long pages)
+/* fill_and_read - the "fill" phase, or with @share MAP_SHARED the "shmem" one (see the header).
+ * Returns the pages that read back wrong. */
+static unsigned long fill_and_read(unsigned long pages, int share)
 {
-	unsigned char *buf = map_anon(pages * PAGE);
+	unsigned char *buf = map_anon(pages * PAGE, share);
+	const int shmem = share == MAP_SHARED;
 	struct snapshot s;
 	unsigned long bad = 0;
 
@@ -168,7 +172,7 @@ static unsigned long fill_and_read(unsigned long pages)
 	for (unsigned long i = 0; i < pages; i++)
 		for (unsigned long k = 0; k < PAGE / 8; k += 64)
 			((uint64_t *)(buf + i * PAGE))[k] = i * 4096 + k;
-	report("fill", pages, &s);
+	report(shmem ? "shmem fill" : "fill", pages, &s);
 
 	snapshot_take(&s);
 	for (unsigned long i = 0; i < pages; i++)
@@ -177,7 +181,7 @@ static unsigned long fill_and_read(unsigned long pages)
 				bad++;
 				break;
 			}
-	report("read-back", pages, &s);
+	report(shmem ? "shmem read-back" : "read-back", pages, &s);
 	munmap(buf, pages * PAGE);
 	return bad;
 }
@@ -186,7 +190,8 @@ static unsigned long fill_and_read(unsigned long pages)
 static void hot_and_cold(unsigned long ram_pages)
 {
 	unsigned long hot_pages = ram_pages / 4, cold_pages = 2 * ram_pages, slice = cold_pages / HOT_ROUNDS;
-	unsigned char *hot = map_anon(hot_pages * PAGE), *cold = map_anon(cold_pages * PAGE);
+	unsigned char *hot = map_anon(hot_pages * PAGE, MAP_PRIVATE);
+	unsigned char *cold = map_anon(cold_pages * PAGE, MAP_PRIVATE);
 	unsigned long touched = 0;
 	struct snapshot s;
 	long hot_maj = 0;
@@ -217,7 +222,7 @@ int main(int argc, char **argv)
 	unsigned long ram_pages, bad = 0;
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: reclaimbench SWAPDEV [fill|hot|all]\n");
+		fprintf(stderr, "usage: reclaimbench SWAPDEV [fill|shmem|hot|all]\n");
 		return 2;
 	}
 	if (swapon(argv[1], 0))
@@ -225,7 +230,9 @@ int main(int argc, char **argv)
 	ram_pages = mem_total_kb() / 4;
 	printf("MemTotal %lu pages; swap on %s\n", ram_pages, argv[1]);
 	if (!strcmp(what, "fill") || !strcmp(what, "all"))
-		bad = fill_and_read(2 * ram_pages);
+		bad = fill_and_read(2 * ram_pages, MAP_PRIVATE);
+	if (!strcmp(what, "shmem") || !strcmp(what, "all"))
+		bad += fill_and_read(2 * ram_pages, MAP_SHARED);
 	if (!strcmp(what, "hot") || !strcmp(what, "all"))
 		hot_and_cold(ram_pages);
 	if (swapoff(argv[1]))

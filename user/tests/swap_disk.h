@@ -89,6 +89,19 @@ static inline long majflt(void)
 	return ru.ru_majflt;
 }
 
+/* resident_pages - how many pages of [p, p + pages) (at most 1024) mincore reports resident. */
+static inline size_t resident_pages(const unsigned char *p, size_t pages)
+{
+	static unsigned char vec[1024];
+	size_t n = 0;
+
+	ASSERT(pages <= sizeof(vec), "resident_pages: %zu pages, at most %zu", pages, sizeof(vec));
+	ASSERT(mincore((void *)p, pages * PAGE_SIZE, vec) == 0, "mincore: %s", strerror(errno));
+	for (size_t i = 0; i < pages; i++)
+		n += vec[i] & 1;
+	return n;
+}
+
 /* swapped_pages - how many pages of [p, p + pages) /proc/self/pagemap shows on swap. */
 static inline size_t swapped_pages(const unsigned char *p, size_t pages)
 {

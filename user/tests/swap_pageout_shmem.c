@@ -3,9 +3,9 @@
  * 6.1 does for pages one PTE maps, and they come back intact: 1 MiB of MAP_SHARED|MAP_ANONYMOUS
  * memory filled with a pattern, paged out (pswpout grows by at least its 256 pages, SwapFree
  * falls by at least 1 MiB, /proc/meminfo Shmem by as much: on Linux by at least 3/4 of it, a
- * page or two may not be on its LRU lists yet), then read back (the first page's read brings
- * its neighbours into the swap cache, which mincore counts as resident) (every byte as written,
- * and, on Faultline, which frees each page once written, with major faults). A child forked
+ * page or two may not be on its LRU lists yet), then read back: every byte as written, and,
+ * on Faultline, which frees each page once written, with major faults; the first page's read
+ * brings its neighbours into the swap cache, which mincore counts as resident. A child forked
  * afterwards sees the same data through the same object and writes to it; the parent sees the
  * writes. munmap of the last mapping gives every slot back (SwapFree as before; on Linux less
  * what the swap cache still holds).
@@ -19,8 +19,8 @@ int main(void)
 {
 	size_t len = PAGES * PAGE_SIZE, bad;
 	long free0, free1, out0, out1, shmem0, shmem1, maj0, maj1;
-	unsigned char vec[PAGES], *p;
-	size_t resident = 0;
+	unsigned char *p;
+	size_t resident;
 	int status;
 	pid_t pid;
 
@@ -43,9 +43,7 @@ int main(void)
 	EXPECT(shmem0 - shmem1 >= (long)(on_faultline() ? len / 1024 : len / 1024 * 3 / 4),
 	       "Shmem fell by %ld kB, expected >= %zu", shmem0 - shmem1, len / 1024);
 	if (on_faultline()) {		/* written and freed: nothing in the swap cache */
-		ASSERT(mincore(p, len, vec) == 0, "mincore: %s", strerror(errno));
-		for (size_t i = 0; i < PAGES; i++)
-			resident += vec[i] & 1;
+		resident = resident_pages(p, PAGES);
 		EXPECT(resident == 0, "mincore: %zu of %lu paged-out pages resident", resident, PAGES);
 	}
 
@@ -54,10 +52,7 @@ int main(void)
 	maj0 = majflt();
 	EXPECT_EQ(bad_pages(p, 1, 7), 0);
 	if (on_faultline()) {
-		ASSERT(mincore(p, len, vec) == 0, "mincore: %s", strerror(errno));
-		resident = 0;
-		for (size_t i = 0; i < PAGES; i++)
-			resident += vec[i] & 1;
+		resident = resident_pages(p, PAGES);
 		EXPECT(resident > 1 && resident < PAGES,
 		       "mincore: %zu of %lu pages resident after one was read back", resident, PAGES);
 	}

@@ -10,18 +10,6 @@
 
 #define PAGES	64UL
 
-/* resident_pages - how many pages of [p, p + pages) mincore reports resident. */
-static size_t resident_pages(unsigned char *p, size_t pages)
-{
-	unsigned char vec[PAGES];
-	size_t n = 0;
-
-	ASSERT(mincore(p, pages * PAGE_SIZE, vec) == 0, "mincore: %s", strerror(errno));
-	for (size_t i = 0; i < pages; i++)
-		n += vec[i] & 1;
-	return n;
-}
-
 int main(void)
 {
 	size_t len = PAGES * PAGE_SIZE;

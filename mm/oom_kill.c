@@ -30,6 +30,10 @@
 #include "mm/oom_kill.h"
 #include "mm/vmstat.h"
 #include "mm/mm_types.h"
+#include "mm/lru.h"
+#include "mm/swap.h"
+#include "mm/pgtable.h"
+#include "fs/pagemap.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/syscalls.h"
@@ -168,12 +172,35 @@ static void dump_tasks(void)
 	}
 }
 
-/* dump_header - what Linux prints before choosing: who asked, for what, and the tasks. */
+/* show_mem - where the memory is, in pages, as Linux's show_mem lines (the counters Faultline
+ * keeps): the LRU lists, what is on none of them, the page cache, the swap cache and swap. */
+static void show_mem(void)
+{
+	unsigned long cached = nr_pagecache_pages(), shmem = global_node_page_state(NR_SHMEM);
+	unsigned long file = lru_pages(LRU_ACTIVE_FILE) + lru_pages(LRU_INACTIVE_FILE);
+	unsigned long swap_total, swap_free;
+
+	si_swapinfo(&swap_total, &swap_free);
+	pr_info("Mem-Info:\n");
+	pr_info("active_anon:%lu inactive_anon:%lu active_file:%lu inactive_file:%lu unevictable:%lu\n",
+		lru_pages(LRU_ACTIVE_ANON), lru_pages(LRU_INACTIVE_ANON), lru_pages(LRU_ACTIVE_FILE),
+		lru_pages(LRU_INACTIVE_FILE), cached > file + shmem ? cached - file - shmem : 0);
+	pr_info(" dirty:%lu writeback:%lu mapped:%lu shmem:%lu pagetables:%lu free:%lu\n",
+		global_node_page_state(NR_FILE_DIRTY), global_node_page_state(NR_WRITEBACK),
+		global_node_page_state(NR_FILE_MAPPED), shmem, nr_pagetable_pages, nr_free_pages());
+	pr_info("%lu total pagecache pages\n", cached);
+	pr_info("%lu pages in swap cache\n", total_swapcache_pages());
+	pr_info("Free swap  = %lukB\n", swap_free * 4);
+	pr_info("Total swap = %lukB\n", swap_total * 4);
+	pr_info("%lu pages RAM\n", totalram_pages());
+}
+
+/* dump_header - what Linux prints before choosing: who asked, for what, memory, the tasks. */
 static void dump_header(struct oom_control *oc)
 {
 	pr_warn("%s invoked oom-killer: gfp_mask=%#x, order=%d, oom_score_adj=%hd\n",
 		current->comm, oc->gfp_mask, oc->order, (short)0);
-	pr_info("Mem-Info: %lu pages RAM, %lu free\n", totalram_pages(), nr_free_pages());
+	show_mem();
 	dump_tasks();
 }
 

@@ -39,7 +39,9 @@
  * Shared state: one MAP_SHARED anonymous page holds, per worker slot, its call count and the
  * number and arguments of the call it is making, so a hang can be diagnosed.
  *
- * The supervisor: runs a warm-up phase (2 s), kills and reaps every worker, cleans /tmp/fuzz,
+ * The supervisor: once a second, empties the pool's files if ramfs holds a quarter of memory
+ * (ramfs_guard: their pages cannot be swapped). It runs a warm-up phase (2 s), kills and reaps
+ * every worker, cleans /tmp/fuzz,
  * reads MemFree; then the real run for N seconds, the same ending, MemFree again: the two must
  * be equal (no leak; "MemFree" counts SReclaimable and the supervisor's own RssAnon too). A worker with no progress for 10 s gets SIGKILL; one still alive 10 s
  * later is a HANG (its last call is printed). If /proc/mmcheck exists it must say "mmcheck: ok".
@@ -1451,9 +1453,11 @@ static void reap(void)
 
 /* run_phase - run the workers for @secs seconds (or until sv.count calls), seeded from
  * @seed; then kill and reap them all. Returns the calls made in the phase. */
+static void ramfs_guard(void);
+
 static unsigned long run_phase(uint64_t seed, double secs, int verbose)
 {
-	double start = now(), t, next_report = start + 10;
+	double start = now(), t, next_report = start + 10, next_guard = start + 1;
 	unsigned long calls0 = total_calls(), c;
 	int i;
 
@@ -1493,6 +1497,10 @@ static unsigned long run_phase(uint64_t seed, double secs, int verbose)
 			} else if (w->killed_at && t - w->killed_at >= KILL_SECS) {
 				report_hang(i, "stalled worker");
 			}
+		}
+		if (t >= next_guard) {
+			ramfs_guard();
+			next_guard = t + 1;
 		}
 		if (verbose && t >= next_report) {
 			printf("# fuzz: %.0f s: %lu calls (%.0f/s), %lu workers spawned, %lu killed\n",
@@ -1667,24 +1675,49 @@ static void clean_fuzz_dir(void)
  * on a leak the lines that differ are printed, to tell where the memory went. */
 static char meminfo_last[4096], meminfo_warm[4096];
 
+/* proc_field_kb - the number of the "@name   123 kB" line of /proc file @path, or -1. */
+static long proc_field_kb(const char *path, const char *name)
+{
+	char buf[4096], *p;
+	ssize_t n;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	p = strstr(buf, name);
+	return p ? strtol(p + strlen(name), NULL, 10) : -1;
+}
+
 /* self_anon_kb - the supervisor's own anonymous memory (RssAnon of /proc/self/status), 0 if
  * unknown: its heap and stack may grow by a page during the run (a deeper call chain, a longer
  * message), which is the program's memory, not the kernel's leak. */
 static long self_anon_kb(void)
 {
-	char buf[2048], *p;
-	ssize_t n;
-	int fd = open("/proc/self/status", O_RDONLY);
+	long kb = proc_field_kb("/proc/self/status", "RssAnon:");
 
-	if (fd < 0)
-		return 0;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = '\0';
-	p = strstr(buf, "RssAnon:");
-	return p ? strtol(p + 8, NULL, 10) : 0;
+	return kb > 0 ? kb : 0;
+}
+
+/*
+ * ramfs_guard - the pool's files live in ramfs, whose pages can never leave memory (no swap
+ * behind them: /proc/meminfo's Unevictable), as on Linux. Workers writing to them without
+ * bound would drive every process, the supervisor too, into the OOM killer; once they hold a
+ * quarter of memory they are emptied, as at the end of a phase.
+ */
+static void ramfs_guard(void)
+{
+	long unevictable = proc_field_kb("/proc/meminfo", "Unevictable:");
+	long total = proc_field_kb("/proc/meminfo", "MemTotal:");
+
+	if (unevictable < 0 || total <= 0 || unevictable < total / 4)
+		return;
+	printf("# fuzz: files hold %ld kB that cannot leave memory: emptying them\n", unevictable);
+	clean_fuzz_dir();
 }
 
 /* mem_free_kb - MemFree + SReclaimable from /proc/meminfo, plus the supervisor's own

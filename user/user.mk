@@ -100,11 +100,11 @@ $(USER_BUILD)/reclaimbench: user/bench/reclaimbench.c
 	@mkdir -p $(@D)
 	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
 
-$(USER_BUILD)/swapbench: user/bench/swapbench.c
+$(USER_BUILD)/swapbench: user/bench/swapbench.c user/tests/test.h
 	@mkdir -p $(@D)
 	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
 
-$(USER_BUILD)/fuzz: user/fuzz/fuzz.c
+$(USER_BUILD)/fuzz: user/fuzz/fuzz.c user/tests/test.h
 	@mkdir -p $(@D)
 	$(MUSLCC) $(USER_CFLAGS) -o $@ $<
 

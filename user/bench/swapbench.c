@@ -23,6 +23,7 @@
 #include <sys/resource.h>
 #include <sys/swap.h>
 #include <unistd.h>
+#include "../tests/test.h"	/* vmstat */
 
 #define SIZE		(64UL << 20)
 #define PAGE		4096UL
@@ -45,27 +46,6 @@ static void die(const char *what)
 {
 	fprintf(stderr, "swapbench: %s: %s\n", what, strerror(errno));
 	exit(1);
-}
-
-/* vmstat - the /proc/vmstat counter @name, or -1. */
-static long vmstat(const char *name)
-{
-	static char buf[16384];
-	int fd = open("/proc/vmstat", O_RDONLY);
-	size_t len = strlen(name);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	for (char *line = buf; line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
-		if (!strncmp(line, name, len) && line[len] == ' ')
-			return strtol(line + len + 1, NULL, 10);
-	return -1;
 }
 
 /* majflt - this process's major faults. */

@@ -73,6 +73,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "../tests/test.h"	/* read_counter, meminfo_kb */
 
 #define PAGE		4096UL
 #define MAX_WORKERS	16
@@ -1675,30 +1676,12 @@ static void clean_fuzz_dir(void)
  * on a leak the lines that differ are printed, to tell where the memory went. */
 static char meminfo_last[4096], meminfo_warm[4096];
 
-/* proc_field_kb - the number of the "@name   123 kB" line of /proc file @path, or -1. */
-static long proc_field_kb(const char *path, const char *name)
-{
-	char buf[4096], *p;
-	ssize_t n;
-	int fd = open(path, O_RDONLY);
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	p = strstr(buf, name);
-	return p ? strtol(p + strlen(name), NULL, 10) : -1;
-}
-
 /* self_anon_kb - the supervisor's own anonymous memory (RssAnon of /proc/self/status), 0 if
  * unknown: its heap and stack may grow by a page during the run (a deeper call chain, a longer
  * message), which is the program's memory, not the kernel's leak. */
 static long self_anon_kb(void)
 {
-	long kb = proc_field_kb("/proc/self/status", "RssAnon:");
+	long kb = read_counter("/proc/self/status", "RssAnon:");
 
 	return kb > 0 ? kb : 0;
 }
@@ -1711,8 +1694,8 @@ static long self_anon_kb(void)
  */
 static void ramfs_guard(void)
 {
-	long unevictable = proc_field_kb("/proc/meminfo", "Unevictable:");
-	long total = proc_field_kb("/proc/meminfo", "MemTotal:");
+	long unevictable = meminfo_kb("Unevictable:");
+	long total = meminfo_kb("MemTotal:");
 
 	if (unevictable < 0 || total <= 0 || unevictable < total / 4)
 		return;
